@@ -1,0 +1,83 @@
+/** Categories and their productivity; a subject's category is set here and carried into the zone rollups. */
+import { ApiError } from '../shared/errors.ts';
+import type { SubjectCategory } from '../shared/api.ts';
+import type { Category, Productivity, SubjectKind } from '../shared/report.ts';
+import type { DB } from './open.ts';
+import type { Subjects } from './subjects.ts';
+import type { ZoneRollups } from './zones.ts';
+
+interface CategoryRow {
+  id: number;
+  name: string;
+  productivity: Productivity;
+}
+
+const rowToCategory = (r: CategoryRow): Category => ({ id: r.id, name: r.name, productivity: r.productivity });
+
+export class Categories {
+  private readonly subjects: Subjects;
+  private readonly zones: ZoneRollups;
+  private readonly stmts;
+
+  constructor(db: DB, subjects: Subjects, zones: ZoneRollups) {
+    this.subjects = subjects;
+    this.zones = zones;
+    this.stmts = {
+      all: db.prepare(`SELECT id, name, productivity FROM categories ORDER BY name`),
+      byId: db.prepare(`SELECT id, name, productivity FROM categories WHERE id = ?`),
+      byName: db.prepare(`SELECT id, name, productivity FROM categories WHERE name = ?`),
+      insert: db.prepare(`INSERT INTO categories (name, productivity) VALUES (?, ?)`),
+      update: db.prepare(`UPDATE categories SET name = ?, productivity = ? WHERE id = ?`),
+    };
+  }
+
+  list(): Category[] {
+    return (this.stmts.all.all() as CategoryRow[]).map(rowToCategory);
+  }
+
+  byId(id: number): Category | undefined {
+    const row = this.stmts.byId.get(id) as CategoryRow | undefined;
+    return row && rowToCategory(row);
+  }
+
+  create(name: string, productivity: Productivity): Category {
+    this.assertFree(name);
+    const id = Number(this.stmts.insert.run(name, productivity).lastInsertRowid);
+    return { id, name, productivity };
+  }
+
+  update(id: number, patch: { name?: string | undefined; productivity?: Productivity | undefined }): Category {
+    const current = this.byId(id);
+    if (!current) throw new ApiError('not_found', `no category with id ${id}`, 'id');
+    const name = patch.name ?? current.name;
+    if (name.toLowerCase() !== current.name.toLowerCase()) this.assertFree(name);
+    const productivity = patch.productivity ?? current.productivity;
+    this.stmts.update.run(name, productivity, id);
+    return { id, name, productivity };
+  }
+
+  /** Assigns a subject (created if new) to a category by name, or to none; applies to all of its time. */
+  assign(kind: SubjectKind, name: string, categoryName: string | null): SubjectCategory {
+    const category = categoryName === null ? null : (this.stmts.byName.get(categoryName) as CategoryRow | undefined);
+    if (category === undefined) {
+      throw new ApiError('unknown_category', `there is no category named "${categoryName}"`, 'category');
+    }
+    const subjectId = this.subjects.idFor(kind, name);
+    const before = this.subjects.categoryKey(subjectId);
+    const after = category?.id ?? 0;
+    if (before !== after) {
+      this.subjects.setCategory(subjectId, category?.id ?? null);
+      this.zones.moveSubject(subjectId, before, after);
+    }
+    return {
+      kind,
+      name,
+      category: category?.name ?? null,
+      productivity: category?.productivity ?? 'uncategorized',
+    };
+  }
+
+  private assertFree(name: string): void {
+    if (this.stmts.byName.get(name)) throw new ApiError('conflict', `a category named "${name}" exists already`, 'name');
+  }
+}

@@ -1,0 +1,144 @@
+/** The raw event tables: what each source observed, stored once per event_id, read back by time range. */
+import type { BrowserEvent, EventSource, IdleEvent, WindowEvent } from '../shared/events.ts';
+import type { BrowserSpan, Interval, Streams, WindowSpan } from '../core/resolve.ts';
+import type { DB } from './open.ts';
+
+interface WindowRow {
+  id: number;
+  app: string;
+  start_ms: number;
+  end_ms: number;
+}
+interface BrowserRow {
+  id: number;
+  domain: string;
+  start_ms: number;
+  end_ms: number;
+}
+interface IntervalRow {
+  start_ms: number;
+  end_ms: number;
+}
+
+const rowToWindowSpan = (r: WindowRow): WindowSpan => ({ startMs: r.start_ms, endMs: r.end_ms, app: r.app, seq: r.id });
+const rowToBrowserSpan = (r: BrowserRow): BrowserSpan => ({
+  startMs: r.start_ms,
+  endMs: r.end_ms,
+  domain: r.domain,
+  seq: r.id,
+});
+const rowToInterval = (r: IntervalRow): Interval => ({ startMs: r.start_ms, endMs: r.end_ms });
+
+export type Origin = 'tracker' | 'api';
+
+/** What a tracker save did: the interval it replaced, if any, so the caller knows which time changed. */
+export type Replaced = { stored: false } | { stored: true; previous: Interval | null };
+
+export class EventTables {
+  private readonly stmts;
+  private readonly pendingExtents = new Map<EventSource, number>();
+
+  constructor(db: DB) {
+    this.stmts = {
+      insertWindow: db.prepare(
+        `INSERT INTO window_events (event_id, app, title, start_ms, end_ms, origin) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (event_id) DO NOTHING`,
+      ),
+      insertBrowser: db.prepare(
+        `INSERT INTO browser_events (event_id, user_id, domain, start_ms, end_ms, duration_ms, reason_closed, received_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING`,
+      ),
+      insertIdle: db.prepare(
+        `INSERT INTO idle_events (event_id, start_ms, end_ms, origin) VALUES (?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING`,
+      ),
+      findWindow: db.prepare(`SELECT start_ms, end_ms, origin FROM window_events WHERE event_id = ?`),
+      findIdle: db.prepare(`SELECT start_ms, end_ms, origin FROM idle_events WHERE event_id = ?`),
+      updateWindow: db.prepare(`UPDATE window_events SET app = ?, title = ?, start_ms = ?, end_ms = ? WHERE event_id = ?`),
+      updateIdle: db.prepare(`UPDATE idle_events SET start_ms = ?, end_ms = ? WHERE event_id = ?`),
+      extent: db.prepare(
+        `INSERT INTO source_extents (source, longest_ms) VALUES (?, ?)
+         ON CONFLICT (source) DO UPDATE SET longest_ms = max(longest_ms, excluded.longest_ms)`,
+      ),
+      extents: db.prepare(`SELECT source, longest_ms FROM source_extents`),
+      windowsIn: db.prepare(
+        `SELECT id, app, start_ms, end_ms FROM window_events WHERE start_ms >= ? AND start_ms < ? AND end_ms > ?`,
+      ),
+      browsersIn: db.prepare(
+        `SELECT id, domain, start_ms, end_ms FROM browser_events WHERE start_ms >= ? AND start_ms < ? AND end_ms > ?`,
+      ),
+      idleIn: db.prepare(`SELECT start_ms, end_ms FROM idle_events WHERE start_ms >= ? AND start_ms < ? AND end_ms > ?`),
+    };
+  }
+
+  /** Returns true when stored, false when the event_id was already there. */
+  insertWindow(e: WindowEvent, origin: Origin): boolean {
+    const stored = this.stmts.insertWindow.run(e.eventId, e.app, e.title, e.startMs, e.endMs, origin).changes > 0;
+    if (stored) this.noteExtent('window', e);
+    return stored;
+  }
+
+  insertBrowser(e: BrowserEvent, receivedMs: number): boolean {
+    const stored =
+      this.stmts.insertBrowser.run(
+        e.eventId,
+        e.userId,
+        e.domain,
+        e.startMs,
+        e.endMs,
+        e.durationMs,
+        e.reasonClosed,
+        receivedMs,
+      ).changes > 0;
+    if (stored) this.noteExtent('browser', e);
+    return stored;
+  }
+
+  insertIdle(e: IdleEvent, origin: Origin): boolean {
+    const stored = this.stmts.insertIdle.run(e.eventId, e.startMs, e.endMs, origin).changes > 0;
+    if (stored) this.noteExtent('idle', e);
+    return stored;
+  }
+
+  /** A tracker's save: a new event_id is inserted, one of its own is replaced, one posted through the API is kept. */
+  saveTrackedWindow(e: WindowEvent): Replaced {
+    const row = this.stmts.findWindow.get(e.eventId) as (IntervalRow & { origin: Origin }) | undefined;
+    if (!row) return { stored: this.insertWindow(e, 'tracker'), previous: null } as Replaced;
+    if (row.origin !== 'tracker') return { stored: false };
+    this.stmts.updateWindow.run(e.app, e.title, e.startMs, e.endMs, e.eventId);
+    this.noteExtent('window', e);
+    return { stored: true, previous: rowToInterval(row) };
+  }
+
+  saveTrackedIdle(e: IdleEvent): Replaced {
+    const row = this.stmts.findIdle.get(e.eventId) as (IntervalRow & { origin: Origin }) | undefined;
+    if (!row) return { stored: this.insertIdle(e, 'tracker'), previous: null } as Replaced;
+    if (row.origin !== 'tracker') return { stored: false };
+    this.stmts.updateIdle.run(e.startMs, e.endMs, e.eventId);
+    this.noteExtent('idle', e);
+    return { stored: true, previous: rowToInterval(row) };
+  }
+
+  /** Every event of every source that overlaps [fromMs, toMs), through the start_ms indexes. */
+  overlapping(fromMs: number, toMs: number): Streams {
+    this.flushExtents();
+    const longest = new Map<string, number>();
+    for (const r of this.stmts.extents.all() as { source: string; longest_ms: number }[]) longest.set(r.source, r.longest_ms);
+    const range = (source: EventSource): [number, number, number] => [fromMs - (longest.get(source) ?? 0), toMs, fromMs];
+    return {
+      window: (this.stmts.windowsIn.all(...range('window')) as WindowRow[]).map(rowToWindowSpan),
+      browser: (this.stmts.browsersIn.all(...range('browser')) as BrowserRow[]).map(rowToBrowserSpan),
+      idle: (this.stmts.idleIn.all(...range('idle')) as IntervalRow[]).map(rowToInterval),
+    };
+  }
+
+  /** Longest events are gathered per write and stored before the next range read, not once per event. */
+  private noteExtent(source: EventSource, e: Interval): void {
+    const ms = e.endMs - e.startMs;
+    if (ms > (this.pendingExtents.get(source) ?? -1)) this.pendingExtents.set(source, ms);
+  }
+
+  private flushExtents(): void {
+    for (const [source, ms] of this.pendingExtents) this.stmts.extent.run(source, ms);
+    this.pendingExtents.clear();
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * The report semantics, checked against an oracle that knows nothing of rollups, pieces or the Zone class:
+ * it walks every elementary interval of the raw events, picks the winner by brute force, and finds the local
+ * hour with its own Intl formatter. Random data, random zones (with DST, half-hour and 45-minute offsets),
+ * random ranges from minutes to years, events arriving in several batches, categories changing in between.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Store } from './store.ts';
+import type { Report } from '../shared/report.ts';
+
+const MIN = 60_000;
+const SLOT = 15 * MIN;
+const BASE = Date.UTC(2023, 2, 20, 0, 0, 0);
+const ZONES = ['UTC', 'Europe/London', 'America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/Santiago', 'Asia/Kolkata'];
+const APPS = ['Code', 'Google Chrome', 'firefox', 'Terminal', 'Slack'];
+const DOMAINS = ['github.com', 'youtube.com', 'news.example.test', 'docs.rs'];
+const CATEGORIES = [
+  { name: 'Dev', productivity: 'productive' },
+  { name: 'Fun', productivity: 'unproductive' },
+  { name: 'Chat', productivity: 'neutral' },
+] as const;
+
+interface Ev {
+  startMs: number;
+  endMs: number;
+}
+interface Data {
+  window: Array<Ev & { app: string }>;
+  browser: Array<Ev & { domain: string }>;
+  idle: Ev[];
+}
+
+function oracle(data: Data, fromMs: number, toMs: number, tz: string, categoryOf: (kind: string, name: string) => string | null) {
+  const productivity = (kind: string, name: string): string => {
+    const c = categoryOf(kind, name);
+    return CATEGORIES.find((x) => x.name === c)?.productivity ?? 'uncategorized';
+  };
+  const fmt = new Intl.DateTimeFormat('en-GB', { timeZone: tz, weekday: 'short', hour: '2-digit', hourCycle: 'h23' });
+  const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+  const points = new Set([fromMs, toMs]);
+  for (const e of [...data.window, ...data.browser, ...data.idle]) {
+    for (const p of [e.startMs, e.endMs]) if (p > fromMs && p < toMs) points.add(p);
+  }
+  const bounds = [...points].sort((a, b) => a - b);
+  const browsers = new Set(['google chrome', 'firefox']);
+  const subjects = new Map<string, number>();
+  const hours = new Map<string, number>();
+  const weekdayTotals = new Map<string, number>();
+  let total = 0;
+  // Later start wins, ties go to the later stored (= later in the array, since batches keep order).
+  const pick = <T extends Ev>(list: T[], at: number): T | undefined => {
+    let best: T | undefined;
+    list.forEach((e) => {
+      if (e.startMs <= at && e.endMs > at && (!best || e.startMs >= best.startMs)) best = e;
+    });
+    return best;
+  };
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const a = bounds[i]!;
+    const b = bounds[i + 1]!;
+    if (data.idle.some((e) => e.startMs <= a && e.endMs > a)) continue;
+    const w = pick(data.window, a);
+    const br = pick(data.browser, a);
+    let subject: [string, string] | null = null;
+    if (w && !(br && browsers.has(w.app.toLowerCase()))) subject = ['app', w.app];
+    else if (br) subject = ['domain', br.domain];
+    if (!subject) continue;
+    const p = productivity(...subject);
+    for (let s = a; s < b; s = Math.min(b, (Math.floor(s / SLOT) + 1) * SLOT)) {
+      const e = Math.min(b, (Math.floor(s / SLOT) + 1) * SLOT);
+      const parts = fmt.formatToParts(new Date(s));
+      const hour = Number(parts.find((x) => x.type === 'hour')!.value);
+      const weekday = weekdays.indexOf(parts.find((x) => x.type === 'weekday')!.value) + 1;
+      const ms = e - s;
+      total += ms;
+      subjects.set(subject.join(':'), (subjects.get(subject.join(':')) ?? 0) + ms);
+      hours.set(`${hour}:${p}`, (hours.get(`${hour}:${p}`) ?? 0) + ms);
+      weekdayTotals.set(`${weekday}:${p}`, (weekdayTotals.get(`${weekday}:${p}`) ?? 0) + ms);
+    }
+  }
+  return { total, subjects, hours, weekdayTotals };
+}
+
+const span = fc.constantFrom(6 * 60 * MIN, 3 * 24 * 60 * MIN, 70 * 24 * 60 * MIN, 3 * 365 * 24 * 60 * MIN);
+const event = (spanMs: number) =>
+  fc.record({
+    start: fc.integer({ min: 0, max: spanMs }),
+    // Mostly short, sometimes long: minutes to a day.
+    length: fc.oneof(fc.integer({ min: 0, max: 90 * MIN }), fc.integer({ min: 0, max: 26 * 60 * MIN })),
+    ms: fc.integer({ min: 0, max: 999 }),
+  });
+
+const scenario = span.chain((spanMs) =>
+  fc.record({
+    spanMs: fc.constant(spanMs),
+    window: fc.array(fc.tuple(event(spanMs), fc.constantFrom(...APPS)), { maxLength: 25 }),
+    browser: fc.array(fc.tuple(event(spanMs), fc.constantFrom(...DOMAINS)), { maxLength: 25 }),
+    idle: fc.array(event(spanMs), { maxLength: 6 }),
+    tz: fc.constantFrom(...ZONES),
+    batches: fc.integer({ min: 1, max: 3 }),
+    range: fc.tuple(fc.integer({ min: -60 * MIN, max: spanMs }), fc.integer({ min: 1, max: spanMs + 120 * MIN })),
+    categoriesBefore: fc.array(fc.tuple(fc.constantFrom(...APPS, ...DOMAINS), fc.constantFrom(null, ...CATEGORIES.map((c) => c.name)))),
+    categoriesAfter: fc.array(fc.tuple(fc.constantFrom(...APPS, ...DOMAINS), fc.constantFrom(null, ...CATEGORIES.map((c) => c.name)))),
+    warmZone: fc.boolean(),
+  }),
+);
+
+const at = (e: { start: number; length: number; ms: number }): Ev => ({
+  startMs: BASE + e.start + e.ms,
+  endMs: BASE + e.start + e.ms + e.length,
+});
+
+function checkInvariants(r: Report, fromMs: number, toMs: number): void {
+  expect(r.total_ms).toBeLessThanOrEqual(toMs - fromMs);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  expect(sum(Object.values(r.by_productivity))).toBe(r.total_ms);
+  expect(sum(r.by_hour.map((h) => h.total_ms))).toBe(r.total_ms);
+  expect(sum(r.by_weekday.map((h) => h.total_ms))).toBe(r.total_ms);
+  expect(sum(r.subjects.map((s) => s.ms))).toBe(r.total_ms);
+  expect(sum(r.categories.map((s) => s.ms))).toBe(r.total_ms);
+  for (const h of [...r.by_hour, ...r.by_weekday]) {
+    expect(h.productive + h.neutral + h.unproductive + h.uncategorized).toBe(h.total_ms);
+  }
+  expect(r.by_hour.map((h) => h.hour)).toEqual([...Array(24).keys()]);
+  expect(r.by_weekday.map((h) => h.weekday)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+}
+
+describe('report semantics (property)', () => {
+  it('matches a brute-force oracle for any data, zone, range, batching and recategorization', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const store = Store.open({ file: ':memory:', now: () => BASE + 10 * 365 * 24 * 60 * MIN });
+        try {
+          for (const c of CATEGORIES) store.createCategory(c.name, c.productivity);
+          const kindOf = (name: string) => (APPS.includes(name) ? 'app' : 'domain') as 'app' | 'domain';
+          const assigned = new Map<string, string | null>();
+          const assign = (list: Array<[string, string | null]>) => {
+            for (const [name, cat] of list) {
+              store.setSubjectCategory(kindOf(name), name, cat);
+              assigned.set(`${kindOf(name)}:${name}`, cat);
+            }
+          };
+          const data: Data = {
+            window: s.window.map(([e, app]) => ({ ...at(e), app })),
+            browser: s.browser.map(([e, domain]) => ({ ...at(e), domain })),
+            idle: s.idle.map(at),
+          };
+          const fromMs = BASE + s.range[0];
+          const toMs = fromMs + s.range[1];
+          if (s.warmZone) store.report({ fromMs: BASE - 400 * 24 * 60 * MIN, toMs: BASE, tz: s.tz });
+          assign(s.categoriesBefore);
+          let n = 0;
+          const id = () => `e${n++}`;
+          for (let b = 0; b < s.batches; b++) {
+            const part = <T>(xs: T[]) => xs.filter((_, i) => i % s.batches === b);
+            store.ingest('window', part(data.window).map((e) => ({ eventId: id(), title: '', ...e })));
+            store.ingest('browser', part(data.browser).map((e) => ({ eventId: id(), userId: 'u', durationMs: e.endMs - e.startMs, reasonClosed: 'tab_switch', ...e })));
+            store.ingest('idle', part(data.idle).map((e) => ({ eventId: id(), ...e })));
+          }
+          assign(s.categoriesAfter);
+          // The oracle's tie-break follows storage order, which is batch order.
+          const stored = {
+            window: [...Array(s.batches).keys()].flatMap((b) => data.window.filter((_, i) => i % s.batches === b)),
+            browser: [...Array(s.batches).keys()].flatMap((b) => data.browser.filter((_, i) => i % s.batches === b)),
+            idle: data.idle,
+          };
+          const report = store.report({ fromMs, toMs, tz: s.tz });
+          checkInvariants(report, fromMs, toMs);
+          const expected = oracle(stored, fromMs, toMs, s.tz, (kind, name) => assigned.get(`${kind}:${name}`) ?? null);
+          expect(report.total_ms).toBe(expected.total);
+          expect(new Map(report.subjects.map((x) => [`${x.kind}:${x.name}`, x.ms]))).toEqual(expected.subjects);
+          const hours = new Map<string, number>();
+          for (const h of report.by_hour)
+            for (const p of ['productive', 'neutral', 'unproductive', 'uncategorized'] as const)
+              if (h[p]) hours.set(`${h.hour}:${p}`, h[p]);
+          expect(hours).toEqual(expected.hours);
+          const weekdays = new Map<string, number>();
+          for (const h of report.by_weekday)
+            for (const p of ['productive', 'neutral', 'unproductive', 'uncategorized'] as const)
+              if (h[p]) weekdays.set(`${h.weekday}:${p}`, h[p]);
+          expect(weekdays).toEqual(expected.weekdayTotals);
+        } finally {
+          store.close();
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * The store: the one place that writes. Every public write is one transaction that stores raw events and
+ * brings the rollups up to date before it commits, so a report never sees one without the other.
+ */
+import type { BrowserEvent, EventSource, IdleEvent, WindowEvent } from '../shared/events.ts';
+import type { Category, Productivity, Report, SubjectKind } from '../shared/report.ts';
+import type { SubjectCategory } from '../shared/api.ts';
+import { changedIntervals } from '../core/slots.ts';
+import type { Interval } from '../core/resolve.ts';
+import { Categories } from './categories.ts';
+import { EventTables, type Replaced } from './events.ts';
+import { userVersion } from './migrate.ts';
+import { openDatabase, type DB } from './open.ts';
+import { SlotRollup } from './rollups.ts';
+import { Reports, type ReportQuery } from './report.ts';
+import { Subjects } from './subjects.ts';
+import { ZoneRollups } from './zones.ts';
+
+export type { ReportQuery };
+
+export interface IngestOutcome {
+  accepted: number;
+  duplicates: number;
+}
+
+export interface StoreOptions {
+  /** Path of the SQLite file, or ':memory:'. */
+  file: string;
+  now?: () => number;
+}
+
+export type EventOf<S extends EventSource> = S extends 'window'
+  ? WindowEvent
+  : S extends 'browser'
+    ? BrowserEvent
+    : IdleEvent;
+
+export class Store {
+  readonly db: DB;
+  private readonly now: () => number;
+  private readonly events: EventTables;
+  private readonly subjects: Subjects;
+  private readonly zones: ZoneRollups;
+  private readonly slots: SlotRollup;
+  private readonly categories: Categories;
+  private readonly reports: Reports;
+
+  private constructor(db: DB, now: () => number) {
+    this.db = db;
+    this.now = now;
+    this.events = new EventTables(db);
+    this.subjects = new Subjects(db);
+    this.zones = new ZoneRollups(db, this.subjects);
+    this.slots = new SlotRollup(db, this.events, this.subjects, this.zones);
+    this.categories = new Categories(db, this.subjects, this.zones);
+    this.reports = new Reports(db, this.events, this.subjects, this.zones, this.categories);
+  }
+
+  static open(options: StoreOptions): Store {
+    return new Store(openDatabase(options.file), options.now ?? Date.now);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  schemaVersion(): number {
+    return userVersion(this.db);
+  }
+
+  /** Inserts parsed events; an event_id seen before counts as a duplicate and is not stored again. */
+  ingest<S extends EventSource>(source: S, events: EventOf<S>[]): IngestOutcome {
+    return this.db.transaction(() => {
+      const receivedMs = this.now();
+      const changed: Interval[] = [];
+      for (const e of events) {
+        const stored =
+          source === 'window'
+            ? this.events.insertWindow(e as WindowEvent, 'api')
+            : source === 'browser'
+              ? this.events.insertBrowser(e as BrowserEvent, receivedMs)
+              : this.events.insertIdle(e as IdleEvent, 'api');
+        if (stored) changed.push(e);
+      }
+      this.slots.refresh(changed);
+      return { accepted: changed.length, duplicates: events.length - changed.length };
+    })();
+  }
+
+  /** The tracker's own events: saving an event_id again replaces it (checkpoints of the open event). */
+  saveTrackedWindow(event: WindowEvent): void {
+    this.saveTracked(event, () => this.events.saveTrackedWindow(event));
+  }
+
+  saveTrackedIdle(event: IdleEvent): void {
+    this.saveTracked(event, () => this.events.saveTrackedIdle(event));
+  }
+
+  listCategories(): Category[] {
+    return this.categories.list();
+  }
+
+  /** Throws ApiError('conflict') when the name is taken (case-insensitive). */
+  createCategory(name: string, productivity: Productivity): Category {
+    return this.db.transaction(() => this.categories.create(name, productivity))();
+  }
+
+  /** Throws ApiError('not_found') for an unknown id, ApiError('conflict') for a taken name. */
+  updateCategory(id: number, patch: { name?: string | undefined; productivity?: Productivity | undefined }): Category {
+    return this.db.transaction(() => this.categories.update(id, patch))();
+  }
+
+  /** Throws ApiError('unknown_category', field 'category') when the category does not exist. */
+  setSubjectCategory(kind: SubjectKind, name: string, category: string | null): SubjectCategory {
+    return this.db.transaction(() => this.categories.assign(kind, name, category))();
+  }
+
+  /** Throws ApiError('validation_failed', field 'tz') for an unknown time zone. */
+  report(query: ReportQuery): Report {
+    return this.db.transaction(() => this.reports.build(query, this.now()))();
+  }
+
+  private saveTracked(event: Interval, save: () => Replaced): void {
+    this.db.transaction(() => {
+      const result = save();
+      if (result.stored) this.slots.refresh(changedIntervals(result.previous, event));
+    })();
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * The localhost API, declared once. Each entry names its method and path, the zod schemas of what it takes
+ * (path params, query, body) and the type it answers. The HTTP routes (app/server), and later the Electron IPC
+ * handlers and the dashboard's and extension's clients, are all derived from this map.
+ */
+import { z } from 'zod';
+import { batchEnvelopeSchema, normalizeDomain, type IngestResult } from './events.ts';
+import { PRODUCTIVITIES, SUBJECT_KINDS, type Category, type Report, type SubjectTotal } from './report.ts';
+
+const categoryName = z.string().trim().min(1, 'a name is required').max(64, 'at most 64 characters');
+const productivity = z.enum(PRODUCTIVITIES);
+const isoInstant = z.iso.datetime({ offset: true, message: 'an ISO-8601 instant with a zone, e.g. 2026-01-01T00:00:00Z' });
+
+export const healthResponse = z.object({ ok: z.literal(true), version: z.string(), schema_version: z.number() });
+export type Health = z.infer<typeof healthResponse>;
+
+export const reportQuery = z
+  .object({
+    from: isoInstant,
+    to: isoInstant,
+    tz: z.string().min(1).max(64).default('UTC'),
+    limit: z.coerce.number().int().min(1).max(10_000).optional(),
+  })
+  .refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: 'to must be after from', path: ['to'] });
+
+export const subjectParams = z
+  .object({ kind: z.enum(SUBJECT_KINDS), name: z.string().min(1).max(256) })
+  .transform((p, ctx) => {
+    if (p.kind === 'app') return p;
+    const domain = normalizeDomain(p.name);
+    if (!domain) {
+      ctx.addIssue({ code: 'custom', message: `"${p.name}" is not a hostname`, path: ['name'] });
+      return z.NEVER;
+    }
+    return { kind: p.kind, name: domain };
+  });
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+export interface SubjectCategory {
+  kind: SubjectTotal['kind'];
+  name: string;
+  category: string | null;
+  productivity: SubjectTotal['productivity'];
+}
+
+interface Endpoint<P, Q, B, R> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  path: string;
+  auth: boolean;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  /** HTTP status of success. */
+  status: number;
+  /** Type-only marker of the response. */
+  response?: R;
+}
+
+function endpoint<P = undefined, Q = undefined, B = undefined, R = unknown>(e: Endpoint<P, Q, B, R>) {
+  return e;
+}
+
+export const api = {
+  health: endpoint<undefined, undefined, undefined, Health>({ method: 'GET', path: '/v1/health', auth: false, status: 200 }),
+  postBrowserEvents: endpoint<undefined, undefined, z.infer<typeof batchEnvelopeSchema>, IngestResult>({
+    method: 'POST',
+    path: '/v1/browser/events',
+    auth: true,
+    body: batchEnvelopeSchema,
+    status: 200,
+  }),
+  postWindowEvents: endpoint<undefined, undefined, z.infer<typeof batchEnvelopeSchema>, IngestResult>({
+    method: 'POST',
+    path: '/v1/window/events',
+    auth: true,
+    body: batchEnvelopeSchema,
+    status: 200,
+  }),
+  postIdleEvents: endpoint<undefined, undefined, z.infer<typeof batchEnvelopeSchema>, IngestResult>({
+    method: 'POST',
+    path: '/v1/idle/events',
+    auth: true,
+    body: batchEnvelopeSchema,
+    status: 200,
+  }),
+  listCategories: endpoint<undefined, undefined, undefined, Category[]>({
+    method: 'GET',
+    path: '/v1/categories',
+    auth: true,
+    status: 200,
+  }),
+  createCategory: endpoint<undefined, undefined, { name: string; productivity: Category['productivity'] }, Category>({
+    method: 'POST',
+    path: '/v1/categories',
+    auth: true,
+    body: z.object({ name: categoryName, productivity }).strict(),
+    status: 201,
+  }),
+  updateCategory: endpoint<
+    { id: number },
+    undefined,
+    { name?: string | undefined; productivity?: Category['productivity'] | undefined },
+    Category
+  >({
+    method: 'PATCH',
+    path: '/v1/categories/:id',
+    auth: true,
+    params: idParams,
+    body: z
+      .object({ name: categoryName.optional(), productivity: productivity.optional() })
+      .strict()
+      .refine((b) => b.name !== undefined || b.productivity !== undefined, { message: 'nothing to change' }),
+    status: 200,
+  }),
+  setSubjectCategory: endpoint<
+    { kind: SubjectTotal['kind']; name: string },
+    undefined,
+    { category: string | null },
+    SubjectCategory
+  >({
+    method: 'PUT',
+    path: '/v1/subjects/:kind/:name/category',
+    auth: true,
+    params: subjectParams,
+    body: z.object({ category: categoryName.nullable() }).strict(),
+    status: 200,
+  }),
+  report: endpoint<undefined, z.infer<typeof reportQuery>, undefined, Report>({
+    method: 'GET',
+    path: '/v1/report',
+    auth: true,
+    query: reportQuery,
+    status: 200,
+  }),
+} as const;
+
+export type Api = typeof api;
+export type ApiName = keyof Api;
+type Parts<K extends ApiName> = Api[K] extends Endpoint<infer P, infer Q, infer B, infer R> ? [P, Q, B, R] : never;
+export type ApiParams<K extends ApiName> = Parts<K>[0];
+export type ApiQuery<K extends ApiName> = Parts<K>[1];
+export type ApiBody<K extends ApiName> = Parts<K>[2];
+export type ApiResponse<K extends ApiName> = Parts<K>[3];
+
+/** What a transport hands a handler once the request has been validated. */
+export interface ApiRequest<K extends ApiName> {
+  params: ApiParams<K>;
+  query: ApiQuery<K>;
+  body: ApiBody<K>;
+}
+
+/** One function per endpoint; the server and Electron's IPC both serve this map. */
+export type ApiHandlers = { [K in ApiName]: (req: ApiRequest<K>) => ApiResponse<K> | Promise<ApiResponse<K>> };

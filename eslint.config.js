@@ -1,0 +1,69 @@
+// Lint rules, including the layering of app/ (see the README's architecture section):
+// shared ← core ← db / trackers / server ← cli / electron; renderer and extension see only app/shared.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+
+const zone = (target, from, message) => ({ target, from, message });
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', '**/dist/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+    rules: {
+      'no-console': ['error', { allow: [] }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            zone('./app/shared', './app/!(shared)/**/*', 'app/shared is the contract: it imports nothing else of app.'),
+            zone('./app/core', './app/!(shared|core)/**/*', 'app/core is pure: it may import only app/shared.'),
+            zone('./app/db', './app/!(shared|core|db)/**/*', 'app/db may import only app/shared and app/core.'),
+            zone(
+              './app/trackers',
+              './app/!(shared|core|trackers)/**/*',
+              'app/trackers may import only app/shared and app/core.',
+            ),
+            zone(
+              './app/server',
+              './app/!(shared|core|db|server)/**/*',
+              'app/server may import app/shared, app/core and app/db.',
+            ),
+            zone('./app/cli', './app/electron', 'the CLI never imports electron code.'),
+            zone('./renderer', './app/!(shared)/**/*', 'the renderer talks to app only through app/shared.'),
+            zone('./extension', './app/!(shared)/**/*', 'the extension imports only app/shared.'),
+          ],
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only app/electron may import electron.' }] },
+      ],
+    },
+  },
+  {
+    // The core and the contract must run anywhere: no Node built-ins.
+    files: ['app/shared/**/*.ts', 'app/core/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'os', 'http', 'child_process', 'electron'], message: 'shared/core stay free of Node and Electron.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Command-line entry points and benchmarks print to the terminal on purpose.
+    files: ['app/cli/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'app/core/logger.ts', '.ci/**/*.ts', 'vitest.config.ts'],
+    rules: { 'no-console': 'off' },
+  },
+);
