@@ -1,13 +1,17 @@
 /** Opens a Time Audit database: WAL, foreign keys, a busy timeout for a second process, then migrations. */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { migrate } from './migrate.ts';
 
 export type DB = Database.Database;
 
 export function openDatabase(file: string): DB {
-  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  if (file !== ':memory:') {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    // A personal activity log: readable by its owner only (SQLite gives -wal and -shm the same mode).
+    closeSync(openSync(file, 'a', 0o600));
+  }
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');

@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+/**
+ * The `timeaudit` command: serve (the headless daemon), report, token. In a checkout it runs straight from
+ * TypeScript (`npm run timeaudit -- report`); installed globally, from the build in dist/.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { APP_VERSION } from '../shared/version.ts';
+import { ApiError } from '../shared/errors.ts';
+import { NewerDatabaseError } from '../db/migrate.ts';
+import { DEFAULT_PORT } from '../server/server.ts';
+import { DateArgumentError } from './dates.ts';
+import { reportCommand } from './report.ts';
+import { resolveDataDir } from './paths.ts';
+import { serve } from './serve.ts';
+import { tokenCommand } from './token.ts';
+
+const integer = (name: string, min: number, max: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}`);
+  return n;
+};
+
+function portFromEnv(): number {
+  const env = process.env.TIMEAUDIT_PORT;
+  return env === undefined ? DEFAULT_PORT : integer('TIMEAUDIT_PORT', 1, 65535)(env);
+}
+
+const program = new Command()
+  .name('timeaudit')
+  .description('Time Audit: a local-first tracker of where your time goes. Your data stays on this machine.')
+  .version(APP_VERSION)
+  .showHelpAfterError('(run with --help for usage)');
+
+const dataDirOption = ['--data-dir <dir>', 'data folder (default: $TIMEAUDIT_DATA_DIR, else the OS app-data folder "Time Audit")'] as const;
+
+program
+  .command('serve')
+  .description('run the headless daemon: the localhost API and, where there is a display, the window tracker')
+  .option(...dataDirOption)
+  .option('--port <n>', `port on 127.0.0.1 (default: $TIMEAUDIT_PORT, else ${DEFAULT_PORT})`, integer('--port', 0, 65535))
+  .option('--no-track', 'do not track the active window (API only)')
+  .option('--poll-ms <ms>', 'how often to sample the active window', integer('--poll-ms', 100, 60_000), 1000)
+  .option('--idle-minutes <n>', 'minutes without input before you count as away', integer('--idle-minutes', 1, 120), 3)
+  .option('--extension-id <id...>', 'also allow these Chrome extension ids (development builds)')
+  .action(async (opts) => {
+    await serve({
+      dataDir: resolveDataDir(opts.dataDir),
+      port: opts.port ?? portFromEnv(),
+      track: opts.track,
+      pollMs: opts.pollMs,
+      idleMinutes: opts.idleMinutes,
+      extensionIds: opts.extensionId ?? [],
+    });
+  });
+
+program
+  .command('report')
+  .description('print where the time went in a range (default: today)')
+  .option(...dataDirOption)
+  .option('--from <when>', 'start: YYYY-MM-DD, an ISO instant, today, yesterday or now', 'today')
+  .option('--to <when>', 'end (exclusive), same forms as --from', 'tomorrow')
+  .option('--tz <zone>', 'IANA time zone for days and hours (default: this machine\'s)')
+  .option('--limit <n>', 'at most this many subjects', integer('--limit', 1, 10_000))
+  .option('--json', 'print the report as JSON, exactly as GET /v1/report answers')
+  .action((opts) => reportCommand({ ...opts, dataDir: resolveDataDir(opts.dataDir) }));
+
+program
+  .command('token')
+  .description('print the API token (created on first use) to pair the browser extension')
+  .option(...dataDirOption)
+  .action((opts) => tokenCommand(resolveDataDir(opts.dataDir)));
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  if (error instanceof ApiError || error instanceof DateArgumentError || error instanceof NewerDatabaseError) {
+    console.error(`timeaudit: ${error.message}`);
+    process.exitCode = 2;
+  } else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+    console.error(`timeaudit: the port is in use; is Time Audit already running? Pick another with --port.`);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * Where Time Audit keeps its data: --data-dir, else $TIMEAUDIT_DATA_DIR, else the OS app-data folder named
+ * "Time Audit" — the same folder Electron's app.getPath('userData') gives the desktop app, so both share it.
+ */
+import os from 'node:os';
+import path from 'node:path';
+
+export const PRODUCT_NAME = 'Time Audit';
+export const DATABASE_FILE = 'timeaudit.sqlite';
+
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  const home = os.homedir();
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', PRODUCT_NAME);
+  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
+  return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), PRODUCT_NAME);
+}
+
+export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(flag ?? env.TIMEAUDIT_DATA_DIR ?? defaultDataDir(env));
+}
+
+export const databasePath = (dataDir: string): string => path.join(dataDir, DATABASE_FILE);

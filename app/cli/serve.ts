@@ -1,0 +1,84 @@
+/**
+ * `timeaudit serve`: the headless daemon. Opens the store, starts the localhost API and the window tracker,
+ * and on SIGINT/SIGTERM flushes the open events and closes everything in order.
+ */
+import { createLogger } from '../core/logger.ts';
+import { Store } from '../db/store.ts';
+import { createServer } from '../server/server.ts';
+import { loadOrCreateToken } from '../server/token.ts';
+import { GetWindowsSource } from '../trackers/active-window.ts';
+import { X11IdleSource } from '../trackers/idle-x11.ts';
+import type { IdleSource } from '../trackers/idle.ts';
+import { WindowTracker } from '../trackers/tracker.ts';
+import { databasePath } from './paths.ts';
+import { EXTENSION_ID } from '../shared/extension.ts';
+
+export interface ServeOptions {
+  dataDir: string;
+  port: number;
+  track: boolean;
+  pollMs: number;
+  idleMinutes: number;
+  extensionIds: string[];
+}
+
+const log = createLogger('serve');
+
+/** Why window tracking cannot run here, or null when it can. */
+export function trackingUnavailable(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string | null {
+  if (platform !== 'linux') return null;
+  if (env.DISPLAY) return null;
+  return env.WAYLAND_DISPLAY
+    ? 'Wayland without XWayland DISPLAY: window tracking is off (the API and the browser extension still work)'
+    : 'no display (DISPLAY is not set): window tracking is off (the API and the browser extension still work)';
+}
+
+export async function serve(options: ServeOptions): Promise<void> {
+  const store = Store.open({ file: databasePath(options.dataDir) });
+  const token = loadOrCreateToken(options.dataDir);
+  const server = createServer({
+    store,
+    token,
+    port: options.port,
+    extensionIds: [EXTENSION_ID, ...options.extensionIds],
+  });
+  let tracker: WindowTracker | null = null;
+  let idle: IdleSource | null = null;
+  try {
+    const { url } = await server.listen();
+    console.log(`Time Audit is running: ${url}  (data in ${options.dataDir})`);
+    console.log('Pair the browser extension with the token from `timeaudit token`. Stop with Ctrl+C.');
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+
+  const why = options.track ? trackingUnavailable() : 'window tracking is off (--no-track)';
+  if (why) log.warn(why);
+  else {
+    idle = process.platform === 'linux' ? new X11IdleSource({ log: log.child('idle') }) : null;
+    tracker = new WindowTracker({
+      windows: new GetWindowsSource({ log: log.child('window') }),
+      idle,
+      sink: { saveWindow: (e) => store.saveTrackedWindow(e), saveIdle: (e) => store.saveTrackedIdle(e) },
+      pollIntervalMs: options.pollMs,
+      idleThresholdMs: options.idleMinutes * 60_000,
+      log: log.child('tracker'),
+    });
+    tracker.start();
+    log.info(`tracking the active window every ${options.pollMs} ms; away after ${options.idleMinutes} min idle`);
+  }
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      log.info(`${signal}: saving open events and stopping`);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await tracker?.stop();
+  idle?.close();
+  await server.close();
+  store.close();
+}

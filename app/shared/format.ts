@@ -1,0 +1,14 @@
+/** How durations read everywhere (terminal, dashboard, popup): "3h 12m", "42m", "35s", "0m". */
+export function formatDuration(ms: number): string {
+  const totalMinutes = Math.floor(ms / 60_000);
+  if (ms > 0 && totalMinutes === 0) return `${Math.max(1, Math.floor(ms / 1000))}s`;
+  const hours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
+  if (hours === 0) return `${minutes}m`;
+  return minutes === 0 ? `${hours}h` : `${hours}h ${minutes}m`;
+}
+
+/** A share as a whole percentage, "0%" for an empty total. */
+export function formatShare(part: number, total: number): string {
+  return total > 0 ? `${Math.round((part / total) * 100)}%` : '0%';
+}
