@@ -1,0 +1,92 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadMigrations, migrate, NewerDatabaseError, userVersion } from './migrate.ts';
+import { openDatabase } from './open.ts';
+import { Store } from './store.ts';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ta-migrate-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** Data written at each schema version, checked after upgrading from it to the newest. */
+const fixtures: Record<number, { write: (db: Database.Database) => void; check: (store: Store) => void }> = {
+  // Version 0 is an empty file: upgrading it creates the schema.
+  0: { write: () => {}, check: (store) => expect(store.listCategories()).toEqual([]) },
+  1: {
+    write: (db) => {
+      db.prepare(`INSERT INTO categories (name, productivity) VALUES ('Dev', 'productive')`).run();
+      db.prepare(
+        `INSERT INTO window_events (event_id, app, title, start_ms, end_ms, origin) VALUES ('w', 'Code', '', 0, 60000, 'api')`,
+      ).run();
+    },
+    check: (store) => {
+      expect(store.listCategories().map((c) => c.name)).toEqual(['Dev']);
+      expect(store.db.prepare('SELECT count(*) FROM window_events').pluck().get()).toBe(1);
+    },
+  },
+};
+
+describe('migrations', () => {
+  const migrations = loadMigrations();
+
+  it('are numbered without gaps and each has an upgrade test', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    for (let v = 0; v < migrations.length; v++) expect(fixtures[v], `fixture for version ${v}`).toBeDefined();
+  });
+
+  for (let from = 0; from < migrations.length; from++) {
+    it(`upgrade a database holding data from version ${from} to ${migrations.length}`, () => {
+      const file = path.join(tempDir(), 'db.sqlite');
+      const db = new Database(file);
+      migrate(db, migrations, from);
+      expect(userVersion(db)).toBe(from);
+      fixtures[from]!.write(db);
+      db.close();
+      const store = Store.open({ file });
+      try {
+        expect(store.schemaVersion()).toBe(migrations.length);
+        fixtures[from]!.check(store);
+      } finally {
+        store.close();
+      }
+    });
+  }
+
+  it('refuse a database written by a newer app, and leave it untouched', () => {
+    const file = path.join(tempDir(), 'db.sqlite');
+    const db = new Database(file);
+    db.pragma(`user_version = ${migrations.length + 1}`);
+    db.close();
+    expect(() => openDatabase(file)).toThrow(NewerDatabaseError);
+    expect(() => openDatabase(file)).toThrow(/newer Time Audit/);
+    const again = new Database(file);
+    expect(userVersion(again)).toBe(migrations.length + 1);
+    again.close();
+  });
+
+  it('roll back as a whole when one fails', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '0001_good.sql'), 'CREATE TABLE a (x INTEGER) STRICT;');
+    writeFileSync(path.join(dir, '0002_bad.sql'), 'CREATE TABLE b (x INTEGER) STRICT; INSERT INTO nowhere VALUES (1);');
+    const db = new Database(':memory:');
+    expect(() => migrate(db, loadMigrations(dir))).toThrow(/nowhere/);
+    expect(userVersion(db)).toBe(0);
+    expect(db.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'a'`).pluck().get()).toBe(0);
+  });
+
+  it('refuse badly named or gapped migration files', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '0001_first.sql'), 'SELECT 1;');
+    writeFileSync(path.join(dir, '0003_third.sql'), 'SELECT 1;');
+    expect(() => loadMigrations(dir)).toThrow(/without gaps/);
+    writeFileSync(path.join(dir, '0002-Second.sql'), 'SELECT 1;');
+    expect(() => loadMigrations(dir)).toThrow(/NNNN_snake_name/);
+  });
+});

@@ -1,0 +1,153 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../shared/errors.ts';
+import { APP_VERSION } from '../shared/version.ts';
+import { Store } from './store.ts';
+import { MAX_ZONES } from './zones.ts';
+
+const M = 60_000;
+const T0 = Date.UTC(2026, 4, 4, 8, 0); // a Monday, 08:00 UTC
+const DAY = { fromMs: Date.UTC(2026, 4, 4), toMs: Date.UTC(2026, 4, 5), tz: 'UTC' };
+const YEAR = { fromMs: Date.UTC(2026, 0, 1), toMs: Date.UTC(2027, 0, 1), tz: 'Europe/Berlin' };
+const win = (eventId: string, app: string, start: number, end: number) => ({
+  eventId,
+  app,
+  title: '',
+  startMs: T0 + start * M,
+  endMs: T0 + end * M,
+});
+const brw = (eventId: string, domain: string, start: number, end: number) => ({
+  eventId,
+  userId: 'u',
+  domain,
+  startMs: T0 + start * M,
+  endMs: T0 + end * M,
+  durationMs: (end - start) * M,
+  reasonClosed: 'tab_switch',
+});
+
+let dir: string;
+let store: Store;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'ta-store-'));
+  store = Store.open({ file: path.join(dir, 'db.sqlite'), now: () => T0 + 365 * 24 * 60 * M });
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const subjectMs = (r: ReturnType<Store['report']>) => Object.fromEntries(r.subjects.map((s) => [s.name, s.ms / M]));
+
+describe('Store', () => {
+  it('stores each event_id once, whatever the batch', () => {
+    expect(store.ingest('window', [win('a', 'Code', 0, 30), win('a', 'Code', 0, 30)])).toEqual({ accepted: 1, duplicates: 1 });
+    expect(store.ingest('window', [win('a', 'Code', 0, 30), win('b', 'Slack', 30, 40)])).toEqual({ accepted: 1, duplicates: 1 });
+    expect(store.report(DAY).total_ms).toBe(40 * M);
+    expect(store.report(YEAR).total_ms).toBe(40 * M);
+  });
+
+  it('replaces the tracker’s open event when it is saved again, and keeps API events', () => {
+    store.saveTrackedWindow(win('t1', 'Code', 0, 1));
+    store.saveTrackedWindow(win('t1', 'Code', 0, 20));
+    store.saveTrackedIdle({ eventId: 'i1', startMs: T0 + 20 * M, endMs: T0 + 21 * M });
+    store.saveTrackedIdle({ eventId: 'i1', startMs: T0 + 20 * M, endMs: T0 + 25 * M });
+    store.saveTrackedWindow(win('t2', 'Terminal', 25, 40));
+    store.ingest('window', [win('api', 'Slack', 40, 50)]);
+    store.saveTrackedWindow(win('api', 'Hacked', 0, 100));
+    expect(subjectMs(store.report(DAY))).toEqual({ Code: 20, Terminal: 15, Slack: 10 });
+    expect(store.db.prepare('SELECT count(*) FROM window_events').pluck().get()).toBe(3);
+  });
+
+  it('recategorizes all past time at once, in warm zone rollups too', () => {
+    store.createCategory('Video', 'unproductive');
+    const fun = store.createCategory('Fun', 'neutral');
+    store.ingest('browser', [brw('b1', 'youtube.com', 0, 45), brw('b2', 'docs.rs', 45, 60)]);
+    expect(store.report(YEAR).by_productivity.uncategorized).toBe(60 * M); // builds Europe/Berlin's rollups
+    expect(store.setSubjectCategory('domain', 'youtube.com', 'Video')).toEqual({
+      kind: 'domain',
+      name: 'youtube.com',
+      category: 'Video',
+      productivity: 'unproductive',
+    });
+    let r = store.report(YEAR);
+    expect(r.by_productivity).toEqual({ productive: 0, neutral: 0, unproductive: 45 * M, uncategorized: 15 * M });
+    expect(r.by_hour[10]).toMatchObject({ hour: 10, unproductive: 45 * M, uncategorized: 15 * M }); // 08:00Z = 10:00 CEST
+    expect(r.by_weekday[0]).toMatchObject({ weekday: 1, total_ms: 60 * M });
+    expect(r.shrinkage.map((s) => s.name)).toEqual(['youtube.com']);
+    store.updateCategory(fun.id, { productivity: 'productive' });
+    store.setSubjectCategory('domain', 'youtube.com', 'fun'); // names match case-insensitively
+    r = store.report(YEAR);
+    expect(r.by_productivity.productive).toBe(45 * M);
+    expect(r.by_hour[10]!.productive).toBe(45 * M);
+    expect(r.categories).toEqual([
+      { name: 'Fun', ms: 45 * M, productivity: 'productive' },
+      { name: null, ms: 15 * M, productivity: 'uncategorized' },
+    ]);
+    store.setSubjectCategory('domain', 'youtube.com', null);
+    expect(store.report(YEAR).by_hour[10]!.uncategorized).toBe(60 * M);
+  });
+
+  it('applies a category to a subject before any of its time arrives', () => {
+    store.createCategory('Dev', 'productive');
+    store.setSubjectCategory('app', 'Code', 'Dev');
+    store.ingest('window', [win('a', 'Code', 0, 10)]);
+    expect(store.report(YEAR).by_productivity.productive).toBe(10 * M);
+  });
+
+  it('refuses unknown and duplicate categories with typed errors', () => {
+    store.createCategory('Dev', 'productive');
+    const err = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (e) {
+        return e instanceof ApiError ? [e.code, e.status, e.field] : e;
+      }
+      return 'no error';
+    };
+    expect(err(() => store.createCategory('dev', 'neutral'))).toEqual(['conflict', 409, 'name']);
+    expect(err(() => store.updateCategory(999, { name: 'x' }))).toEqual(['not_found', 404, 'id']);
+    expect(err(() => store.setSubjectCategory('app', 'Code', 'Nope'))).toEqual(['unknown_category', 400, 'category']);
+    expect(err(() => store.report({ ...DAY, tz: 'Nowhere/City' }))).toEqual(['validation_failed', 400, 'tz']);
+  });
+
+  it('keeps a bounded number of zones, rebuilding an evicted one on demand', () => {
+    store.ingest('window', [win('a', 'Code', 0, 30)]);
+    const zones = ['UTC', 'Asia/Tokyo', 'America/New_York', 'Europe/Paris', 'Asia/Kathmandu', 'Australia/Sydney', 'Africa/Cairo'];
+    expect(zones.length).toBeGreaterThan(MAX_ZONES);
+    for (const tz of zones) expect(store.report({ ...YEAR, tz }).total_ms).toBe(30 * M);
+    expect(store.db.prepare('SELECT count(*) FROM zones').pluck().get()).toBe(MAX_ZONES);
+    store.ingest('window', [win('b', 'Code', 60, 90)]);
+    for (const tz of zones) expect(store.report({ ...YEAR, tz }).total_ms).toBe(60 * M);
+  });
+
+  it('reads ranges through indexes, never a full scan', () => {
+    const plan = (sql: string) =>
+      (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array(sql.split('?').length - 1).fill(0)) as { detail: string }[])
+        .map((r) => r.detail)
+        .join(' | ');
+    for (const table of ['window_events', 'browser_events', 'idle_events']) {
+      expect(plan(`SELECT * FROM ${table} WHERE start_ms >= ? AND start_ms < ? AND end_ms > ?`)).toMatch(/USING INDEX \w+_by_start/);
+    }
+    expect(plan('SELECT slot, subject_id, ms FROM slot_subjects WHERE slot >= ? AND slot < ?')).toMatch(/SEARCH slot_subjects USING PRIMARY KEY/);
+    expect(plan('SELECT slot, ms FROM slot_subjects WHERE subject_id = ?')).toMatch(/slot_subjects_by_subject/);
+    expect(
+      plan('SELECT subject_id, sum(ms) FROM zone_subjects WHERE zone_id = ? AND level = ? AND bucket >= ? AND bucket < ? GROUP BY subject_id'),
+    ).toMatch(/SEARCH zone_subjects USING PRIMARY KEY \(zone_id=\? AND level=\? AND bucket>\? AND bucket<\?\)/);
+    expect(
+      plan('SELECT weekday, hour, category_id, sum(ms) FROM zone_hours WHERE zone_id = ? AND level = ? AND bucket >= ? AND bucket < ? GROUP BY weekday, hour, category_id'),
+    ).toMatch(/SEARCH zone_hours USING PRIMARY KEY \(zone_id=\? AND level=\? AND bucket>\? AND bucket<\?\)/);
+  });
+
+  it('keeps the database readable by its owner only', () => {
+    if (process.platform === 'win32') return;
+    expect(statSync(path.join(dir, 'db.sqlite')).mode & 0o777).toBe(0o600);
+  });
+
+  it('reports the version package.json declares', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(APP_VERSION).toBe(pkg.version);
+  });
+});
