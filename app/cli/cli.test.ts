@@ -1,0 +1,117 @@
+/** The `timeaudit` command as a user runs it: a real process, a real data folder, real HTTP. */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const MAIN = new URL('./main.ts', import.meta.url).pathname;
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ta-cli-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const env = { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '', TIMEAUDIT_LOG_LEVEL: 'info' };
+const run = (...args: string[]) => spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', env });
+
+describe('timeaudit', () => {
+  it('prints its help and version', () => {
+    const help = run('--help');
+    expect(help.status).toBe(0);
+    for (const cmd of ['serve', 'report', 'token']) expect(help.stdout).toContain(cmd);
+    expect(run('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('creates the token once, owner-only, and prints it alone', () => {
+    const dir = tempDir();
+    const first = run('token', '--data-dir', dir);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/^[A-Za-z0-9_-]{43}\n$/);
+    expect(run('token', '--data-dir', dir).stdout).toBe(first.stdout);
+    expect(statSync(path.join(dir, 'token')).mode & 0o777).toBe(0o600);
+  });
+
+  it('explains bad arguments and exits non-zero', () => {
+    const dir = tempDir();
+    const bad = run('report', '--data-dir', dir, '--from', 'last tuesday');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/"last tuesday" is not a date/);
+    const zone = run('report', '--data-dir', dir, '--tz', 'Mars/Base');
+    expect(zone.status).toBe(2);
+    expect(zone.stderr).toMatch(/unknown time zone "Mars\/Base"/);
+    const port = run('serve', '--data-dir', dir, '--port', '99999');
+    expect(port.status).not.toBe(0);
+    expect(port.stderr).toMatch(/--port must be a whole number/);
+  });
+
+  it('refuses a database from a newer version with a clear message', () => {
+    const dir = tempDir();
+    const db = new Database(path.join(dir, 'timeaudit.sqlite'));
+    db.pragma('user_version = 999');
+    db.close();
+    const r = run('report', '--data-dir', dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/schema version 999.*newer Time Audit/);
+  });
+
+  it('serves the API, reports what was posted, and stops cleanly on SIGTERM', async () => {
+    const dir = tempDir();
+    const child = spawn(process.execPath, [MAIN, 'serve', '--port', '0', '--data-dir', dir], { env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setInterval(() => {
+          const m = /running: (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
+          if (m) {
+            clearInterval(timer);
+            resolve(m[1]!);
+          }
+        }, 50);
+        child.on('exit', () => reject(new Error(`serve exited: ${stderr}`)));
+      });
+      expect(stderr).toMatch(/window tracking is off/);
+      const health = await (await fetch(`${url}/v1/health`)).json();
+      expect(health).toMatchObject({ ok: true, schema_version: 1 });
+      const token = run('token', '--data-dir', dir).stdout.trim();
+      const post = await fetch(`${url}/v1/window/events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          events: [
+            {
+              event_id: 'cli-1',
+              app: 'Code',
+              title: 'x',
+              start_ts: '2026-01-05T09:00:00Z',
+              end_ts: '2026-01-05T10:30:00Z',
+              duration_ms: 90 * 60_000,
+              schema_version: 1,
+            },
+          ],
+        }),
+      });
+      expect(await post.json()).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
+      // The CLI reads the same database while the daemon runs.
+      const json = run('report', '--data-dir', dir, '--from', '2026-01-05', '--to', '2026-01-06', '--tz', 'Asia/Kolkata', '--json');
+      expect(json.status).toBe(0);
+      const report = JSON.parse(json.stdout);
+      expect(report.total_ms).toBe(90 * 60_000);
+      expect(report.by_hour[14].total_ms).toBe(30 * 60_000); // 09:00Z is 14:30 IST
+      expect(report.by_hour[15].total_ms).toBe(60 * 60_000);
+      const text = run('report', '--data-dir', dir, '--from', '2026-01-05', '--to', '2026-01-06', '--tz', 'UTC');
+      expect(text.stdout).toMatch(/Total tracked: 1h 30m/);
+      expect(text.stdout).toMatch(/Code\s+app\s+1h 30m\s+100%/);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  });
+});
