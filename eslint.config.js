@@ -14,16 +14,28 @@ export default tseslint.config(
     plugins: { 'import-x': importX },
     languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
     rules: {
-      'no-console': ['error', { allow: [] }],
+      'no-console': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'import-x/no-restricted-paths': [
         'error',
         {
           zones: [
-            zone('./app/shared', './app/!(shared)/**/*', 'app/shared is the contract: it imports nothing else of app.'),
-            zone('./app/core', './app/!(shared|core)/**/*', 'app/core is pure: it may import only app/shared.'),
-            zone('./app/db', './app/!(shared|core|db)/**/*', 'app/db may import only app/shared and app/core.'),
+            zone(
+              './app/shared',
+              './app/!(shared)/**/*',
+              'app/shared is the contract: it imports nothing else of app.',
+            ),
+            zone(
+              './app/core',
+              './app/!(shared|core)/**/*',
+              'app/core is pure: it may import only app/shared.',
+            ),
+            zone(
+              './app/db',
+              './app/!(shared|core|db)/**/*',
+              'app/db may import only app/shared and app/core.',
+            ),
             zone(
               './app/trackers',
               './app/!(shared|core|trackers)/**/*',
@@ -55,7 +67,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'http', 'child_process', 'electron'], message: 'shared/core stay free of Node and Electron.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'http', 'child_process', 'electron'],
+              message: 'shared/core stay free of Node and Electron.',
+            },
           ],
         },
       ],
@@ -63,7 +78,14 @@ export default tseslint.config(
   },
   {
     // Command-line entry points and benchmarks print to the terminal on purpose.
-    files: ['app/cli/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'app/core/logger.ts', '.ci/**/*.ts', 'vitest.config.ts'],
+    files: [
+      'app/cli/**/*.ts',
+      'bench/**/*.ts',
+      'e2e/**/*.ts',
+      'app/core/logger.ts',
+      '.ci/**/*.ts',
+      'vitest.config.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

@@ -20,7 +20,8 @@ export function parseInstant(text: string, zone: Zone, nowMs: number): number {
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (date) {
     const day = Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])) / DAY_MS;
-    if (Number.isInteger(day) && new Date(day * DAY_MS).toISOString().startsWith(value)) return zone.dayStart(day);
+    if (Number.isInteger(day) && new Date(day * DAY_MS).toISOString().startsWith(value))
+      return zone.dayStart(day);
   } else if (/[zZ]|[+-]\d{2}:?\d{2}$/.test(value) && value.includes('t')) {
     const ms = Date.parse(text);
     if (!Number.isNaN(ms)) return ms;

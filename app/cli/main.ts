@@ -16,7 +16,8 @@ import { tokenCommand } from './token.ts';
 
 const integer = (name: string, min: number, max: number) => (value: string) => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}`);
   return n;
 };
 
@@ -31,16 +32,28 @@ const program = new Command()
   .version(APP_VERSION)
   .showHelpAfterError('(run with --help for usage)');
 
-const dataDirOption = ['--data-dir <dir>', 'data folder (default: $TIMEAUDIT_DATA_DIR, else the OS app-data folder "Time Audit")'] as const;
+const dataDirOption = [
+  '--data-dir <dir>',
+  'data folder (default: $TIMEAUDIT_DATA_DIR, else the OS app-data folder "Time Audit")',
+] as const;
 
 program
   .command('serve')
   .description('run the headless daemon: the localhost API and, where there is a display, the window tracker')
   .option(...dataDirOption)
-  .option('--port <n>', `port on 127.0.0.1 (default: $TIMEAUDIT_PORT, else ${DEFAULT_PORT})`, integer('--port', 0, 65535))
+  .option(
+    '--port <n>',
+    `port on 127.0.0.1 (default: $TIMEAUDIT_PORT, else ${DEFAULT_PORT})`,
+    integer('--port', 0, 65535),
+  )
   .option('--no-track', 'do not track the active window (API only)')
   .option('--poll-ms <ms>', 'how often to sample the active window', integer('--poll-ms', 100, 60_000), 1000)
-  .option('--idle-minutes <n>', 'minutes without input before you count as away', integer('--idle-minutes', 1, 120), 3)
+  .option(
+    '--idle-minutes <n>',
+    'minutes without input before you count as away',
+    integer('--idle-minutes', 1, 120),
+    3,
+  )
   .option('--extension-id <id...>', 'also allow these Chrome extension ids (development builds)')
   .action(async (opts) => {
     await serve({
@@ -59,7 +72,7 @@ program
   .option(...dataDirOption)
   .option('--from <when>', 'start: YYYY-MM-DD, an ISO instant, today, yesterday or now', 'today')
   .option('--to <when>', 'end (exclusive), same forms as --from', 'tomorrow')
-  .option('--tz <zone>', 'IANA time zone for days and hours (default: this machine\'s)')
+  .option('--tz <zone>', "IANA time zone for days and hours (default: this machine's)")
   .option('--limit <n>', 'at most this many subjects', integer('--limit', 1, 10_000))
   .option('--json', 'print the report as JSON, exactly as GET /v1/report answers')
   .action((opts) => reportCommand({ ...opts, dataDir: resolveDataDir(opts.dataDir) }));
@@ -73,7 +86,11 @@ program
 try {
   await program.parseAsync();
 } catch (error) {
-  if (error instanceof ApiError || error instanceof DateArgumentError || error instanceof NewerDatabaseError) {
+  if (
+    error instanceof ApiError ||
+    error instanceof DateArgumentError ||
+    error instanceof NewerDatabaseError
+  ) {
     console.error(`timeaudit: ${error.message}`);
     process.exitCode = 2;
   } else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {

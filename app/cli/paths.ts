@@ -11,7 +11,8 @@ export const DATABASE_FILE = 'timeaudit.sqlite';
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
   const home = os.homedir();
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', PRODUCT_NAME);
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
+  if (platform === 'win32')
+    return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
   return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), PRODUCT_NAME);
 }
 

@@ -54,7 +54,12 @@ export function formatReport(report: Report, top = 15): string {
   out.push(
     table(
       ['category', 'time', 'share', 'productivity'],
-      report.categories.map((c) => [c.name ?? '(none)', formatDuration(c.ms), formatShare(c.ms, total), c.productivity]),
+      report.categories.map((c) => [
+        c.name ?? '(none)',
+        formatDuration(c.ms),
+        formatShare(c.ms, total),
+        c.productivity,
+      ]),
       [1, 2],
     ),
   );

@@ -20,7 +20,8 @@ export function reportCommand(opts: ReportOptions): void {
   const now = Date.now();
   const fromMs = parseInstant(opts.from, zone, now);
   const toMs = parseInstant(opts.to, zone, now);
-  if (toMs <= fromMs) throw new DateArgumentError(`--to (${new Date(toMs).toISOString()}) must be after --from`);
+  if (toMs <= fromMs)
+    throw new DateArgumentError(`--to (${new Date(toMs).toISOString()}) must be after --from`);
   const store = Store.open({ file: databasePath(opts.dataDir) });
   try {
     const report = store.report({ fromMs, toMs, tz, limit: opts.limit });

@@ -25,7 +25,10 @@ export interface ServeOptions {
 const log = createLogger('serve');
 
 /** Why window tracking cannot run here, or null when it can. */
-export function trackingUnavailable(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string | null {
+export function trackingUnavailable(
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+): string | null {
   if (platform !== 'linux') return null;
   if (env.DISPLAY) return null;
   return env.WAYLAND_DISPLAY
@@ -66,7 +69,9 @@ export async function serve(options: ServeOptions): Promise<void> {
       log: log.child('tracker'),
     });
     tracker.start();
-    log.info(`tracking the active window every ${options.pollMs} ms; away after ${options.idleMinutes} min idle`);
+    log.info(
+      `tracking the active window every ${options.pollMs} ms; away after ${options.idleMinutes} min idle`,
+    );
   }
 
   await new Promise<void>((resolve) => {

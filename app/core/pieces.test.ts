@@ -11,7 +11,11 @@ function bounds(piece: Piece, zone: Zone): [number, number] {
   if (piece.kind === 'raw') return [piece.startMs, piece.endMs];
   if (piece.kind === 'slots') return [piece.from * SLOT_MS, piece.to * SLOT_MS];
   const firstDay = (level: number, bucket: number) =>
-    level === LEVELS.day ? bucket : level === LEVELS.month ? dayFromCivil(Math.floor(bucket / 12), (bucket % 12) + 1, 1) : dayFromCivil(bucket, 1, 1);
+    level === LEVELS.day
+      ? bucket
+      : level === LEVELS.month
+        ? dayFromCivil(Math.floor(bucket / 12), (bucket % 12) + 1, 1)
+        : dayFromCivil(bucket, 1, 1);
   return [zone.dayStart(firstDay(piece.level, piece.from)), zone.dayStart(firstDay(piece.level, piece.to))];
 }
 

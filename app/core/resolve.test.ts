@@ -3,8 +3,18 @@ import { isBrowserApp } from './browsers.ts';
 import { resolve, type Streams } from './resolve.ts';
 
 const M = 60_000;
-const w = (app: string, start: number, end: number, seq = 0) => ({ app, startMs: start * M, endMs: end * M, seq });
-const b = (domain: string, start: number, end: number, seq = 0) => ({ domain, startMs: start * M, endMs: end * M, seq });
+const w = (app: string, start: number, end: number, seq = 0) => ({
+  app,
+  startMs: start * M,
+  endMs: end * M,
+  seq,
+});
+const b = (domain: string, start: number, end: number, seq = 0) => ({
+  domain,
+  startMs: start * M,
+  endMs: end * M,
+  seq,
+});
 const idle = (start: number, end: number) => ({ startMs: start * M, endMs: end * M });
 const streams = (s: Partial<Streams>): Streams => ({ window: [], browser: [], idle: [], ...s });
 const minutes = (segs: ReturnType<typeof resolve>) => segs.map((s) => [s.name, s.startMs / M, s.endMs / M]);
@@ -44,8 +54,12 @@ describe('resolve', () => {
       ['B', 10, 20],
       ['A', 20, 30],
     ]);
-    expect(minutes(resolve(streams({ window: [w('A', 0, 10, 2), w('B', 0, 10, 1)] }), 0, 10 * M))).toEqual([['A', 0, 10]]);
-    expect(minutes(resolve(streams({ window: [w('A', 0, 10, 1), w('B', 0, 10, 2)] }), 0, 10 * M))).toEqual([['B', 0, 10]]);
+    expect(minutes(resolve(streams({ window: [w('A', 0, 10, 2), w('B', 0, 10, 1)] }), 0, 10 * M))).toEqual([
+      ['A', 0, 10],
+    ]);
+    expect(minutes(resolve(streams({ window: [w('A', 0, 10, 1), w('B', 0, 10, 2)] }), 0, 10 * M))).toEqual([
+      ['B', 0, 10],
+    ]);
   });
 
   it('clips exactly to the range and ignores empty events', () => {
@@ -74,7 +88,21 @@ describe('resolve', () => {
 
 describe('isBrowserApp', () => {
   it('knows browsers by app or process name, case-insensitively', () => {
-    for (const name of ['Google Chrome', 'chrome.exe', 'CHROMIUM', 'Brave Browser', 'msedge.exe', 'Microsoft Edge', 'firefox', 'Firefox-ESR', 'Opera', 'Vivaldi', 'Arc', 'Safari', 'Navigator']) {
+    for (const name of [
+      'Google Chrome',
+      'chrome.exe',
+      'CHROMIUM',
+      'Brave Browser',
+      'msedge.exe',
+      'Microsoft Edge',
+      'firefox',
+      'Firefox-ESR',
+      'Opera',
+      'Vivaldi',
+      'Arc',
+      'Safari',
+      'Navigator',
+    ]) {
       expect(isBrowserApp(name), name).toBe(true);
     }
     for (const name of ['Code', 'ArcGIS', 'Edge Impulse Studio', 'Terminal', 'chromecast-helper']) {

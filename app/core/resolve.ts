@@ -47,7 +47,8 @@ export interface Streams {
 
 type Ranked = Interval & { seq: number };
 
-const later = (a: Ranked, b: Ranked): boolean => a.startMs > b.startMs || (a.startMs === b.startMs && a.seq > b.seq);
+const later = (a: Ranked, b: Ranked): boolean =>
+  a.startMs > b.startMs || (a.startMs === b.startMs && a.seq > b.seq);
 
 /** A sweep over one stream: which events cover the elementary interval that starts at `at`. */
 class Sweep<T extends Interval> {

@@ -30,5 +30,6 @@ export const isoWeekday = (dayNumber: number): number => mod(dayNumber + 3, 7) +
 
 /** Month bucket: a running month number, year × 12 + (month − 1). */
 export const monthBucket = (date: CivilDate): number => date.year * 12 + date.month - 1;
-export const dayOfMonthBucket = (bucket: number): number => dayFromCivil(floorDiv(bucket, 12), mod(bucket, 12) + 1, 1);
+export const dayOfMonthBucket = (bucket: number): number =>
+  dayFromCivil(floorDiv(bucket, 12), mod(bucket, 12) + 1, 1);
 export const dayOfYear = (year: number): number => dayFromCivil(year, 1, 1);

@@ -37,7 +37,11 @@ export class Zone {
         second: 'numeric',
       });
     } catch {
-      throw new ApiError('validation_failed', `unknown time zone "${name}" (use an IANA name such as Europe/Paris)`, 'tz');
+      throw new ApiError(
+        'validation_failed',
+        `unknown time zone "${name}" (use an IANA name such as Europe/Paris)`,
+        'tz',
+      );
     }
     this.name = name;
   }
@@ -89,7 +93,14 @@ export class Zone {
     const parts = this.format.formatToParts(new Date(ms));
     const get = (type: Intl.DateTimeFormatPartTypes): number =>
       Number(parts.find((p) => p.type === type)?.value ?? Number.NaN);
-    const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+    const wall = Date.UTC(
+      get('year'),
+      get('month') - 1,
+      get('day'),
+      get('hour'),
+      get('minute'),
+      get('second'),
+    );
     return wall - (ms - mod(ms, 1000));
   }
 }

@@ -12,7 +12,11 @@ interface CategoryRow {
   productivity: Productivity;
 }
 
-const rowToCategory = (r: CategoryRow): Category => ({ id: r.id, name: r.name, productivity: r.productivity });
+const rowToCategory = (r: CategoryRow): Category => ({
+  id: r.id,
+  name: r.name,
+  productivity: r.productivity,
+});
 
 export class Categories {
   private readonly subjects: Subjects;
@@ -46,7 +50,10 @@ export class Categories {
     return { id, name, productivity };
   }
 
-  update(id: number, patch: { name?: string | undefined; productivity?: Productivity | undefined }): Category {
+  update(
+    id: number,
+    patch: { name?: string | undefined; productivity?: Productivity | undefined },
+  ): Category {
     const current = this.byId(id);
     if (!current) throw new ApiError('not_found', `no category with id ${id}`, 'id');
     const name = patch.name ?? current.name;
@@ -58,7 +65,8 @@ export class Categories {
 
   /** Assigns a subject (created if new) to a category by name, or to none; applies to all of its time. */
   assign(kind: SubjectKind, name: string, categoryName: string | null): SubjectCategory {
-    const category = categoryName === null ? null : (this.stmts.byName.get(categoryName) as CategoryRow | undefined);
+    const category =
+      categoryName === null ? null : (this.stmts.byName.get(categoryName) as CategoryRow | undefined);
     if (category === undefined) {
       throw new ApiError('unknown_category', `there is no category named "${categoryName}"`, 'category');
     }
@@ -78,6 +86,7 @@ export class Categories {
   }
 
   private assertFree(name: string): void {
-    if (this.stmts.byName.get(name)) throw new ApiError('conflict', `a category named "${name}" exists already`, 'name');
+    if (this.stmts.byName.get(name))
+      throw new ApiError('conflict', `a category named "${name}" exists already`, 'name');
   }
 }

@@ -20,7 +20,12 @@ interface IntervalRow {
   end_ms: number;
 }
 
-const rowToWindowSpan = (r: WindowRow): WindowSpan => ({ startMs: r.start_ms, endMs: r.end_ms, app: r.app, seq: r.id });
+const rowToWindowSpan = (r: WindowRow): WindowSpan => ({
+  startMs: r.start_ms,
+  endMs: r.end_ms,
+  app: r.app,
+  seq: r.id,
+});
 const rowToBrowserSpan = (r: BrowserRow): BrowserSpan => ({
   startMs: r.start_ms,
   endMs: r.end_ms,
@@ -53,7 +58,9 @@ export class EventTables {
       ),
       findWindow: db.prepare(`SELECT start_ms, end_ms, origin FROM window_events WHERE event_id = ?`),
       findIdle: db.prepare(`SELECT start_ms, end_ms, origin FROM idle_events WHERE event_id = ?`),
-      updateWindow: db.prepare(`UPDATE window_events SET app = ?, title = ?, start_ms = ?, end_ms = ? WHERE event_id = ?`),
+      updateWindow: db.prepare(
+        `UPDATE window_events SET app = ?, title = ?, start_ms = ?, end_ms = ? WHERE event_id = ?`,
+      ),
       updateIdle: db.prepare(`UPDATE idle_events SET start_ms = ?, end_ms = ? WHERE event_id = ?`),
       extent: db.prepare(
         `INSERT INTO source_extents (source, longest_ms) VALUES (?, ?)
@@ -66,13 +73,16 @@ export class EventTables {
       browsersIn: db.prepare(
         `SELECT id, domain, start_ms, end_ms FROM browser_events WHERE start_ms >= ? AND start_ms < ? AND end_ms > ?`,
       ),
-      idleIn: db.prepare(`SELECT start_ms, end_ms FROM idle_events WHERE start_ms >= ? AND start_ms < ? AND end_ms > ?`),
+      idleIn: db.prepare(
+        `SELECT start_ms, end_ms FROM idle_events WHERE start_ms >= ? AND start_ms < ? AND end_ms > ?`,
+      ),
     };
   }
 
   /** Returns true when stored, false when the event_id was already there. */
   insertWindow(e: WindowEvent, origin: Origin): boolean {
-    const stored = this.stmts.insertWindow.run(e.eventId, e.app, e.title, e.startMs, e.endMs, origin).changes > 0;
+    const stored =
+      this.stmts.insertWindow.run(e.eventId, e.app, e.title, e.startMs, e.endMs, origin).changes > 0;
     if (stored) this.noteExtent('window', e);
     return stored;
   }
@@ -122,8 +132,13 @@ export class EventTables {
   overlapping(fromMs: number, toMs: number): Streams {
     this.flushExtents();
     const longest = new Map<string, number>();
-    for (const r of this.stmts.extents.all() as { source: string; longest_ms: number }[]) longest.set(r.source, r.longest_ms);
-    const range = (source: EventSource): [number, number, number] => [fromMs - (longest.get(source) ?? 0), toMs, fromMs];
+    for (const r of this.stmts.extents.all() as { source: string; longest_ms: number }[])
+      longest.set(r.source, r.longest_ms);
+    const range = (source: EventSource): [number, number, number] => [
+      fromMs - (longest.get(source) ?? 0),
+      toMs,
+      fromMs,
+    ];
     return {
       window: (this.stmts.windowsIn.all(...range('window')) as WindowRow[]).map(rowToWindowSpan),
       browser: (this.stmts.browsersIn.all(...range('browser')) as BrowserRow[]).map(rowToBrowserSpan),

@@ -74,7 +74,10 @@ describe('migrations', () => {
   it('roll back as a whole when one fails', () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, '0001_good.sql'), 'CREATE TABLE a (x INTEGER) STRICT;');
-    writeFileSync(path.join(dir, '0002_bad.sql'), 'CREATE TABLE b (x INTEGER) STRICT; INSERT INTO nowhere VALUES (1);');
+    writeFileSync(
+      path.join(dir, '0002_bad.sql'),
+      'CREATE TABLE b (x INTEGER) STRICT; INSERT INTO nowhere VALUES (1);',
+    );
     const db = new Database(':memory:');
     expect(() => migrate(db, loadMigrations(dir))).toThrow(/nowhere/);
     expect(userVersion(db)).toBe(0);

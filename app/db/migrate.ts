@@ -32,10 +32,15 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .map((file) => {
       const match = /^(\d{4})_([a-z0-9_]+)\.sql$/.exec(file);
       if (!match) throw new Error(`migration file name ${file} is not NNNN_snake_name.sql`);
-      return { version: Number(match[1]), name: match[2] as string, sql: readFileSync(path.join(dir, file), 'utf8') };
+      return {
+        version: Number(match[1]),
+        name: match[2] as string,
+        sql: readFileSync(path.join(dir, file), 'utf8'),
+      };
     });
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migrations must be numbered 1, 2, 3 … without gaps; found ${m.version}`);
+    if (m.version !== i + 1)
+      throw new Error(`migrations must be numbered 1, 2, 3 … without gaps; found ${m.version}`);
   });
   return migrations;
 }
@@ -45,7 +50,11 @@ export function userVersion(db: Database.Database): number {
 }
 
 /** Applies pending migrations; returns the versions applied. */
-export function migrate(db: Database.Database, migrations = loadMigrations(), upTo = migrations.length): number[] {
+export function migrate(
+  db: Database.Database,
+  migrations = loadMigrations(),
+  upTo = migrations.length,
+): number[] {
   const current = userVersion(db);
   if (current > migrations.length) throw new NewerDatabaseError(db.name, current, migrations.length);
   const pending = migrations.filter((m) => m.version > current && m.version <= upTo);

@@ -12,7 +12,16 @@ import type { Report } from '../shared/report.ts';
 const MIN = 60_000;
 const SLOT = 15 * MIN;
 const BASE = Date.UTC(2023, 2, 20, 0, 0, 0);
-const ZONES = ['UTC', 'Europe/London', 'America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/Santiago', 'Asia/Kolkata'];
+const ZONES = [
+  'UTC',
+  'Europe/London',
+  'America/New_York',
+  'Asia/Kathmandu',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+  'America/Santiago',
+  'Asia/Kolkata',
+];
 const APPS = ['Code', 'Google Chrome', 'firefox', 'Terminal', 'Slack'];
 const DOMAINS = ['github.com', 'youtube.com', 'news.example.test', 'docs.rs'];
 const CATEGORIES = [
@@ -31,12 +40,23 @@ interface Data {
   idle: Ev[];
 }
 
-function oracle(data: Data, fromMs: number, toMs: number, tz: string, categoryOf: (kind: string, name: string) => string | null) {
+function oracle(
+  data: Data,
+  fromMs: number,
+  toMs: number,
+  tz: string,
+  categoryOf: (kind: string, name: string) => string | null,
+) {
   const productivity = (kind: string, name: string): string => {
     const c = categoryOf(kind, name);
     return CATEGORIES.find((x) => x.name === c)?.productivity ?? 'uncategorized';
   };
-  const fmt = new Intl.DateTimeFormat('en-GB', { timeZone: tz, weekday: 'short', hour: '2-digit', hourCycle: 'h23' });
+  const fmt = new Intl.DateTimeFormat('en-GB', {
+    timeZone: tz,
+    weekday: 'short',
+    hour: '2-digit',
+    hourCycle: 'h23',
+  });
   const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
   const points = new Set([fromMs, toMs]);
   for (const e of [...data.window, ...data.browser, ...data.idle]) {
@@ -99,9 +119,16 @@ const scenario = span.chain((spanMs) =>
     idle: fc.array(event(spanMs), { maxLength: 6 }),
     tz: fc.constantFrom(...ZONES),
     batches: fc.integer({ min: 1, max: 3 }),
-    range: fc.tuple(fc.integer({ min: -60 * MIN, max: spanMs }), fc.integer({ min: 1, max: spanMs + 120 * MIN })),
-    categoriesBefore: fc.array(fc.tuple(fc.constantFrom(...APPS, ...DOMAINS), fc.constantFrom(null, ...CATEGORIES.map((c) => c.name)))),
-    categoriesAfter: fc.array(fc.tuple(fc.constantFrom(...APPS, ...DOMAINS), fc.constantFrom(null, ...CATEGORIES.map((c) => c.name)))),
+    range: fc.tuple(
+      fc.integer({ min: -60 * MIN, max: spanMs }),
+      fc.integer({ min: 1, max: spanMs + 120 * MIN }),
+    ),
+    categoriesBefore: fc.array(
+      fc.tuple(fc.constantFrom(...APPS, ...DOMAINS), fc.constantFrom(null, ...CATEGORIES.map((c) => c.name))),
+    ),
+    categoriesAfter: fc.array(
+      fc.tuple(fc.constantFrom(...APPS, ...DOMAINS), fc.constantFrom(null, ...CATEGORIES.map((c) => c.name))),
+    ),
     warmZone: fc.boolean(),
   }),
 );
@@ -154,22 +181,49 @@ describe('report semantics (property)', () => {
           const id = () => `e${n++}`;
           for (let b = 0; b < s.batches; b++) {
             const part = <T>(xs: T[]) => xs.filter((_, i) => i % s.batches === b);
-            store.ingest('window', part(data.window).map((e) => ({ eventId: id(), title: '', ...e })));
-            store.ingest('browser', part(data.browser).map((e) => ({ eventId: id(), userId: 'u', durationMs: e.endMs - e.startMs, reasonClosed: 'tab_switch', ...e })));
-            store.ingest('idle', part(data.idle).map((e) => ({ eventId: id(), ...e })));
+            store.ingest(
+              'window',
+              part(data.window).map((e) => ({ eventId: id(), title: '', ...e })),
+            );
+            store.ingest(
+              'browser',
+              part(data.browser).map((e) => ({
+                eventId: id(),
+                userId: 'u',
+                durationMs: e.endMs - e.startMs,
+                reasonClosed: 'tab_switch',
+                ...e,
+              })),
+            );
+            store.ingest(
+              'idle',
+              part(data.idle).map((e) => ({ eventId: id(), ...e })),
+            );
           }
           assign(s.categoriesAfter);
           // The oracle's tie-break follows storage order, which is batch order.
           const stored = {
-            window: [...Array(s.batches).keys()].flatMap((b) => data.window.filter((_, i) => i % s.batches === b)),
-            browser: [...Array(s.batches).keys()].flatMap((b) => data.browser.filter((_, i) => i % s.batches === b)),
+            window: [...Array(s.batches).keys()].flatMap((b) =>
+              data.window.filter((_, i) => i % s.batches === b),
+            ),
+            browser: [...Array(s.batches).keys()].flatMap((b) =>
+              data.browser.filter((_, i) => i % s.batches === b),
+            ),
             idle: data.idle,
           };
           const report = store.report({ fromMs, toMs, tz: s.tz });
           checkInvariants(report, fromMs, toMs);
-          const expected = oracle(stored, fromMs, toMs, s.tz, (kind, name) => assigned.get(`${kind}:${name}`) ?? null);
+          const expected = oracle(
+            stored,
+            fromMs,
+            toMs,
+            s.tz,
+            (kind, name) => assigned.get(`${kind}:${name}`) ?? null,
+          );
           expect(report.total_ms).toBe(expected.total);
-          expect(new Map(report.subjects.map((x) => [`${x.kind}:${x.name}`, x.ms]))).toEqual(expected.subjects);
+          expect(new Map(report.subjects.map((x) => [`${x.kind}:${x.name}`, x.ms]))).toEqual(
+            expected.subjects,
+          );
           const hours = new Map<string, number>();
           for (const h of report.by_hour)
             for (const p of ['productive', 'neutral', 'unproductive', 'uncategorized'] as const)

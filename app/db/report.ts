@@ -99,10 +99,18 @@ export class Reports {
   }
 
   private addPeriod(tally: Tally, zoneId: number, level: Level, from: number, to: number): void {
-    for (const [subjectId, ms] of this.stmts.periodSubjects.all(zoneId, level, from, to) as [number, number][]) {
+    for (const [subjectId, ms] of this.stmts.periodSubjects.all(zoneId, level, from, to) as [
+      number,
+      number,
+    ][]) {
       tally.addSubject(subjectId, ms);
     }
-    for (const [weekday, hour, category, ms] of this.stmts.periodHours.all(zoneId, level, from, to) as number[][]) {
+    for (const [weekday, hour, category, ms] of this.stmts.periodHours.all(
+      zoneId,
+      level,
+      from,
+      to,
+    ) as number[][]) {
       tally.cellCategory.push([cell(weekday as number, hour as number), category as number, ms as number]);
     }
   }
@@ -138,7 +146,11 @@ export class Reports {
     }
     subjects.sort((a, b) => b.ms - a.ms || a.name.localeCompare(b.name));
     const categoryTotals: CategoryTotal[] = [...byCategory]
-      .map(([key, ms]) => ({ name: categories.get(key)?.name ?? null, ms, productivity: productivityOf(key) }))
+      .map(([key, ms]) => ({
+        name: categories.get(key)?.name ?? null,
+        ms,
+        productivity: productivityOf(key),
+      }))
       .sort((a, b) => b.ms - a.ms);
 
     const sumCells = (p: number, pick: (index: number) => boolean): number =>
@@ -170,4 +182,3 @@ export class Reports {
     };
   }
 }
-

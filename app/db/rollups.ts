@@ -39,7 +39,11 @@ export class SlotRollup {
       for (const t of slotTotals(resolve(this.events.overlapping(fromMs, toMs), fromMs, toMs))) {
         fresh.set(`${t.slot},${this.subjects.idFor(t.kind, t.name)}`, t.ms);
       }
-      for (const old of this.stmts.range.all(from, to) as { slot: number; subject_id: number; ms: number }[]) {
+      for (const old of this.stmts.range.all(from, to) as {
+        slot: number;
+        subject_id: number;
+        ms: number;
+      }[]) {
         const key = `${old.slot},${old.subject_id}`;
         const ms = fresh.get(key) ?? 0;
         fresh.delete(key);

@@ -39,12 +39,19 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const subjectMs = (r: ReturnType<Store['report']>) => Object.fromEntries(r.subjects.map((s) => [s.name, s.ms / M]));
+const subjectMs = (r: ReturnType<Store['report']>) =>
+  Object.fromEntries(r.subjects.map((s) => [s.name, s.ms / M]));
 
 describe('Store', () => {
   it('stores each event_id once, whatever the batch', () => {
-    expect(store.ingest('window', [win('a', 'Code', 0, 30), win('a', 'Code', 0, 30)])).toEqual({ accepted: 1, duplicates: 1 });
-    expect(store.ingest('window', [win('a', 'Code', 0, 30), win('b', 'Slack', 30, 40)])).toEqual({ accepted: 1, duplicates: 1 });
+    expect(store.ingest('window', [win('a', 'Code', 0, 30), win('a', 'Code', 0, 30)])).toEqual({
+      accepted: 1,
+      duplicates: 1,
+    });
+    expect(store.ingest('window', [win('a', 'Code', 0, 30), win('b', 'Slack', 30, 40)])).toEqual({
+      accepted: 1,
+      duplicates: 1,
+    });
     expect(store.report(DAY).total_ms).toBe(40 * M);
     expect(store.report(YEAR).total_ms).toBe(40 * M);
   });
@@ -73,7 +80,12 @@ describe('Store', () => {
       productivity: 'unproductive',
     });
     let r = store.report(YEAR);
-    expect(r.by_productivity).toEqual({ productive: 0, neutral: 0, unproductive: 45 * M, uncategorized: 15 * M });
+    expect(r.by_productivity).toEqual({
+      productive: 0,
+      neutral: 0,
+      unproductive: 45 * M,
+      uncategorized: 15 * M,
+    });
     expect(r.by_hour[10]).toMatchObject({ hour: 10, unproductive: 45 * M, uncategorized: 15 * M }); // 08:00Z = 10:00 CEST
     expect(r.by_weekday[0]).toMatchObject({ weekday: 1, total_ms: 60 * M });
     expect(r.shrinkage.map((s) => s.name)).toEqual(['youtube.com']);
@@ -109,13 +121,25 @@ describe('Store', () => {
     };
     expect(err(() => store.createCategory('dev', 'neutral'))).toEqual(['conflict', 409, 'name']);
     expect(err(() => store.updateCategory(999, { name: 'x' }))).toEqual(['not_found', 404, 'id']);
-    expect(err(() => store.setSubjectCategory('app', 'Code', 'Nope'))).toEqual(['unknown_category', 400, 'category']);
+    expect(err(() => store.setSubjectCategory('app', 'Code', 'Nope'))).toEqual([
+      'unknown_category',
+      400,
+      'category',
+    ]);
     expect(err(() => store.report({ ...DAY, tz: 'Nowhere/City' }))).toEqual(['validation_failed', 400, 'tz']);
   });
 
   it('keeps a bounded number of zones, rebuilding an evicted one on demand', () => {
     store.ingest('window', [win('a', 'Code', 0, 30)]);
-    const zones = ['UTC', 'Asia/Tokyo', 'America/New_York', 'Europe/Paris', 'Asia/Kathmandu', 'Australia/Sydney', 'Africa/Cairo'];
+    const zones = [
+      'UTC',
+      'Asia/Tokyo',
+      'America/New_York',
+      'Europe/Paris',
+      'Asia/Kathmandu',
+      'Australia/Sydney',
+      'Africa/Cairo',
+    ];
     expect(zones.length).toBeGreaterThan(MAX_ZONES);
     for (const tz of zones) expect(store.report({ ...YEAR, tz }).total_ms).toBe(30 * M);
     expect(store.db.prepare('SELECT count(*) FROM zones').pluck().get()).toBe(MAX_ZONES);
@@ -125,19 +149,35 @@ describe('Store', () => {
 
   it('reads ranges through indexes, never a full scan', () => {
     const plan = (sql: string) =>
-      (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array(sql.split('?').length - 1).fill(0)) as { detail: string }[])
+      (
+        store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array(sql.split('?').length - 1).fill(0)) as {
+          detail: string;
+        }[]
+      )
         .map((r) => r.detail)
         .join(' | ');
     for (const table of ['window_events', 'browser_events', 'idle_events']) {
-      expect(plan(`SELECT * FROM ${table} WHERE start_ms >= ? AND start_ms < ? AND end_ms > ?`)).toMatch(/USING INDEX \w+_by_start/);
+      expect(plan(`SELECT * FROM ${table} WHERE start_ms >= ? AND start_ms < ? AND end_ms > ?`)).toMatch(
+        /USING INDEX \w+_by_start/,
+      );
     }
-    expect(plan('SELECT slot, subject_id, ms FROM slot_subjects WHERE slot >= ? AND slot < ?')).toMatch(/SEARCH slot_subjects USING PRIMARY KEY/);
-    expect(plan('SELECT slot, ms FROM slot_subjects WHERE subject_id = ?')).toMatch(/slot_subjects_by_subject/);
+    expect(plan('SELECT slot, subject_id, ms FROM slot_subjects WHERE slot >= ? AND slot < ?')).toMatch(
+      /SEARCH slot_subjects USING PRIMARY KEY/,
+    );
+    expect(plan('SELECT slot, ms FROM slot_subjects WHERE subject_id = ?')).toMatch(
+      /slot_subjects_by_subject/,
+    );
     expect(
-      plan('SELECT subject_id, sum(ms) FROM zone_subjects WHERE zone_id = ? AND level = ? AND bucket >= ? AND bucket < ? GROUP BY subject_id'),
-    ).toMatch(/SEARCH zone_subjects USING PRIMARY KEY \(zone_id=\? AND level=\? AND bucket>\? AND bucket<\?\)/);
+      plan(
+        'SELECT subject_id, sum(ms) FROM zone_subjects WHERE zone_id = ? AND level = ? AND bucket >= ? AND bucket < ? GROUP BY subject_id',
+      ),
+    ).toMatch(
+      /SEARCH zone_subjects USING PRIMARY KEY \(zone_id=\? AND level=\? AND bucket>\? AND bucket<\?\)/,
+    );
     expect(
-      plan('SELECT weekday, hour, category_id, sum(ms) FROM zone_hours WHERE zone_id = ? AND level = ? AND bucket >= ? AND bucket < ? GROUP BY weekday, hour, category_id'),
+      plan(
+        'SELECT weekday, hour, category_id, sum(ms) FROM zone_hours WHERE zone_id = ? AND level = ? AND bucket >= ? AND bucket < ? GROUP BY weekday, hour, category_id',
+      ),
     ).toMatch(/SEARCH zone_hours USING PRIMARY KEY \(zone_id=\? AND level=\? AND bucket>\? AND bucket<\?\)/);
   });
 
@@ -147,7 +187,9 @@ describe('Store', () => {
   });
 
   it('reports the version package.json declares', () => {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     expect(APP_VERSION).toBe(pkg.version);
   });
 });

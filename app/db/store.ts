@@ -106,7 +106,10 @@ export class Store {
   }
 
   /** Throws ApiError('not_found') for an unknown id, ApiError('conflict') for a taken name. */
-  updateCategory(id: number, patch: { name?: string | undefined; productivity?: Productivity | undefined }): Category {
+  updateCategory(
+    id: number,
+    patch: { name?: string | undefined; productivity?: Productivity | undefined },
+  ): Category {
     return this.db.transaction(() => this.categories.update(id, patch))();
   }
 

@@ -17,7 +17,9 @@ export class Subjects {
     this.stmts = {
       find: db.prepare(`SELECT id FROM subjects WHERE kind = ? AND name = ?`).pluck(),
       insert: db.prepare(`INSERT INTO subjects (kind, name) VALUES (?, ?)`),
-      byIds: db.prepare(`SELECT id, kind, name, category_id FROM subjects WHERE id IN (SELECT value FROM json_each(?))`),
+      byIds: db.prepare(
+        `SELECT id, kind, name, category_id FROM subjects WHERE id IN (SELECT value FROM json_each(?))`,
+      ),
       byId: db.prepare(`SELECT id, kind, name, category_id FROM subjects WHERE id = ?`),
       categoryOf: db.prepare(`SELECT category_id FROM subjects WHERE id = ?`).pluck(),
       setCategory: db.prepare(`UPDATE subjects SET category_id = ? WHERE id = ?`),
@@ -29,7 +31,9 @@ export class Subjects {
     const key = `${kind}\u0000${name}`;
     let id = this.ids.get(key);
     if (id === undefined) {
-      id = (this.stmts.find.get(kind, name) as number | undefined) ?? Number(this.stmts.insert.run(kind, name).lastInsertRowid);
+      id =
+        (this.stmts.find.get(kind, name) as number | undefined) ??
+        Number(this.stmts.insert.run(kind, name).lastInsertRowid);
       this.ids.set(key, id);
     }
     return id;

@@ -135,9 +135,14 @@ export class ZoneRollups {
     }
     const id = Number(this.stmts.insert.run(zone.name, nowMs).lastInsertRowid);
     const categories = new Map<number, number>();
-    for (const r of this.stmts.categories.all() as { id: number; category: number }[]) categories.set(r.id, r.category);
+    for (const r of this.stmts.categories.all() as { id: number; category: number }[])
+      categories.set(r.id, r.category);
     const acc = new Deltas();
-    for (const r of this.stmts.allSlots.iterate() as Iterable<{ slot: number; subject_id: number; ms: number }>) {
+    for (const r of this.stmts.allSlots.iterate() as Iterable<{
+      slot: number;
+      subject_id: number;
+      ms: number;
+    }>) {
       acc.add(zone, r.slot, r.subject_id, categories.get(r.subject_id) ?? 0, r.ms);
     }
     this.write(id, acc);
@@ -153,7 +158,13 @@ export class ZoneRollups {
     }
     for (const [key, ms] of acc.hours) {
       if (ms === 0) continue;
-      const [level, bucket, weekday, hour, category] = key.split(',').map(Number) as [number, number, number, number, number];
+      const [level, bucket, weekday, hour, category] = key.split(',').map(Number) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
       this.stmts.addHour.run(zoneId, level, bucket, weekday, hour, category, ms);
       if (ms < 0) this.stmts.dropEmptyHour.run(zoneId, level, bucket, weekday, hour, category);
     }

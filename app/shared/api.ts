@@ -9,9 +9,16 @@ import { PRODUCTIVITIES, SUBJECT_KINDS, type Category, type Report, type Subject
 
 const categoryName = z.string().trim().min(1, 'a name is required').max(64, 'at most 64 characters');
 const productivity = z.enum(PRODUCTIVITIES);
-const isoInstant = z.iso.datetime({ offset: true, message: 'an ISO-8601 instant with a zone, e.g. 2026-01-01T00:00:00Z' });
+const isoInstant = z.iso.datetime({
+  offset: true,
+  message: 'an ISO-8601 instant with a zone, e.g. 2026-01-01T00:00:00Z',
+});
 
-export const healthResponse = z.object({ ok: z.literal(true), version: z.string(), schema_version: z.number() });
+export const healthResponse = z.object({
+  ok: z.literal(true),
+  version: z.string(),
+  schema_version: z.number(),
+});
 export type Health = z.infer<typeof healthResponse>;
 
 export const reportQuery = z
@@ -62,7 +69,12 @@ function endpoint<P = undefined, Q = undefined, B = undefined, R = unknown>(e: E
 }
 
 export const api = {
-  health: endpoint<undefined, undefined, undefined, Health>({ method: 'GET', path: '/v1/health', auth: false, status: 200 }),
+  health: endpoint<undefined, undefined, undefined, Health>({
+    method: 'GET',
+    path: '/v1/health',
+    auth: false,
+    status: 200,
+  }),
   postBrowserEvents: endpoint<undefined, undefined, z.infer<typeof batchEnvelopeSchema>, IngestResult>({
     method: 'POST',
     path: '/v1/browser/events',
@@ -90,7 +102,12 @@ export const api = {
     auth: true,
     status: 200,
   }),
-  createCategory: endpoint<undefined, undefined, { name: string; productivity: Category['productivity'] }, Category>({
+  createCategory: endpoint<
+    undefined,
+    undefined,
+    { name: string; productivity: Category['productivity'] },
+    Category
+  >({
     method: 'POST',
     path: '/v1/categories',
     auth: true,
@@ -137,7 +154,8 @@ export const api = {
 
 export type Api = typeof api;
 export type ApiName = keyof Api;
-type Parts<K extends ApiName> = Api[K] extends Endpoint<infer P, infer Q, infer B, infer R> ? [P, Q, B, R] : never;
+type Parts<K extends ApiName> =
+  Api[K] extends Endpoint<infer P, infer Q, infer B, infer R> ? [P, Q, B, R] : never;
 export type ApiParams<K extends ApiName> = Parts<K>[0];
 export type ApiQuery<K extends ApiName> = Parts<K>[1];
 export type ApiBody<K extends ApiName> = Parts<K>[2];
@@ -151,4 +169,6 @@ export interface ApiRequest<K extends ApiName> {
 }
 
 /** One function per endpoint; the server and Electron's IPC both serve this map. */
-export type ApiHandlers = { [K in ApiName]: (req: ApiRequest<K>) => ApiResponse<K> | Promise<ApiResponse<K>> };
+export type ApiHandlers = {
+  [K in ApiName]: (req: ApiRequest<K>) => ApiResponse<K> | Promise<ApiResponse<K>>;
+};

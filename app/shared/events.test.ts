@@ -33,15 +33,25 @@ describe('event checks', () => {
   });
 
   it('names what is wrong with each bad event', () => {
-    expect(codeOf(checkBrowserEvent(browser({ end_ts: '2026-06-01T09:00:00Z', duration_ms: 0 }), NOW))).toBe('end_before_start');
-    expect(codeOf(checkBrowserEvent(browser({ duration_ms: 15 * 60_000 + 1001 }), NOW))).toBe('duration_mismatch');
+    expect(codeOf(checkBrowserEvent(browser({ end_ts: '2026-06-01T09:00:00Z', duration_ms: 0 }), NOW))).toBe(
+      'end_before_start',
+    );
+    expect(codeOf(checkBrowserEvent(browser({ duration_ms: 15 * 60_000 + 1001 }), NOW))).toBe(
+      'duration_mismatch',
+    );
     expect(codeOf(checkBrowserEvent(browser({ duration_ms: 15 * 60_000 + 999 }), NOW))).toBe('ok');
-    expect(codeOf(checkBrowserEvent(browser({ domain: 'https://github.com/x' }), NOW))).toBe('invalid_domain');
+    expect(codeOf(checkBrowserEvent(browser({ domain: 'https://github.com/x' }), NOW))).toBe(
+      'invalid_domain',
+    );
     expect(codeOf(checkBrowserEvent(browser({ domain: 'bad_host!.com' }), NOW))).toBe('invalid_domain');
     expect(codeOf(checkBrowserEvent(browser({ schema_version: 2 }), NOW))).toBe('unsupported_schema_version');
-    expect(codeOf(checkBrowserEvent(browser({ start_ts: '2026-06-01T10:00:00' }), NOW))).toBe('invalid_timestamp');
+    expect(codeOf(checkBrowserEvent(browser({ start_ts: '2026-06-01T10:00:00' }), NOW))).toBe(
+      'invalid_timestamp',
+    );
     expect(
-      codeOf(checkBrowserEvent(browser({ start_ts: '2027-01-01T00:00:00Z', end_ts: '2027-01-01T00:15:00Z' }), NOW)),
+      codeOf(
+        checkBrowserEvent(browser({ start_ts: '2027-01-01T00:00:00Z', end_ts: '2027-01-01T00:15:00Z' }), NOW),
+      ),
     ).toBe('in_future');
     expect(codeOf(checkBrowserEvent(browser({ event_id: '' }), NOW))).toBe('invalid_event');
     expect(codeOf(checkBrowserEvent('not an object', NOW))).toBe('invalid_event');
@@ -49,7 +59,13 @@ describe('event checks', () => {
   });
 
   it('checks window and idle events the same way', () => {
-    const base = { event_id: 'w1', start_ts: '2026-06-01T10:00:00Z', end_ts: '2026-06-01T10:01:00Z', duration_ms: 60_000, schema_version: 1 };
+    const base = {
+      event_id: 'w1',
+      start_ts: '2026-06-01T10:00:00Z',
+      end_ts: '2026-06-01T10:01:00Z',
+      duration_ms: 60_000,
+      schema_version: 1,
+    };
     expect(checkWindowEvent({ ...base, app: 'Code', title: 'main.ts' }, NOW).ok).toBe(true);
     expect(checkWindowEvent({ ...base, app: '   ', title: '' }, NOW).ok).toBe(false);
     expect(checkIdleEvent(base, NOW).ok).toBe(true);
@@ -60,7 +76,17 @@ describe('event checks', () => {
     expect(normalizeDomain('Docs.RS.')).toBe('docs.rs');
     expect(normalizeDomain('localhost')).toBe('localhost');
     expect(normalizeDomain('a.example.test')).toBe('a.example.test');
-    for (const bad of ['', 'exa mple.com', '-x.com', 'x-.com', 'a..b', 'http://x.com', 'x.com:80', '[::1]', 'ü.com']) {
+    for (const bad of [
+      '',
+      'exa mple.com',
+      '-x.com',
+      'x-.com',
+      'a..b',
+      'http://x.com',
+      'x.com:80',
+      '[::1]',
+      'ü.com',
+    ]) {
       expect(normalizeDomain(bad), bad).toBeNull();
     }
   });

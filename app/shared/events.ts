@@ -66,7 +66,10 @@ const eventId = z
   .min(1)
   .max(128)
   .regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only');
-const timestamp = z.iso.datetime({ offset: true, message: 'an ISO-8601 timestamp with a zone (Z or ±hh:mm)' });
+const timestamp = z.iso.datetime({
+  offset: true,
+  message: 'an ISO-8601 timestamp with a zone (Z or ±hh:mm)',
+});
 const common = {
   event_id: eventId,
   start_ts: timestamp,
@@ -79,9 +82,7 @@ const browserWire = z.object({
   ...common,
   user_id: z.string().min(1).max(128),
   domain: z.string().min(1).max(300),
-  reason_closed: z
-    .string()
-    .regex(/^[a-z][a-z0-9_]{0,31}$/, 'a short snake_case word such as tab_switch'),
+  reason_closed: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'a short snake_case word such as tab_switch'),
 });
 const windowWire = z.object({
   ...common,
@@ -134,7 +135,8 @@ function checkTimes(e: TimeFields, nowMs: number): Checked<{ startMs: number; en
       message: `duration_ms ${e.duration_ms} differs from end_ts − start_ts (${endMs - startMs}) by more than 1 s`,
     };
   }
-  if (startMs < EARLIEST_MS) return { ok: false, code: 'too_old', message: 'start_ts is before the year 2000' };
+  if (startMs < EARLIEST_MS)
+    return { ok: false, code: 'too_old', message: 'start_ts is before the year 2000' };
   if (endMs > nowMs + FUTURE_TOLERANCE_MS) {
     return { ok: false, code: 'in_future', message: 'end_ts is in the future' };
   }
@@ -144,8 +146,13 @@ function checkTimes(e: TimeFields, nowMs: number): Checked<{ startMs: number; en
 function shapeError(error: z.ZodError): { ok: false; code: string; message: string } {
   const issue = error.issues[0];
   const path = issue?.path.join('.') ?? '';
-  const code = path === 'domain' ? 'invalid_domain' : path.endsWith('_ts') ? 'invalid_timestamp' : 'invalid_event';
-  return { ok: false, code, message: path ? `${path}: ${issue?.message}` : (issue?.message ?? 'invalid event') };
+  const code =
+    path === 'domain' ? 'invalid_domain' : path.endsWith('_ts') ? 'invalid_timestamp' : 'invalid_event';
+  return {
+    ok: false,
+    code,
+    message: path ? `${path}: ${issue?.message}` : (issue?.message ?? 'invalid event'),
+  };
 }
 
 export function checkBrowserEvent(raw: unknown, nowMs: number): Checked<BrowserEvent> {
@@ -155,7 +162,8 @@ export function checkBrowserEvent(raw: unknown, nowMs: number): Checked<BrowserE
   const times = checkTimes(e, nowMs);
   if (!times.ok) return times;
   const domain = normalizeDomain(e.domain);
-  if (!domain) return { ok: false, code: 'invalid_domain', message: `domain "${e.domain}" is not a hostname` };
+  if (!domain)
+    return { ok: false, code: 'invalid_domain', message: `domain "${e.domain}" is not a hostname` };
   return {
     ok: true,
     value: {
