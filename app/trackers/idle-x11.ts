@@ -1,0 +1,173 @@
+/**
+ * Idle time on X11 from the MIT-SCREEN-SAVER extension, over one persistent connection to $DISPLAY (the pure-JS
+ * `x11` client: no xprintidle child process per poll). QueryInfo answers the milliseconds since the last input
+ * and whether the screen saver is on; a saver that is on, blanking or not, counts as locked.
+ *
+ *   connect ──ok──> query, query, ... ──error/end──> down ──backoff elapsed──> connect
+ *      └──fail──> down (retry after 1 s, 2 s, 4 s ... 60 s)
+ */
+import x11 from 'x11';
+import type { ScreenSaverExt, X11Client } from 'x11';
+import { createLogger } from '../core/logger.ts';
+import type { IdleSource, IdleState } from './idle.ts';
+import { FailureLog, errorKind, errorMessage } from './log.ts';
+import type { TrackerLog } from './log.ts';
+
+export interface X11IdleOptions {
+  log?: TrackerLog;
+  /** Defaults to $DISPLAY, read at each connection attempt. */
+  display?: string;
+  now?: () => number;
+  /** Connecting or one query taking longer than this counts as a failure. */
+  timeoutMs?: number;
+  retryMinMs?: number;
+  retryMaxMs?: number;
+}
+
+interface Connection {
+  client: X11Client;
+  root: number;
+  saver: ScreenSaverExt;
+}
+
+const SAVER_ON = 1;
+const SAVER_CYCLE = 2;
+
+export class X11IdleSource implements IdleSource {
+  private readonly options: X11IdleOptions;
+  private readonly now: () => number;
+  private readonly failures: FailureLog;
+  private conn: Connection | null = null;
+  private connecting: Promise<Connection> | null = null;
+  private attempts = 0;
+  private retryAtMs = 0;
+  private closed = false;
+
+  constructor(options: X11IdleOptions = {}) {
+    this.options = options;
+    this.now = options.now ?? Date.now;
+    this.failures = new FailureLog(options.log ?? createLogger('tracker:idle'), 'X11 idle time');
+  }
+
+  async idleState(): Promise<IdleState | null> {
+    if (this.closed) return null;
+    try {
+      const conn = this.conn ?? (await this.reconnect());
+      if (!conn) return null;
+      const info = await this.query(conn);
+      this.attempts = 0;
+      this.failures.succeeded();
+      return { idleMs: info.idle, locked: info.state === SAVER_ON || info.state === SAVER_CYCLE };
+    } catch (err) {
+      this.drop(this.conn);
+      this.backOff();
+      this.failures.failed(errorKind(err), `unavailable: ${errorMessage(err)}`);
+      return null;
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    this.drop(this.conn);
+  }
+
+  /** null while waiting out the backoff. */
+  private async reconnect(): Promise<Connection | null> {
+    if (this.now() < this.retryAtMs) return null;
+    this.connecting ??= this.connect().finally(() => {
+      this.connecting = null;
+    });
+    const conn = await this.connecting;
+    if (this.closed) {
+      // close() ran while we were connecting.
+      terminate(conn.client);
+      return null;
+    }
+    this.conn = conn;
+    return conn;
+  }
+
+  private backOff(): void {
+    const min = this.options.retryMinMs ?? 1_000;
+    const max = this.options.retryMaxMs ?? 60_000;
+    this.retryAtMs = this.now() + Math.min(max, min * 2 ** this.attempts);
+    this.attempts = Math.min(this.attempts + 1, 30);
+  }
+
+  private drop(conn: Connection | null): void {
+    if (!conn) return;
+    if (this.conn === conn) this.conn = null;
+    terminate(conn.client);
+  }
+
+  private connect(): Promise<Connection> {
+    const display = this.options.display ?? process.env.DISPLAY;
+    if (!display)
+      return Promise.reject(Object.assign(new Error('DISPLAY is not set'), { code: 'NO_DISPLAY' }));
+    const timeoutMs = this.options.timeoutMs ?? 3_000;
+    return new Promise<Connection>((resolve, reject) => {
+      let client: X11Client | undefined;
+      let settled = false;
+      const fail = (err: Error): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (client) terminate(client);
+        reject(err);
+      };
+      const timer = setTimeout(
+        () => fail(new Error(`no answer from X display ${display} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      try {
+        client = x11.createClient({ display, shm: false }, (err, info) => {
+          if (err) return fail(err);
+          const root = info.screen[0]?.root;
+          if (root === undefined) return fail(new Error(`X display ${display} has no screen`));
+          client?.require('screen-saver', (extErr, saver) => {
+            if (extErr) return fail(new Error(`MIT-SCREEN-SAVER: ${extErr.message}`));
+            if (settled || !client) return;
+            settled = true;
+            clearTimeout(timer);
+            const conn: Connection = { client, root, saver };
+            // A dead socket is noticed here, between polls; the next idleState() reconnects.
+            client.on('end', () => this.drop(conn));
+            resolve(conn);
+          });
+        });
+      } catch (err) {
+        // createClient throws synchronously for a DISPLAY it cannot parse.
+        fail(err instanceof Error ? err : new Error(String(err)));
+        return;
+      }
+      client.on('error', (err) => {
+        if (!settled) fail(err);
+        else if (this.conn?.client === client) this.drop(this.conn);
+      });
+    });
+  }
+
+  private query(conn: Connection): Promise<{ idle: number; state: number }> {
+    const timeoutMs = this.options.timeoutMs ?? 3_000;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`QueryInfo: no answer within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      conn.saver.QueryInfo(conn.root, (err, info) => {
+        clearTimeout(timer);
+        if (err) reject(err);
+        else resolve(info);
+        return true; // handled here: keeps the client from also emitting 'error'
+      });
+    });
+  }
+}
+
+function terminate(client: X11Client): void {
+  try {
+    client.terminate();
+  } catch {
+    // It never got a socket (connection refused), or the socket is already gone.
+  }
+}

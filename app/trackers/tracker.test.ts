@@ -1,0 +1,311 @@
+// The state machine is real; only the OS is faked: a scripted focused window, a scripted idle counter and a
+// clock that moves only when the test says so.
+import { describe, expect, it, vi } from 'vitest';
+import type { IdleEvent, WindowEvent } from '../shared/events.ts';
+import type { WindowSample } from './active-window.ts';
+import type { IdleState } from './idle.ts';
+import type { TrackerSink } from './sink.ts';
+import { WindowTracker } from './tracker.ts';
+import type { WindowTrackerOptions } from './tracker.ts';
+
+const T0 = Date.UTC(2025, 0, 6, 9, 0, 0);
+const A: WindowSample = { app: 'code', title: 'tracker.ts' };
+const B: WindowSample = { app: 'firefox', title: 'GitHub' };
+
+/** Keeps every save, and the last version of each eventId as a replacing database would. */
+class MemorySink implements TrackerSink {
+  saves: Array<{ kind: 'window' | 'idle'; event: WindowEvent | IdleEvent }> = [];
+  windows = new Map<string, WindowEvent>();
+  idles = new Map<string, IdleEvent>();
+  saveWindow(e: WindowEvent): void {
+    this.saves.push({ kind: 'window', event: e });
+    this.windows.set(e.eventId, e);
+  }
+  saveIdle(e: IdleEvent): void {
+    this.saves.push({ kind: 'idle', event: e });
+    this.idles.set(e.eventId, e);
+  }
+  /** Final window events as "title start..end", ms after T0, in order of start. */
+  windowSpans(): string[] {
+    return byStart(this.windows).map((e) => `${e.title} ${e.startMs - T0}..${e.endMs - T0}`);
+  }
+  idleSpans(): string[] {
+    return byStart(this.idles).map((e) => `${e.startMs - T0}..${e.endMs - T0}`);
+  }
+}
+
+const byStart = <E extends IdleEvent>(m: Map<string, E>) =>
+  [...m.values()].sort((a, b) => a.startMs - b.startMs);
+
+/** A fake OS call answering whatever the test last scripted, or throwing it. */
+const scripted = <T>(read: () => T | Error) =>
+  vi.fn(async () => {
+    const value = read();
+    if (value instanceof Error) throw value;
+    return value;
+  });
+
+function setup(overrides: Partial<WindowTrackerOptions> = {}) {
+  let clock = T0;
+  let window: WindowSample | null | Error = A;
+  let idle: IdleState | null | Error = { idleMs: 0, locked: false };
+  let ids = 0;
+  const sink = new MemorySink();
+  const log = { debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+  const windowSource = { sample: scripted(() => window) };
+  const tracker = new WindowTracker({
+    windows: windowSource,
+    idle: { idleState: scripted(() => idle), close: vi.fn() },
+    sink,
+    log,
+    now: () => clock,
+    pollIntervalMs: 1_000,
+    newId: () => `ev-${++ids}`,
+    ...overrides,
+  });
+  return {
+    tracker,
+    sink,
+    log,
+    windowSource,
+    /** Polls once at T0 + ms, with the given focused window and idle state. */
+    async at(ms: number, win: typeof window = window, idleState: typeof idle = idle) {
+      clock = T0 + ms;
+      window = win;
+      idle = idleState;
+      await tracker.tick();
+    },
+    async stopAt(ms: number) {
+      clock = T0 + ms;
+      await tracker.stop();
+    },
+  };
+}
+
+const active = (idleMs = 0): IdleState => ({ idleMs, locked: false });
+
+describe('WindowTracker', () => {
+  it('merges identical samples into one event, saved once when it closes', async () => {
+    const t = setup();
+    for (const ms of [0, 1_000, 2_000, 3_000]) await t.at(ms, A);
+    expect(t.sink.saves).toHaveLength(0);
+    await t.stopAt(3_400);
+    expect(t.sink.windowSpans()).toEqual(['tracker.ts 0..3400']);
+    expect(t.sink.saves).toHaveLength(1);
+    expect(t.sink.windows.get('ev-1')).toEqual({ eventId: 'ev-1', ...A, startMs: T0, endMs: T0 + 3_400 });
+  });
+
+  it('closes the previous event at the poll that saw the switch', async () => {
+    const t = setup();
+    await t.at(0, A);
+    await t.at(1_000, A);
+    await t.at(2_000, B);
+    await t.at(3_000, B);
+    await t.at(4_000, A);
+    await t.stopAt(5_000);
+    expect(t.sink.windowSpans()).toEqual([
+      'tracker.ts 0..2000',
+      'GitHub 2000..4000',
+      'tracker.ts 4000..5000',
+    ]);
+    expect(new Set(t.sink.windows.keys()).size).toBe(3);
+  });
+
+  it('does not bridge a gap longer than max(3 polls, 5 s), but bridges a shorter one', async () => {
+    const t = setup();
+    await t.at(0, A);
+    await t.at(1_000, A);
+    await t.at(5_500, A); // 4.5 s late: still one event
+    await t.at(11_000, A); // 5.5 s: asleep, the event ends at its last sighting
+    await t.at(12_000, A);
+    await t.stopAt(12_500);
+    expect(t.sink.windowSpans()).toEqual(['tracker.ts 0..5500', 'tracker.ts 11000..12500']);
+  });
+
+  it('scales the gap with a slow poll interval', async () => {
+    const t = setup({ pollIntervalMs: 3_000 });
+    await t.at(0, A);
+    await t.at(8_000, A); // under 3 × 3 s
+    await t.at(18_000, A); // over
+    await t.stopAt(18_500);
+    expect(t.sink.windowSpans()).toEqual(['tracker.ts 0..8000', 'tracker.ts 18000..18500']);
+  });
+
+  it('treats a clock that jumps back as a gap', async () => {
+    const t = setup();
+    await t.at(10_000, A);
+    await t.at(11_000, A);
+    await t.at(2_000, A);
+    await t.stopAt(3_000);
+    expect(t.sink.windowSpans()).toEqual(['tracker.ts 2000..3000', 'tracker.ts 10000..11000']);
+  });
+
+  it('re-saves the open event every checkpointMs under the same id', async () => {
+    const t = setup({ checkpointMs: 15_000 });
+    for (let ms = 0; ms <= 40_000; ms += 1_000) await t.at(ms, A);
+    await t.stopAt(40_500);
+    expect(t.sink.saves.map((s) => [s.event.eventId, s.event.endMs - T0])).toEqual([
+      ['ev-1', 15_000],
+      ['ev-1', 30_000],
+      ['ev-1', 40_500],
+    ]);
+    expect(t.sink.saves.every((s) => s.event.startMs === T0)).toBe(true);
+  });
+
+  it('ends the window when input stopped and records the idle period until input returns', async () => {
+    const t = setup({ checkpointMs: 15_000 });
+    // Input stops at 15 s; the 3 min threshold is reached at 195 s. A popup takes focus while away.
+    for (let ms = 0; ms <= 250_000; ms += 1_000) {
+      await t.at(ms, ms > 200_000 ? B : A, active(Math.max(0, ms - 15_000)));
+    }
+    expect(t.sink.windowSpans()).toEqual(['tracker.ts 0..15000']);
+    // The user comes back at 250.5 s, in front of B.
+    await t.at(251_000, B, active(500));
+    await t.at(252_000, B, active(1_000));
+    await t.stopAt(253_000);
+    expect(t.sink.windowSpans()).toEqual(['tracker.ts 0..15000', 'GitHub 250500..253000']);
+    expect(t.sink.idleSpans()).toEqual(['15000..250500']);
+    // The window event had been checkpointed past 15 s and was then cut back under the same id.
+    const windowSaves = t.sink.saves.filter((s) => s.event.eventId === 'ev-1').map((s) => s.event.endMs - T0);
+    expect(windowSaves.at(-1)).toBe(15_000);
+    expect(Math.max(...windowSaves)).toBeGreaterThan(15_000);
+    // The open idle period was checkpointed too.
+    const idleSaves = t.sink.saves.filter((s) => s.kind === 'idle');
+    expect(idleSaves.length).toBeGreaterThan(2);
+    expect(new Set(idleSaves.map((s) => s.event.eventId)).size).toBe(1);
+  });
+
+  it('never starts the idle period before the window it cuts', async () => {
+    const t = setup({ idleThresholdMs: 10_000 });
+    await t.at(0, A, active(0));
+    await t.at(5_000, B, active(8_000)); // a popup appears long after the last input
+    await t.at(6_000, B, active(10_000));
+    await t.stopAt(7_000);
+    // B would be empty, so it is not saved at all.
+    expect(t.sink.windowSpans()).toEqual(['tracker.ts 0..5000']);
+    expect(t.sink.idleSpans()).toEqual(['5000..7000']);
+  });
+
+  it('does not date an idle period back to before the first poll', async () => {
+    const t = setup();
+    await t.at(0, A, active(300_000));
+    await t.at(1_000, A, active(301_000));
+    await t.at(2_000, A, active(100));
+    await t.stopAt(3_000);
+    expect(t.sink.idleSpans()).toEqual(['0..1900']);
+    expect(t.sink.windowSpans()).toEqual(['tracker.ts 1900..3000']);
+  });
+
+  it('counts a locked screen as away from the moment of locking, password typing included', async () => {
+    const t = setup();
+    for (let ms = 0; ms < 10_000; ms += 1_000) await t.at(ms, A, active(0));
+    for (let ms = 10_000; ms < 19_000; ms += 1_000) await t.at(ms, A, { idleMs: ms - 9_600, locked: true });
+    await t.at(19_000, A, { idleMs: 100, locked: true }); // typing the password
+    await t.at(20_000, A, active(1_500)); // unlocked; the last key was before the last locked poll
+    await t.at(21_000, A, active(0));
+    await t.stopAt(22_000);
+    expect(t.sink.windowSpans()).toEqual(['tracker.ts 0..10000', 'tracker.ts 19000..22000']);
+    expect(t.sink.idleSpans()).toEqual(['10000..19000']);
+  });
+
+  it('starts the idle period when input stopped for a screen saver that locked after the threshold', async () => {
+    const t = setup({ idleThresholdMs: 5_000 });
+    await t.at(0, A, active(0));
+    await t.at(5_000, A, active(3_000)); // 5 s apart: still no gap
+    await t.at(10_000, A, { idleMs: 8_000, locked: true });
+    await t.at(11_000, A, active(200));
+    await t.stopAt(12_000);
+    expect(t.sink.windowSpans()).toEqual(['tracker.ts 0..2000', 'tracker.ts 10800..12000']);
+    expect(t.sink.idleSpans()).toEqual(['2000..10800']);
+  });
+
+  it('records nothing while no window is focused', async () => {
+    const t = setup();
+    await t.at(0, A);
+    await t.at(1_000, A);
+    await t.at(2_000, null);
+    await t.at(3_000, null);
+    await t.at(4_000, B);
+    await t.stopAt(5_000);
+    expect(t.sink.windowSpans()).toEqual(['tracker.ts 0..2000', 'GitHub 4000..5000']);
+  });
+
+  it('stop() saves the open idle period, and later ticks do nothing', async () => {
+    const t = setup();
+    await t.at(0, A, active(0));
+    await t.at(1_000, A, { idleMs: 0, locked: true });
+    await t.stopAt(4_000);
+    expect(t.sink.windowSpans()).toEqual(['tracker.ts 0..1000']);
+    expect(t.sink.idleSpans()).toEqual(['1000..4000']);
+    const saves = t.sink.saves.length;
+    await t.at(5_000, B, active(0));
+    await t.tracker.stop();
+    expect(t.sink.saves).toHaveLength(saves);
+  });
+
+  it('stop() after a gap ends the open event at its last sighting', async () => {
+    const t = setup();
+    await t.at(0, A);
+    await t.at(1_000, A);
+    await t.stopAt(60_000);
+    expect(t.sink.windowSpans()).toEqual(['tracker.ts 0..1000']);
+  });
+
+  it('ends the idle period at its last sighting when the idle source stops answering', async () => {
+    const t = setup();
+    await t.at(0, A, active(0));
+    await t.at(1_000, A, { idleMs: 0, locked: true });
+    await t.at(2_000, A, { idleMs: 0, locked: true });
+    await t.at(3_000, A, null);
+    await t.stopAt(4_000);
+    expect(t.sink.idleSpans()).toEqual(['1000..2000']);
+    expect(t.sink.windowSpans()).toEqual(['tracker.ts 0..1000', 'tracker.ts 3000..4000']);
+  });
+
+  it('survives throwing sources and sinks, logging each kind of failure once', async () => {
+    const t = setup();
+    await t.at(0, A);
+    await t.at(1_000, new Error('BadWindow 0x40000c'));
+    await t.at(2_000, new Error('BadWindow 0x40000d'), new Error('idle broke'));
+    await t.at(3_000, B, new Error('idle broke'));
+    expect(t.log.warn).toHaveBeenCalledTimes(2); // one per source
+    expect(t.sink.windowSpans()).toEqual(['tracker.ts 0..1000']);
+
+    t.sink.saveWindow = () => {
+      throw new Error('database is locked');
+    };
+    await expect(t.at(4_000, A, active(0))).resolves.toBeUndefined();
+    await t.at(5_000, B, active(0));
+    expect(t.log.warn).toHaveBeenCalledTimes(3);
+    await expect(t.stopAt(6_000)).resolves.toBeUndefined();
+    expect(t.log.error).not.toHaveBeenCalled();
+  });
+
+  it('skips a poll while the previous one is still waiting for its sample', async () => {
+    const t = setup();
+    let release: (s: WindowSample) => void = () => {};
+    t.windowSource.sample.mockImplementationOnce(() => new Promise((resolve) => (release = resolve)));
+    const first = t.tracker.tick();
+    await t.tracker.tick();
+    expect(t.windowSource.sample).toHaveBeenCalledTimes(1);
+    release(A);
+    await first;
+    await t.stopAt(1_000);
+    expect(t.sink.windowSpans()).toEqual(['tracker.ts 0..1000']);
+  });
+
+  it('start() polls at once and then every pollIntervalMs until stop()', async () => {
+    vi.useFakeTimers();
+    try {
+      const t = setup();
+      t.tracker.start();
+      await vi.advanceTimersByTimeAsync(3_500);
+      expect(t.windowSource.sample).toHaveBeenCalledTimes(4);
+      await t.tracker.stop();
+      await vi.advanceTimersByTimeAsync(3_000);
+      expect(t.windowSource.sample).toHaveBeenCalledTimes(4);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

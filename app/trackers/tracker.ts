@@ -1,0 +1,265 @@
+/**
+ * The window poller: one window sample and one idle sample per poll, turned into window and idle events.
+ *
+ * Heartbeat merging: identical samples extend one event, a change closes it at the poll that saw the change,
+ * and a gap between polls (machine asleep, process stalled) closes it at its last sighting instead of bridging.
+ *
+ *   polls:    A   A   A   B   B   ·   ·   ·   B   B      (· = no poll)
+ *   events:  [A..........][B.....]           [B.....
+ *
+ * Idle trimming: once idle reaches the threshold (or the screen locks) the window event is cut back to the
+ * moment input stopped and an idle event starts there; it ends at the moment input returned.
+ *
+ *   input:    ████████████                        ████████
+ *   window:  [code.......)                       [code....
+ *   idle:                [away...................)
+ *                        ↑ now − idleMs          ↑ now − idleMs, once input is back
+ *
+ * Open events are re-saved under the same eventId every checkpointMs, so a crash loses at most that much.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IdleEvent, WindowEvent } from '../shared/events.ts';
+import { createLogger } from '../core/logger.ts';
+import type { WindowSample, WindowSource } from './active-window.ts';
+import type { IdleSource, IdleState } from './idle.ts';
+import { FailureLog, errorKind, errorMessage } from './log.ts';
+import type { TrackerLog } from './log.ts';
+import type { TrackerSink } from './sink.ts';
+
+export interface WindowTrackerOptions {
+  windows: WindowSource;
+  /** null where the platform has no idle source: every poll then counts as active. */
+  idle: IdleSource | null;
+  sink: TrackerSink;
+  log?: TrackerLog;
+  now?: () => number;
+  pollIntervalMs?: number;
+  idleThresholdMs?: number;
+  checkpointMs?: number;
+  newId?: () => string;
+}
+
+/** An event still being extended, and when it was last handed to the sink. */
+interface Open<E extends IdleEvent> {
+  event: E;
+  savedAtMs: number;
+  saved: boolean;
+}
+
+export class WindowTracker {
+  private readonly windows: WindowSource;
+  private readonly idle: IdleSource | null;
+  private readonly sink: TrackerSink;
+  private readonly log: TrackerLog;
+  private readonly now: () => number;
+  private readonly pollIntervalMs: number;
+  private readonly idleThresholdMs: number;
+  private readonly checkpointMs: number;
+  private readonly gapMs: number;
+  private readonly newId: () => string;
+  private readonly windowFailures: FailureLog;
+  private readonly idleFailures: FailureLog;
+  private readonly sinkFailures: FailureLog;
+
+  private window: Open<WindowEvent> | null = null;
+  private away: Open<IdleEvent> | null = null;
+  private lastPollMs: number | null = null;
+  /** No new event may start before this: the end of the last closed event, or the first poll after a gap. */
+  private floorMs = -Infinity;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(options: WindowTrackerOptions) {
+    this.windows = options.windows;
+    this.idle = options.idle;
+    this.sink = options.sink;
+    this.log = options.log ?? createLogger('tracker');
+    this.now = options.now ?? Date.now;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.idleThresholdMs = options.idleThresholdMs ?? 3 * 60_000;
+    this.checkpointMs = options.checkpointMs ?? 15_000;
+    this.gapMs = Math.max(3 * this.pollIntervalMs, 5_000);
+    this.newId = options.newId ?? (() => randomUUID());
+    this.windowFailures = new FailureLog(this.log, 'window source');
+    this.idleFailures = new FailureLog(this.log, 'idle source');
+    this.sinkFailures = new FailureLog(this.log, 'saving tracked events');
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.stopped = false;
+    this.timer = setInterval(() => void this.tick(), this.pollIntervalMs);
+    void this.tick();
+  }
+
+  /** Stops polling and saves the open event, ended now (or at its last sighting after a gap). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+    const t = this.now();
+    const gap = this.isGap(t);
+    this.closeWindow(gap ? (this.window?.event.endMs ?? t) : t);
+    this.closeAway(gap ? (this.away?.event.endMs ?? t) : t);
+  }
+
+  /** One poll. Never rejects; returns at once while the previous poll is still waiting for its samples. */
+  async tick(): Promise<void> {
+    if (this.stopped) return;
+    if (this.running) {
+      this.log.debug('previous poll still running, skipping this one');
+      return;
+    }
+    this.running = this.poll()
+      .catch((err: unknown) => this.log.error('poll failed', { error: errorMessage(err) }))
+      .finally(() => {
+        this.running = null;
+      });
+    await this.running;
+  }
+
+  private async poll(): Promise<void> {
+    const t = this.now();
+    const [win, idle] = await Promise.all([this.sampleWindow(), this.sampleIdle()]);
+    if (this.stopped) return; // stop() ends everything at its own instant
+
+    if (this.isGap(t)) {
+      this.log.debug('gap between polls, not bridging it', { lastPollMs: this.lastPollMs, nowMs: t });
+      this.closeWindow(this.window?.event.endMs ?? t);
+      this.closeAway(this.away?.event.endMs ?? t);
+      this.floorMs = t;
+    } else if (this.lastPollMs === null) {
+      // Nothing is known from before the first poll: an idle counter at 5 min does not date an event back.
+      this.floorMs = t;
+    }
+    this.lastPollMs = t;
+
+    if (idle && (idle.idleMs >= this.idleThresholdMs || idle.locked)) {
+      this.stillAway(t, idle);
+      return;
+    }
+    const resumeMs = this.away ? this.comeBack(t, idle) : t;
+    this.trackWindow(win, t, resumeMs);
+  }
+
+  /** A clock that jumped back counts as a gap too: nothing measured across it can be trusted. */
+  private isGap(t: number): boolean {
+    if (this.lastPollMs === null) return false;
+    const dt = t - this.lastPollMs;
+    return dt > this.gapMs || dt < 0;
+  }
+
+  private stillAway(t: number, idle: IdleState): void {
+    if (this.away) {
+      this.away.event.endMs = t;
+      this.checkpoint(this.away, t, (e) => this.sink.saveIdle(e));
+      return;
+    }
+    // Input stopped idleMs ago. A lock with recent input (someone pressed Super+L) is away from now on.
+    const inputStopped = idle.idleMs >= this.idleThresholdMs ? t - idle.idleMs : t;
+    const start = Math.min(t, Math.max(inputStopped, this.floorMs, this.window?.event.startMs ?? -Infinity));
+    this.closeWindow(start);
+    this.away = this.open({ eventId: this.newId(), startMs: start, endMs: t });
+    this.log.debug('away', { sinceMs: start, locked: idle.locked });
+  }
+
+  /** Ends the idle period and returns the instant window tracking resumes from. */
+  private comeBack(t: number, idle: IdleState | null): number {
+    const away = this.away;
+    if (!away) return t;
+    if (!idle) {
+      // The idle source failed while away: end at the last poll that saw the user away rather than guess.
+      this.closeAway(away.event.endMs);
+      return t;
+    }
+    // Input returned idleMs ago, but not before the last poll that still saw the user away or locked: typing a
+    // password into the lock screen is not activity.
+    const back = Math.min(t, Math.max(t - idle.idleMs, away.event.endMs));
+    this.closeAway(back);
+    this.log.debug('back', { atMs: back });
+    return back;
+  }
+
+  private trackWindow(win: WindowSample | null, t: number, resumeMs: number): void {
+    const current = this.window;
+    if (current && win && current.event.app === win.app && current.event.title === win.title) {
+      current.event.endMs = t;
+      this.checkpoint(current, t, (e) => this.sink.saveWindow(e));
+      return;
+    }
+    this.closeWindow(t);
+    if (!win) return;
+    const start = Math.min(t, Math.max(resumeMs, this.floorMs));
+    this.window = this.open({
+      eventId: this.newId(),
+      app: win.app,
+      title: win.title,
+      startMs: start,
+      endMs: t,
+    });
+  }
+
+  private open<E extends IdleEvent>(event: E): Open<E> {
+    return { event, savedAtMs: event.startMs, saved: false };
+  }
+
+  private checkpoint<E extends IdleEvent>(open: Open<E>, t: number, save: (e: E) => void): void {
+    if (t - open.savedAtMs < this.checkpointMs) return;
+    open.savedAtMs = t;
+    open.saved = true;
+    this.save(save, open.event);
+  }
+
+  private closeWindow(endMs: number): void {
+    const open = this.window;
+    this.window = null;
+    if (open) this.close(open, endMs, (e) => this.sink.saveWindow(e));
+  }
+
+  private closeAway(endMs: number): void {
+    const open = this.away;
+    this.away = null;
+    if (open) this.close(open, endMs, (e) => this.sink.saveIdle(e));
+  }
+
+  private close<E extends IdleEvent>(open: Open<E>, endMs: number, save: (e: E) => void): void {
+    open.event.endMs = Math.max(open.event.startMs, endMs);
+    this.floorMs = Math.max(this.floorMs, open.event.endMs);
+    // An empty event nobody has seen is noise; one that was checkpointed must be replaced by its final form.
+    if (open.event.endMs > open.event.startMs || open.saved) this.save(save, open.event);
+  }
+
+  private save<E extends IdleEvent>(save: (e: E) => void, event: E): void {
+    try {
+      save({ ...event }); // a copy: the open event keeps changing after this
+      this.sinkFailures.succeeded();
+    } catch (err) {
+      this.sinkFailures.failed(errorKind(err), errorMessage(err), { eventId: event.eventId });
+    }
+  }
+
+  private async sampleWindow(): Promise<WindowSample | null> {
+    try {
+      const sample = await this.windows.sample();
+      this.windowFailures.succeeded();
+      return sample;
+    } catch (err) {
+      this.windowFailures.failed(errorKind(err), errorMessage(err));
+      return null;
+    }
+  }
+
+  private async sampleIdle(): Promise<IdleState | null> {
+    if (!this.idle) return null;
+    try {
+      const state = await this.idle.idleState();
+      this.idleFailures.succeeded();
+      return state;
+    } catch (err) {
+      this.idleFailures.failed(errorKind(err), errorMessage(err));
+      return null;
+    }
+  }
+}
