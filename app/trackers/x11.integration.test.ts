@@ -1,12 +1,7 @@
 // The real thing on a throwaway X server: Xvfb, a window manager that sets _NET_ACTIVE_WINDOW, two xterms with
 // known titles, focus moved by xdotool while the real tracker polls get-windows and MIT-SCREEN-SAVER.
 // Timing on a shared machine is noisy, so the checks are about order and containment, not exact milliseconds.
-import { execFile, spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { promisify } from 'node:util';
 import x11 from 'x11';
 import type { X11Client } from 'x11';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,24 +10,11 @@ import { GetWindowsSource } from './active-window.ts';
 import { X11IdleSource } from './idle-x11.ts';
 import type { TrackerSink } from './sink.ts';
 import { WindowTracker } from './tracker.ts';
+import { missingX11Tools, startX11Desktop, X11_APT as APT, type X11Desktop } from './x11-harness.ts';
 
-const run = promisify(execFile);
-const TOOLS = ['Xvfb', 'matchbox-window-manager', 'xterm', 'xdotool', 'xprop', 'xwininfo'];
-const APT = 'apt-get install -y xvfb matchbox-window-manager xterm x11-utils xdotool';
-const missing = TOOLS.filter((tool) => !onPath(tool));
+const missing = missingX11Tools();
 const TITLES = { alpha: 'timeaudit-it Alpha', beta: 'timeaudit-it Beta' };
 const POLL_MS = 200;
-
-function onPath(command: string): boolean {
-  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => {
-    try {
-      accessSync(path.join(dir, command), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
 
 // Output for the test log without console.log (the house rule); vitest shows stderr per test.
 const log = {
@@ -58,64 +40,22 @@ describe.skipIf(missing.length > 0)(
     ? `X11 integration (skipped: ${missing.join(', ')} not installed; ${APT})`
     : 'X11 integration',
   () => {
-    const children: ChildProcess[] = [];
     const savedDisplay = process.env.DISPLAY;
+    let desktop: X11Desktop;
     let display = '';
     const ids = { alpha: '', beta: '' };
-
-    function launch(command: string, args: string[]): ChildProcess {
-      const child = spawn(command, args, { env: { ...process.env, DISPLAY: display }, stdio: 'ignore' });
-      child.on('error', () => {}); // reported by the wait that times out
-      children.push(child);
-      return child;
-    }
-
-    /** Repeats `xdotool search` until the window exists: xterm maps its window some time after starting. */
-    async function findWindow(title: string): Promise<string> {
-      for (let i = 0; i < 100; i++) {
-        const found = await run('xdotool', ['search', '--name', `^${title}$`], {
-          env: { ...process.env, DISPLAY: display },
-        })
-          .then((r) => r.stdout.trim().split('\n')[0] ?? '')
-          .catch(() => '');
-        if (found) return found;
-        await sleep(50);
-      }
-      throw new Error(`window "${title}" never appeared on ${display}`);
-    }
-
-    async function xdotool(...args: string[]): Promise<void> {
-      await run('xdotool', args, { env: { ...process.env, DISPLAY: display } });
-    }
+    const xdotool = (...args: string[]) => desktop.xdotool(...args);
 
     beforeAll(async () => {
-      // First free display in 90–99; a number another run grabs first makes Xvfb exit, and we try the next.
-      for (let n = 90; n <= 99 && !display; n++) {
-        if (existsSync(`/tmp/.X11-unix/X${n}`) || existsSync(`/tmp/.X${n}-lock`)) continue;
-        const xvfb = launch('Xvfb', [`:${n}`, '-screen', '0', '1280x800x24', '-nolisten', 'tcp', '-noreset']);
-        for (let i = 0; i < 100 && xvfb.exitCode === null && !existsSync(`/tmp/.X11-unix/X${n}`); i++) {
-          await sleep(50);
-        }
-        if (xvfb.exitCode === null && existsSync(`/tmp/.X11-unix/X${n}`)) display = `:${n}`;
-      }
-      if (!display) throw new Error('could not start Xvfb on any display from :90 to :99');
+      desktop = await startX11Desktop();
+      display = desktop.display;
       process.env.DISPLAY = display; // get-windows' xprop and the x11 client both read it
-      launch('matchbox-window-manager', ['-use_titlebar', 'no']);
-      launch('xterm', ['-T', TITLES.alpha, '-e', 'sleep', '60']);
-      ids.alpha = await findWindow(TITLES.alpha);
-      launch('xterm', ['-T', TITLES.beta, '-e', 'sleep', '60']);
-      ids.beta = await findWindow(TITLES.beta);
+      ids.alpha = await desktop.openWindow(TITLES.alpha);
+      ids.beta = await desktop.openWindow(TITLES.beta);
     });
 
     afterAll(async () => {
-      // Clients before the server, so none of them is left complaining about a lost display.
-      for (const child of children.reverse()) {
-        if (child.exitCode !== null || child.signalCode !== null) continue;
-        const gone = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await Promise.race([gone, sleep(2_000)]);
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      }
+      await desktop?.close();
       if (savedDisplay === undefined) delete process.env.DISPLAY;
       else process.env.DISPLAY = savedDisplay;
     });
