@@ -79,7 +79,7 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('timeaudit serve under X1
           ],
         }),
       });
-      expect((await res.json()).accepted).toBe(1);
+      expect(((await res.json()) as { accepted: number }).accepted).toBe(1);
     } finally {
       child.kill('SIGTERM');
     }
