@@ -1,0 +1,47 @@
+/**
+ * The API served on top of the store. Requests arrive here already validated by routes.ts; the store throws
+ * ApiError for not_found / conflict / unknown_category / validation_failed, which errors.ts turns into responses.
+ */
+import type { ApiHandlers } from '../shared/api.ts';
+import { APP_VERSION } from '../shared/version.ts';
+import type { Store } from '../db/store.ts';
+import { ingestBatch } from './ingest.ts';
+
+/** The part of the Store the listener uses. */
+export type ServerStore = Pick<
+  Store,
+  | 'schemaVersion'
+  | 'ingest'
+  | 'listCategories'
+  | 'createCategory'
+  | 'updateCategory'
+  | 'setSubjectCategory'
+  | 'report'
+>;
+
+export interface HandlerDeps {
+  store: ServerStore;
+  /** The clock that decides whether an event ends in the future. */
+  now: () => number;
+}
+
+export function createHandlers({ store, now }: HandlerDeps): ApiHandlers {
+  return {
+    health: () => ({ ok: true, version: APP_VERSION, schema_version: store.schemaVersion() }),
+    postBrowserEvents: ({ body }) => ingestBatch(store, 'browser', body.events, now()),
+    postWindowEvents: ({ body }) => ingestBatch(store, 'window', body.events, now()),
+    postIdleEvents: ({ body }) => ingestBatch(store, 'idle', body.events, now()),
+    listCategories: () => store.listCategories(),
+    createCategory: ({ body }) => store.createCategory(body.name, body.productivity),
+    updateCategory: ({ params, body }) => store.updateCategory(params.id, body),
+    setSubjectCategory: ({ params, body }) =>
+      store.setSubjectCategory(params.kind, params.name, body.category),
+    report: ({ query }) =>
+      store.report({
+        fromMs: Date.parse(query.from),
+        toMs: Date.parse(query.to),
+        tz: query.tz,
+        limit: query.limit,
+      }),
+  };
+}

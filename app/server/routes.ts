@@ -1,0 +1,84 @@
+/**
+ * Fastify routes derived from the `api` map in app/shared: one route per entry (method, path, success status,
+ * whether it needs the token), its params / query / body validated with the entry's zod schemas before the
+ * handler runs. A known path asked with another method answers 405 with an Allow header instead of 404.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { api, type ApiHandlers, type ApiName, type ApiRequest } from '../shared/api.ts';
+import { ApiError } from '../shared/errors.ts';
+import { fromZodError } from './errors.ts';
+import type { RouteGuardConfig } from './security.ts';
+
+/** What routes.ts reads of an `api` entry. */
+interface EndpointSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  path: string;
+  auth: boolean;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  status: number;
+}
+
+type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
+const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
+function endpoints(): [ApiName, EndpointSpec][] {
+  return (Object.keys(api) as ApiName[]).map((name) => [name, api[name] as EndpointSpec]);
+}
+
+function parsePart(schema: z.ZodType | undefined, value: unknown): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (!result.success) throw fromZodError(result.error);
+  return result.data;
+}
+
+/** The validated request a handler receives. Throws ApiError('validation_failed') naming the first bad field. */
+export function parseRequest(spec: EndpointSpec, request: FastifyRequest): ApiRequest<ApiName> {
+  return {
+    params: parsePart(spec.params, request.params),
+    query: parsePart(spec.query, request.query),
+    body: parsePart(spec.body, request.body),
+  } as ApiRequest<ApiName>;
+}
+
+export function registerRoutes(app: FastifyInstance, handlers: ApiHandlers): void {
+  const byPath = new Map<string, EndpointSpec[]>();
+  for (const [name, spec] of endpoints()) {
+    // The one place where the typed map meets the untyped wire: parseRequest has checked the shape.
+    const handle = handlers[name] as (req: ApiRequest<ApiName>) => unknown;
+    const config: RouteGuardConfig = { auth: spec.auth };
+    app.route({
+      method: spec.method,
+      url: spec.path,
+      config,
+      handler: async (request, reply) => {
+        const result = await handle(parseRequest(spec, request));
+        reply.code(spec.status);
+        return result;
+      },
+    });
+    byPath.set(spec.path, [...(byPath.get(spec.path) ?? []), spec]);
+  }
+
+  for (const [path, specs] of byPath) {
+    const allowed: HttpMethod[] = specs.map((spec) => spec.method);
+    if (allowed.includes('GET')) allowed.push('HEAD'); // fastify answers HEAD for every GET route
+    const others = HTTP_METHODS.filter((method) => !allowed.includes(method));
+    const config: RouteGuardConfig = { auth: specs.some((spec) => spec.auth) };
+    app.route({
+      method: others,
+      url: path,
+      config,
+      handler: async (request, reply) => {
+        reply.header('allow', allowed.join(', '));
+        throw new ApiError(
+          'method_not_allowed',
+          `${request.method} is not allowed here; use ${allowed.join(' or ')}`,
+        );
+      },
+    });
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The localhost listener: fastify bound to 127.0.0.1 only, guarded by security.ts, serving the `api` map through
+ * handlers.ts. It does not own the store: whoever opened it closes it after `close()`.
+ */
+import type { AddressInfo } from 'node:net';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { createLogger, type Logger } from '../core/logger.ts';
+import { installErrorHandling, replyWithError, writeClientError } from './errors.ts';
+import { createHandlers, type ServerStore } from './handlers.ts';
+import { registerRoutes } from './routes.ts';
+import { installGuards } from './security.ts';
+
+export const DEFAULT_PORT = 47600;
+/** Loopback only. Never 0.0.0.0: the API serves a personal activity log. */
+export const LISTEN_HOST = '127.0.0.1';
+export const BODY_LIMIT_BYTES = 1_048_576;
+
+export interface ServerOptions {
+  store: ServerStore;
+  token: string;
+  /** 0 picks a free port; the Host and Origin checks then use the port actually bound. Default 47600. */
+  port?: number;
+  /** Chrome extension ids whose `chrome-extension://<id>` origin may call the API. */
+  extensionIds: readonly string[];
+  now?: () => number;
+  log?: Logger;
+}
+
+export interface TimeAuditServer {
+  listen(): Promise<{ port: number; url: string }>;
+  close(): Promise<void>;
+  readonly app: FastifyInstance;
+}
+
+export function createServer(options: ServerOptions): TimeAuditServer {
+  const log = options.log ?? createLogger('server');
+  if (options.token.length < 16) throw new Error('the API token is missing or too short');
+  const requestedPort = options.port ?? DEFAULT_PORT;
+  let boundPort = requestedPort;
+
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // App names may be long (up to 256 characters, more once percent-encoded); zod gives the real limit.
+    routerOptions: { maxParamLength: 2048 },
+    clientErrorHandler: writeClientError,
+    frameworkErrors: (error, request, reply) => replyWithError(log, error, request, reply),
+  });
+
+  // Only JSON is ever parsed: without the text/plain parser any other body is refused, not read.
+  app.removeContentTypeParser('text/plain');
+  installGuards(app, {
+    token: options.token,
+    extensionIds: options.extensionIds,
+    port: () => boundPort,
+    log,
+  });
+  installErrorHandling(app, log);
+  registerRoutes(app, createHandlers({ store: options.store, now: options.now ?? Date.now }));
+  app.addHook('onResponse', async (request, reply) => {
+    log.debug(`${request.method} ${request.url.split('?')[0]} ${reply.statusCode}`);
+  });
+
+  return {
+    app,
+    async listen() {
+      await app.listen({ host: LISTEN_HOST, port: requestedPort });
+      boundPort = (app.server.address() as AddressInfo).port;
+      const url = `http://${LISTEN_HOST}:${boundPort}`;
+      log.info(`listening on ${url}`);
+      return { port: boundPort, url };
+    },
+    async close() {
+      await app.close();
+    },
+  };
+}
