@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { loadMigrations } from '../db/migrate.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const MAIN = new URL('./main.ts', import.meta.url).pathname;
@@ -79,7 +80,7 @@ describe('timeaudit', () => {
       });
       expect(stderr).toMatch(/window tracking is off/);
       const health = await (await fetch(`${url}/v1/health`)).json();
-      expect(health).toMatchObject({ ok: true, schema_version: 1 });
+      expect(health).toMatchObject({ ok: true, schema_version: loadMigrations().length });
       const token = run('token', '--data-dir', dir).stdout.trim();
       const post = await fetch(`${url}/v1/window/events`, {
         method: 'POST',

@@ -19,10 +19,16 @@ export interface SlotTotal {
  * ```
  */
 export function slotRanges(intervals: Interval[]): Array<[number, number]> {
-  const ranges = intervals
-    .filter((i) => i.endMs > i.startMs)
-    .map((i): [number, number] => [floorDiv(i.startMs, SLOT_MS), Math.ceil(i.endMs / SLOT_MS)])
-    .sort((a, b) => a[0] - b[0]);
+  return mergeRanges(
+    intervals
+      .filter((i) => i.endMs > i.startMs)
+      .map((i): [number, number] => [floorDiv(i.startMs, SLOT_MS), Math.ceil(i.endMs / SLOT_MS)]),
+  );
+}
+
+/** Half-open ranges [from, to), sorted and merged where they overlap or touch. */
+export function mergeRanges(input: Array<[number, number]>): Array<[number, number]> {
+  const ranges = [...input].sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];
   for (const r of ranges) {
     const last = merged.at(-1);

@@ -8,18 +8,25 @@
  * browser:                 [gh][so][yt]         (only inside browser windows)
  * idle:                          [..]  [lunch]                [..]
  * ```
- * - workdays (Mon–Fri) hold 8–10 h between the first and the last event, with a lunch break, a few idle periods
- *   of some minutes and now and then a meeting (one long Zoom or Teams window); a few are days off;
+ * - workdays (Mon–Fri) hold 8–10 h of activity starting between 08:00 and 09:30, plus a lunch break, a few idle
+ *   periods of some minutes and now and then a meeting (one long Zoom or Teams window); a few are days off;
  * - weekend days are often off, otherwise one to three short sessions with more leisure apps and sites;
  * - apps and domains are picked with Zipf-like popularity, never the same one twice in a row;
  * - within one stream events are back to back and never overlap; window events pause during idle periods
  *   (as the tracker cuts them), and a browser event sometimes runs a few seconds past its browser window.
  */
 import type { BrowserEvent, IdleEvent, WindowEvent } from '../shared/events.ts';
-import type { Productivity, SubjectKind } from '../shared/report.ts';
-import { isBrowserApp } from './browsers.ts';
+import { APPS, CATEGORY_INFO, DOMAINS, TITLES, type Subject } from './synthetic-catalog.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS, floorDiv, isoWeekday } from './time.ts';
 import { zoneFor } from './zone.ts';
+
+export {
+  DEFAULT_CATEGORY_MAP,
+  SYNTHETIC_APPS,
+  SYNTHETIC_CATEGORIES,
+  SYNTHETIC_DOMAINS,
+  type DefaultSubjectCategory,
+} from './synthetic-catalog.ts';
 
 export interface SyntheticOptions {
   /** Window events on a full workday; other active days get fewer, in proportion to their active time. */
@@ -60,156 +67,6 @@ export const DEFAULT_SYNTHETIC_OPTIONS: Required<Omit<SyntheticOptions, 'day'>> 
   idPrefix: 'syn',
 };
 
-// ---- the catalogue ----
-
-type CategoryKey =
-  | 'dev'
-  | 'docs'
-  | 'design'
-  | 'office'
-  | 'chat'
-  | 'meet'
-  | 'mail'
-  | 'tools'
-  | 'social'
-  | 'news'
-  | 'fun'
-  | 'shop';
-
-const CATEGORY_INFO: Record<CategoryKey, { name: string; productivity: Productivity; weekend: number }> = {
-  dev: { name: 'Development', productivity: 'productive', weekend: 0.15 },
-  docs: { name: 'Docs & Reference', productivity: 'productive', weekend: 0.3 },
-  design: { name: 'Design', productivity: 'productive', weekend: 0.2 },
-  office: { name: 'Office & Planning', productivity: 'productive', weekend: 0.2 },
-  chat: { name: 'Communication', productivity: 'neutral', weekend: 1 },
-  meet: { name: 'Meetings', productivity: 'neutral', weekend: 0.05 },
-  mail: { name: 'Email', productivity: 'neutral', weekend: 0.5 },
-  tools: { name: 'Utilities', productivity: 'neutral', weekend: 1 },
-  social: { name: 'Social & Video', productivity: 'unproductive', weekend: 4 },
-  news: { name: 'News', productivity: 'unproductive', weekend: 2 },
-  fun: { name: 'Entertainment', productivity: 'unproductive', weekend: 5 },
-  shop: { name: 'Shopping', productivity: 'unproductive', weekend: 3 },
-};
-
-/** The categories a demo database starts with. */
-export const SYNTHETIC_CATEGORIES: ReadonlyArray<{ name: string; productivity: Productivity }> =
-  Object.values(CATEGORY_INFO).map(({ name, productivity }) => ({ name, productivity }));
-
-/** Apps by workday popularity: name | category (- for none: a browser's time goes to its domains) | length scale. */
-const APP_TABLE = `
-  Code|dev|1.2  Google Chrome|-|1.8  Terminal|dev|0.8  Slack|chat|0.6  Firefox|-|1.8  Figma|design|1.5
-  Microsoft Outlook|mail|0.8  Notion|office|1  Spotify|fun|0.4  iTerm2|dev|0.8  IntelliJ IDEA|dev|1.2  Finder|tools|0.4
-  Zoom|meet|3  Safari|-|1.5  Obsidian|docs|1  Postman|dev|0.8  Docker Desktop|dev|0.5  Linear|office|0.8
-  Calendar|office|0.4  Messages|chat|0.4  WhatsApp|social|0.5  Discord|social|0.8  Microsoft Teams|meet|2
-  1Password|tools|0.2  Preview|docs|0.8  Microsoft Excel|office|1.5  Microsoft Word|office|1.5  DBeaver|dev|1
-  PyCharm|dev|1.2  Xcode|dev|1.2  Sublime Text|dev|0.8  System Settings|tools|0.3  Activity Monitor|tools|0.3
-  Telegram|social|0.5  Steam|fun|2  VLC|fun|3  Microsoft Edge|-|1.5  Brave Browser|-|1.5  Keynote|office|1.5
-  Adobe Photoshop|design|1.5  Signal|chat|0.4  Todoist|office|0.3
-`;
-
-/** Domains by workday popularity, each with its category (- for none). */
-const DOMAIN_TABLE = `
-  github.com:dev google.com:- stackoverflow.com:dev mail.google.com:mail youtube.com:social docs.google.com:office
-  app.slack.com:chat developer.mozilla.org:docs localhost:dev reddit.com:social chatgpt.com:docs
-  calendar.google.com:office news.ycombinator.com:news linkedin.com:social docs.python.org:docs
-  en.wikipedia.org:docs meet.google.com:meet drive.google.com:office npmjs.com:dev claude.ai:docs
-  x.com:social typescriptlang.org:docs nodejs.org:docs outlook.office.com:mail figma.com:design
-  gitlab.com:dev docs.rs:docs theguardian.com:news console.aws.amazon.com:dev nytimes.com:news
-  notion.so:office linear.app:office amazon.com:shop react.dev:docs translate.google.com:tools
-  bbc.com:news spiegel.de:news docs.github.com:docs sentry.io:dev twitter.com:social pypi.org:dev
-  medium.com:docs dev.to:docs teams.microsoft.com:meet zoom.us:meet duckduckgo.com:- heise.de:news
-  theverge.com:news arstechnica.com:news kubernetes.io:docs learn.microsoft.com:docs deepl.com:tools
-  app.datadoghq.com:dev grafana.com:dev hub.docker.com:dev crates.io:dev sqlite.org:docs
-  postgresql.org:docs go.dev:docs rust-lang.org:docs regex101.com:dev caniuse.com:docs web.dev:docs
-  trello.com:office miro.com:office asana.com:office web.whatsapp.com:social discord.com:social
-  facebook.com:social instagram.com:social netflix.com:fun open.spotify.com:fun twitch.tv:social
-  reuters.com:news apnews.com:news bloomberg.com:news ft.com:news economist.com:news
-  washingtonpost.com:news cnn.com:news tagesschau.de:news zeit.de:news lemonde.fr:news
-  maps.google.com:tools accounts.google.com:tools bing.com:- weather.com:news ebay.com:shop
-  etsy.com:shop booking.com:shop airbnb.com:shop imdb.com:fun techcrunch.com:news wired.com:news
-  lobste.rs:news slashdot.org:news docs.docker.com:docs fastify.dev:docs zod.dev:docs eslint.org:docs
-  prettier.io:docs git-scm.com:docs tailwindcss.com:docs vitejs.dev:docs redis.io:docs devdocs.io:docs
-  man7.org:docs developer.apple.com:docs docs.aws.amazon.com:docs console.cloud.google.com:dev
-  portal.azure.com:dev vercel.com:dev netlify.com:dev app.circleci.com:dev canva.com:design
-  dribbble.com:design behance.net:design dropbox.com:office airtable.com:office office.com:office
-  outlook.live.com:mail mail.proton.me:mail fastmail.com:mail web.telegram.org:social messenger.com:social
-  tiktok.com:social pinterest.com:social bsky.app:social mastodon.social:social threads.net:social
-  quora.com:social imgur.com:social vimeo.com:social 9gag.com:social music.youtube.com:fun
-  primevideo.com:fun disneyplus.com:fun store.steampowered.com:fun letterboxd.com:fun chess.com:fun
-  lichess.org:fun soundcloud.com:fun bandcamp.com:fun goodreads.com:fun espn.com:fun amazon.de:shop
-  aliexpress.com:shop zalando.de:shop ikea.com:shop bestbuy.com:shop paypal.com:tools
-  speedtest.net:tools faz.net:news sueddeutsche.de:news elpais.com:news npr.org:news aljazeera.com:news
-  news.google.com:news politico.com:news axios.com:news engadget.com:news golem.de:news arxiv.org:docs
-  martinfowler.com:docs example.com:-
-`;
-
-interface Subject {
-  name: string;
-  category: CategoryKey | null;
-  /** How long its events tend to be, relative to others. */
-  scale: number;
-  browser: boolean;
-}
-
-const category = (key: string): CategoryKey | null => (key === '-' ? null : (key as CategoryKey));
-
-const APPS: Subject[] = APP_TABLE.trim()
-  .split(/\s{2,}|\n/)
-  .map((entry) => entry.trim().split('|'))
-  .map(([name = '', key = '-', scale = '1']) => ({
-    name,
-    category: category(key),
-    scale: Number(scale),
-    browser: isBrowserApp(name),
-  }));
-
-const DOMAINS: Subject[] = DOMAIN_TABLE.trim()
-  .split(/\s+/)
-  .map((entry) => entry.split(':'))
-  .map(([name = '', key = '-']) => ({ name, category: category(key), scale: 1, browser: false }));
-
-export const SYNTHETIC_APPS: readonly string[] = APPS.map((a) => a.name);
-export const SYNTHETIC_DOMAINS: readonly string[] = DOMAINS.map((d) => d.name);
-
-export interface DefaultSubjectCategory {
-  kind: SubjectKind;
-  name: string;
-  category: string;
-  productivity: Productivity;
-}
-
-/** Which category each synthetic app and domain belongs to (browsers and search engines stay uncategorized). */
-export const DEFAULT_CATEGORY_MAP: readonly DefaultSubjectCategory[] = [
-  ...APPS.map((s) => ({ kind: 'app' as const, s })),
-  ...DOMAINS.map((s) => ({ kind: 'domain' as const, s })),
-].flatMap(({ kind, s }) => {
-  if (!s.category) return [];
-  const { name, productivity } = CATEGORY_INFO[s.category];
-  return [{ kind, name: s.name, category: name, productivity }];
-});
-
-const TITLES: Record<CategoryKey | 'none', string[]> = {
-  dev: [
-    'store.ts — time-audit',
-    'zones.ts — time-audit',
-    'main.py — api-server',
-    'zsh — ~/src/time-audit',
-    'Cargo.toml — cli',
-  ],
-  docs: ['Notes — Weekly planning', 'architecture.pdf', 'Reading list'],
-  design: ['Dashboard v3 — Figma', 'Icons — Export', 'Onboarding flow'],
-  office: ['Q3 roadmap', 'Budget 2026.xlsx', 'Sprint board', 'Calendar — This week'],
-  chat: ['#general', '#dev-backend', 'Alex Kim (DM)', '#random'],
-  meet: ['Zoom Meeting', 'Weekly sync', 'Design review', '1:1'],
-  mail: ['Inbox (12)', 'Re: release plan', 'Invoice #2291'],
-  tools: ['Downloads', 'Settings', 'Activity Monitor'],
-  social: ['Chats', 'Friends — Discord', 'Family group'],
-  news: ['Headlines'],
-  fun: ['Discover Weekly — Spotify', 'Library — Steam', 'movie.mkv'],
-  shop: ['Cart'],
-  none: ['New Tab'],
-};
-
 // ---- randomness ----
 
 type Rng = () => number;
@@ -244,10 +101,10 @@ function lengthWeight(rng: Rng, sigma: number): number {
 
 /** Weighted choice by Zipf rank (1/rank), reweighted by category on leisure days. */
 class Picker {
-  private readonly subjects: Subject[];
+  private readonly subjects: readonly Subject[];
   private readonly cumulative: number[] = [];
 
-  constructor(subjects: Subject[], weekend: boolean) {
+  constructor(subjects: readonly Subject[], weekend: boolean) {
     this.subjects = subjects;
     let sum = 0;
     subjects.forEach((s, rank) => {
@@ -287,8 +144,8 @@ interface Span {
   endMs: number;
 }
 
-/** Time of a full workday without idle periods, which gets exactly the requested numbers of events. */
-const NOMINAL_ACTIVE_MS = 8.75 * HOUR_MS;
+/** Active time of an average workday (8–10 h), which gets the requested numbers of events. */
+const NOMINAL_ACTIVE_MS = 9 * HOUR_MS;
 const MIN_WINDOW_MS = 1_000;
 const MIN_BROWSER_MS = 500;
 
@@ -315,13 +172,16 @@ function planWorkday(rng: Rng, dayStartMs: number): Plan {
   const start = at(between(rng, 8, 9.5));
   const lunchStart = at(between(rng, 12, 13));
   const lunch = { startMs: lunchStart, endMs: lunchStart + intBetween(rng, 30, 60) * MINUTE_MS };
-  const end = start + Math.round(between(rng, 8, 10) * HOUR_MS) + (lunch.endMs - lunch.startMs);
+  const activeMs = Math.round(between(rng, 8, 10) * HOUR_MS);
+  let end = start + activeMs + (lunch.endMs - lunch.startMs);
   const idle: Span[] = [lunch];
   const day = { startMs: start + 20 * MINUTE_MS, endMs: end - 20 * MINUTE_MS };
   for (let i = intBetween(rng, 3, 6); i > 0; i--) {
     const span = place(rng, intBetween(rng, 3 * 60, 12 * 60) * 1000, day, idle, 10 * MINUTE_MS);
     if (span) idle.push(span);
   }
+  // The short breaks come on top of the active time: the day ends that much later.
+  end += idle.reduce((sum, s) => sum + s.endMs - s.startMs, 0) - (lunch.endMs - lunch.startMs);
   const meetings: Span[] = [];
   for (let i = intBetween(rng, 0, 2); i > 0; i--) {
     const span = place(
@@ -334,6 +194,7 @@ function planWorkday(rng: Rng, dayStartMs: number): Plan {
     if (span) meetings.push(span);
   }
   idle.sort((a, b) => a.startMs - b.startMs);
+  meetings.sort((a, b) => a.startMs - b.startMs);
   return { sessions: subtract({ startMs: start, endMs: end }, idle), idle, meetings };
 }
 

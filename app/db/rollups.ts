@@ -1,9 +1,11 @@
 /**
  * The 15-minute slot rollup: resolved time per UTC slot and subject, recomputed from the raw events of the
- * slots a write touched, in the same transaction as the write. Changes are passed on to the zone rollups.
+ * slots that writes touched. A write only records its slot ranges as pending (in its own transaction); the
+ * refresh merges the pending ranges of many writes and resolves each slot once, then passes the changes on
+ * to the zone rollups. Recomputing from raw events is idempotent, so merging and delaying are safe.
  */
 import { resolve, type Interval } from '../core/resolve.ts';
-import { slotRanges, slotTotals } from '../core/slots.ts';
+import { mergeRanges, slotRanges, slotTotals } from '../core/slots.ts';
 import { SLOT_MS } from '../core/time.ts';
 import type { EventTables } from './events.ts';
 import type { DB } from './open.ts';
@@ -26,13 +28,30 @@ export class SlotRollup {
         `INSERT INTO slot_subjects (slot, subject_id, ms) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET ms = excluded.ms`,
       ),
       remove: db.prepare(`DELETE FROM slot_subjects WHERE slot = ? AND subject_id = ?`),
+      addPending: db.prepare(`INSERT INTO pending_slots (from_slot, to_slot) VALUES (?, ?)`),
+      pending: db.prepare(`SELECT from_slot, to_slot FROM pending_slots`).raw(),
+      clearPending: db.prepare(`DELETE FROM pending_slots`),
     };
   }
 
-  /** Brings the slots covering these intervals up to date with the raw events. Call inside a transaction. */
-  refresh(intervals: Interval[]): void {
+  /** Records that the time in these intervals changed. Call inside the transaction that changed it. */
+  markPending(intervals: Interval[]): void {
+    for (const [from, to] of slotRanges(intervals)) this.stmts.addPending.run(from, to);
+  }
+
+  /** Brings every pending slot up to date; returns how many slot ranges it refreshed. Call inside a transaction. */
+  refreshPending(): number {
+    const rows = this.stmts.pending.all() as [number, number][];
+    if (rows.length === 0) return 0;
+    const ranges = mergeRanges(rows);
+    this.refreshSlots(ranges);
+    this.stmts.clearPending.run();
+    return ranges.length;
+  }
+
+  private refreshSlots(ranges: Array<[number, number]>): void {
     const deltas: SlotDelta[] = [];
-    for (const [from, to] of slotRanges(intervals)) {
+    for (const [from, to] of ranges) {
       const fromMs = from * SLOT_MS;
       const toMs = to * SLOT_MS;
       const fresh = new Map<string, number>();

@@ -129,6 +129,37 @@ describe('Store', () => {
     expect(err(() => store.report({ ...DAY, tz: 'Nowhere/City' }))).toEqual(['validation_failed', 400, 'tz']);
   });
 
+  it('never lets a report see an event without its rollup, even across a crash or from another process', () => {
+    store.report(YEAR); // keep Europe/Berlin's rollups, so pending work must reach them too
+    store.ingest('window', [win('a', 'Code', 0, 30)]);
+    expect(store.db.prepare('SELECT count(*) FROM pending_slots').pluck().get()).toBeGreaterThan(0);
+    // A second process reading the same file refreshes what the first has not yet.
+    const other = Store.open({ file: path.join(dir, 'db.sqlite') });
+    expect(other.report(YEAR).total_ms).toBe(30 * M);
+    other.close();
+    // A crash before the refresh: the pending ranges were committed with the events.
+    store.ingest('window', [win('b', 'Slack', 30, 45)]);
+    store.db.close();
+    store = Store.open({ file: path.join(dir, 'db.sqlite') });
+    expect(subjectMs(store.report(YEAR))).toEqual({ Code: 30, Slack: 15 });
+    expect(subjectMs(store.report(DAY))).toEqual({ Code: 30, Slack: 15 });
+    expect(store.db.prepare('SELECT count(*) FROM pending_slots').pluck().get()).toBe(0);
+  });
+
+  it('refreshes the rollups by itself shortly after a write', async () => {
+    const quick = Store.open({ file: path.join(dir, 'quick.sqlite'), refreshDelayMs: 10 });
+    try {
+      quick.ingest('window', [win('a', 'Code', 0, 30)]);
+      const pending = () => quick.db.prepare('SELECT count(*) FROM pending_slots').pluck().get();
+      expect(pending()).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(pending()).toBe(0);
+      expect(quick.db.prepare('SELECT sum(ms) FROM slot_subjects').pluck().get()).toBe(30 * M);
+    } finally {
+      quick.close();
+    }
+  });
+
   it('keeps a bounded number of zones, rebuilding an evicted one on demand', () => {
     store.ingest('window', [win('a', 'Code', 0, 30)]);
     const zones = [

@@ -1,6 +1,7 @@
 /**
- * The store: the one place that writes. Every public write is one transaction that stores raw events and
- * brings the rollups up to date before it commits, so a report never sees one without the other.
+ * The store: the one place that writes. Every write is one transaction that stores raw events and marks the
+ * slots they touch as pending. Rollups are brought up to date a moment later, for many writes at once (see
+ * rollups.ts), and always before a report reads them, so a report never sees an event without its rollup.
  */
 import type { BrowserEvent, EventSource, IdleEvent, WindowEvent } from '../shared/events.ts';
 import type { Category, Productivity, Report, SubjectKind } from '../shared/report.ts';
@@ -15,6 +16,7 @@ import { SlotRollup } from './rollups.ts';
 import { Reports, type ReportQuery } from './report.ts';
 import { Subjects } from './subjects.ts';
 import { ZoneRollups } from './zones.ts';
+import { createLogger, type Logger } from '../core/logger.ts';
 
 export type { ReportQuery };
 
@@ -27,7 +29,12 @@ export interface StoreOptions {
   /** Path of the SQLite file, or ':memory:'. */
   file: string;
   now?: () => number;
+  /** How long after a write the rollups are refreshed (writes in between are refreshed together). */
+  refreshDelayMs?: number;
+  log?: Logger;
 }
+
+const DEFAULT_REFRESH_DELAY_MS = 250;
 
 export type EventOf<S extends EventSource> = S extends 'window'
   ? WindowEvent
@@ -44,10 +51,15 @@ export class Store {
   private readonly slots: SlotRollup;
   private readonly categories: Categories;
   private readonly reports: Reports;
+  private readonly refreshDelayMs: number;
+  private readonly log: Logger;
+  private refreshTimer: NodeJS.Timeout | null = null;
 
-  private constructor(db: DB, now: () => number) {
+  private constructor(db: DB, options: StoreOptions) {
     this.db = db;
-    this.now = now;
+    this.now = options.now ?? Date.now;
+    this.refreshDelayMs = options.refreshDelayMs ?? DEFAULT_REFRESH_DELAY_MS;
+    this.log = options.log ?? createLogger('store');
     this.events = new EventTables(db);
     this.subjects = new Subjects(db);
     this.zones = new ZoneRollups(db, this.subjects);
@@ -57,11 +69,21 @@ export class Store {
   }
 
   static open(options: StoreOptions): Store {
-    return new Store(openDatabase(options.file), options.now ?? Date.now);
+    return new Store(openDatabase(options.file), options);
   }
 
+  /** Brings the rollups up to date, then closes the database. */
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.refreshRollups();
+    this.db.close();
+  }
+
+  /** Brings the rollups up to date with every write so far; returns the number of slot ranges refreshed. */
+  refreshRollups(): number {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = null;
+    return this.db.transaction(() => this.slots.refreshPending())();
   }
 
   schemaVersion(): number {
@@ -82,7 +104,8 @@ export class Store {
               : this.events.insertIdle(e as IdleEvent, 'api');
         if (stored) changed.push(e);
       }
-      this.slots.refresh(changed);
+      this.slots.markPending(changed);
+      this.scheduleRefresh();
       return { accepted: changed.length, duplicates: events.length - changed.length };
     })();
   }
@@ -120,13 +143,32 @@ export class Store {
 
   /** Throws ApiError('validation_failed', field 'tz') for an unknown time zone. */
   report(query: ReportQuery): Report {
-    return this.db.transaction(() => this.reports.build(query, this.now()))();
+    return this.db.transaction(() => {
+      this.slots.refreshPending();
+      return this.reports.build(query, this.now());
+    })();
   }
 
   private saveTracked(event: Interval, save: () => Replaced): void {
     this.db.transaction(() => {
       const result = save();
-      if (result.stored) this.slots.refresh(changedIntervals(result.previous, event));
+      if (result.stored) this.slots.markPending(changedIntervals(result.previous, event));
     })();
+    this.scheduleRefresh();
+  }
+
+  private scheduleRefresh(): void {
+    if (this.refreshTimer) return;
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = null;
+      if (!this.db.open) return;
+      try {
+        this.refreshRollups();
+      } catch (error) {
+        // Pending ranges stay in the database; the next write or report tries again.
+        this.log.warn('could not refresh the rollups yet', { error: (error as Error).message });
+      }
+    }, this.refreshDelayMs);
+    this.refreshTimer.unref();
   }
 }

@@ -27,27 +27,60 @@ interface ZoneRow {
   last_used_ms: number;
 }
 
+/** Where a slot falls on a zone's local calendar: its three buckets, weekday and hour. */
+interface SlotPlace {
+  buckets: [number, number, number];
+  weekday: number;
+  hour: number;
+}
+
+// Rollup rows are keyed by numbers packed below 2^53, cheaper than string keys on the hot path:
+// subjects: (bucket × 4 + level) × 2^24 + subject id; hours: (((bucket × 4 + level) × 8 + weekday) × 32 + hour) × 2^20
+// + category id. Subject ids stay below 2^24 and category ids below 2^20 (checked when packing).
+const SUBJECT_BITS = 2 ** 24;
+const CATEGORY_BITS = 2 ** 20;
+
 /** Accumulates deltas per rollup row before writing them, so each row is written once per transaction. */
 class Deltas {
-  readonly subjects = new Map<string, number>();
-  readonly hours = new Map<string, number>();
+  readonly subjects = new Map<number, number>();
+  readonly hours = new Map<number, number>();
+  private readonly places = new Map<number, SlotPlace>();
+  private readonly zone: Zone;
 
-  add(zone: Zone, slot: number, subjectId: number, categoryId: number, ms: number): void {
-    const { day, hour } = zone.local(slot * SLOT_MS);
-    const civil = civilFromDay(day);
-    const weekday = isoWeekday(day);
-    const buckets: Array<[number, number]> = [
-      [LEVELS.day, day],
-      [LEVELS.month, monthBucket(civil)],
-      [LEVELS.year, civil.year],
-    ];
-    for (const [level, bucket] of buckets) {
-      const s = `${level},${bucket},${subjectId}`;
+  constructor(zone: Zone) {
+    this.zone = zone;
+  }
+
+  add(slot: number, subjectId: number, categoryId: number, ms: number): void {
+    if (subjectId >= SUBJECT_BITS || categoryId >= CATEGORY_BITS)
+      throw new RangeError('rollup key out of range');
+    const place = this.place(slot);
+    for (let level = 1; level <= 3; level++) {
+      const row = (place.buckets[level - 1] as number) * 4 + level;
+      const s = row * SUBJECT_BITS + subjectId;
       this.subjects.set(s, (this.subjects.get(s) ?? 0) + ms);
-      const h = `${level},${bucket},${weekday},${hour},${categoryId}`;
+      const h = ((row * 8 + place.weekday) * 32 + place.hour) * CATEGORY_BITS + categoryId;
       this.hours.set(h, (this.hours.get(h) ?? 0) + ms);
     }
   }
+
+  private place(slot: number): SlotPlace {
+    let place = this.places.get(slot);
+    if (!place) {
+      const { day, hour } = this.zone.local(slot * SLOT_MS);
+      const civil = civilFromDay(day);
+      place = { buckets: [day, monthBucket(civil), civil.year], weekday: isoWeekday(day), hour };
+      this.places.set(slot, place);
+    }
+    return place;
+  }
+}
+
+/** Unpacks a row key: [level, bucket, rest] where rest is what was packed below the row. */
+function unpack(key: number, below: number): [number, number, number] {
+  const row = Math.floor(key / below);
+  const level = ((row % 4) + 4) % 4;
+  return [level, (row - level) / 4, key - row * below];
 }
 
 export class ZoneRollups {
@@ -79,7 +112,7 @@ export class ZoneRollups {
         `DELETE FROM zone_hours WHERE zone_id = ? AND level = ? AND bucket = ? AND weekday = ? AND hour = ?
          AND category_id = ? AND ms = 0`,
       ),
-      allSlots: db.prepare(`SELECT slot, subject_id, ms FROM slot_subjects`),
+      allSlots: db.prepare(`SELECT slot, subject_id, ms FROM slot_subjects`).raw(),
       subjectSlots: db.prepare(`SELECT slot, ms FROM slot_subjects WHERE subject_id = ?`),
       categories: db.prepare(`SELECT id, coalesce(category_id, 0) AS category FROM subjects`),
     };
@@ -105,9 +138,8 @@ export class ZoneRollups {
       return c;
     };
     for (const row of this.stmts.all.all() as ZoneRow[]) {
-      const zone = zoneFor(row.name);
-      const acc = new Deltas();
-      for (const d of deltas) acc.add(zone, d.slot, d.subjectId, categoryOf(d.subjectId), d.deltaMs);
+      const acc = new Deltas(zoneFor(row.name));
+      for (const d of deltas) acc.add(d.slot, d.subjectId, categoryOf(d.subjectId), d.deltaMs);
       this.write(row.id, acc);
     }
   }
@@ -116,11 +148,10 @@ export class ZoneRollups {
   moveSubject(subjectId: number, fromCategory: number, toCategory: number): void {
     const slots = this.stmts.subjectSlots.all(subjectId) as { slot: number; ms: number }[];
     for (const row of this.stmts.all.all() as ZoneRow[]) {
-      const zone = zoneFor(row.name);
-      const acc = new Deltas();
+      const acc = new Deltas(zoneFor(row.name));
       for (const s of slots) {
-        acc.add(zone, s.slot, subjectId, fromCategory, -s.ms);
-        acc.add(zone, s.slot, subjectId, toCategory, s.ms);
+        acc.add(s.slot, subjectId, fromCategory, -s.ms);
+        acc.add(s.slot, subjectId, toCategory, s.ms);
       }
       acc.subjects.clear(); // the subject's own totals do not change
       this.write(row.id, acc);
@@ -137,13 +168,9 @@ export class ZoneRollups {
     const categories = new Map<number, number>();
     for (const r of this.stmts.categories.all() as { id: number; category: number }[])
       categories.set(r.id, r.category);
-    const acc = new Deltas();
-    for (const r of this.stmts.allSlots.iterate() as Iterable<{
-      slot: number;
-      subject_id: number;
-      ms: number;
-    }>) {
-      acc.add(zone, r.slot, r.subject_id, categories.get(r.subject_id) ?? 0, r.ms);
+    const acc = new Deltas(zone);
+    for (const [slot, subjectId, ms] of this.stmts.allSlots.iterate() as Iterable<[number, number, number]>) {
+      acc.add(slot, subjectId, categories.get(subjectId) ?? 0, ms);
     }
     this.write(id, acc);
     return id;
@@ -152,19 +179,16 @@ export class ZoneRollups {
   private write(zoneId: number, acc: Deltas): void {
     for (const [key, ms] of acc.subjects) {
       if (ms === 0) continue;
-      const [level, bucket, subjectId] = key.split(',').map(Number) as [number, number, number];
+      const [level, bucket, subjectId] = unpack(key, SUBJECT_BITS);
       this.stmts.addSubject.run(zoneId, level, bucket, subjectId, ms);
       if (ms < 0) this.stmts.dropEmptySubject.run(zoneId, level, bucket, subjectId);
     }
     for (const [key, ms] of acc.hours) {
       if (ms === 0) continue;
-      const [level, bucket, weekday, hour, category] = key.split(',').map(Number) as [
-        number,
-        number,
-        number,
-        number,
-        number,
-      ];
+      const [level, bucket, rest] = unpack(key, 8 * 32 * CATEGORY_BITS);
+      const weekday = Math.floor(rest / (32 * CATEGORY_BITS));
+      const hour = Math.floor((rest % (32 * CATEGORY_BITS)) / CATEGORY_BITS);
+      const category = rest % CATEGORY_BITS;
       this.stmts.addHour.run(zoneId, level, bucket, weekday, hour, category, ms);
       if (ms < 0) this.stmts.dropEmptyHour.run(zoneId, level, bucket, weekday, hour, category);
     }

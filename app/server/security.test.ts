@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { APP_VERSION } from '../shared/version.ts';
+import { loadMigrations } from '../db/migrate.ts';
 import { Store } from '../db/store.ts';
 import { bearerMatches, isAllowedHost, isAllowedOrigin, isJsonContentType } from './security.ts';
 import { BODY_LIMIT_BYTES, DEFAULT_PORT, LISTEN_HOST } from './server.ts';
@@ -95,7 +96,7 @@ describe('the listener', () => {
     const res = await t.call({ path: '/v1/health', headers: { authorization: null } });
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ ok: true, version: APP_VERSION, schema_version: store.schemaVersion() });
-    expect(store.schemaVersion()).toBe(1);
+    expect(store.schemaVersion()).toBe(loadMigrations().length);
   });
 
   it('works with node fetch as a client would use it', async () => {

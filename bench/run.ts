@@ -1,0 +1,57 @@
+/**
+ * Runs every benchmark and ends with a summary of the ratios against their baselines and the targets.
+ * Results go to stdout, progress to stderr. Takes a few minutes with the defaults (5 years of data).
+ *
+ *   npm run bench
+ *   npm run bench -- --years 1 --events 20000 --rounds 1      (quick; or BENCH_YEARS, BENCH_EVENTS, BENCH_ROUNDS)
+ */
+import { INGEST_TARGET, runIngestBench } from './ingest.ts';
+import { ms, rate, ratio, table, verdict } from './measure.ts';
+import { numberOption } from './options.ts';
+import { ONE_YEAR_TARGET_MS, SPAN_TARGET, runReportBench } from './report.ts';
+
+const ingest = await runIngestBench({
+  events: numberOption('--events', 'BENCH_EVENTS', 100_000),
+  rounds: numberOption('--rounds', 'BENCH_ROUNDS', 3),
+});
+const report = await runReportBench({
+  years: numberOption('--years', 'BENCH_YEARS', 5),
+  runs: numberOption('--runs', 'BENCH_RUNS', 15),
+});
+
+const longest = report.ranges.at(-1);
+console.log('\n== summary ==');
+console.log(
+  table([
+    ['figure', 'value', 'verdict'],
+    [
+      'ingest: HTTP / raw SQLite inserts (1 zone kept)',
+      ratio(ingest.httpOverRaw),
+      verdict(ingest.httpOverRaw >= INGEST_TARGET, `≥ ${INGEST_TARGET}`),
+    ],
+    ['ingest: HTTP / raw SQLite inserts (no zone kept)', ratio(ingest.httpNoZoneOverRaw), ''],
+    ...report.ranges.map((r) => [
+      `report ${r.label} / raw scan`,
+      ratio(r.report.medianMs / r.scan.medianMs),
+      '',
+    ]),
+    ...(report.spanRatio === null
+      ? []
+      : [
+          [
+            `report ${longest?.label ?? ''} / report 1 year`,
+            ratio(report.spanRatio),
+            verdict(report.spanRatio <= SPAN_TARGET, `≤ ${SPAN_TARGET}`),
+          ],
+        ]),
+    [
+      'report 1 year (HTTP, warm)',
+      report.oneYearMs === null ? 'n/a' : ms(report.oneYearMs),
+      report.oneYearMs === null
+        ? ''
+        : verdict(report.oneYearMs <= ONE_YEAR_TARGET_MS, `≤ ${ONE_YEAR_TARGET_MS} ms`),
+    ],
+    ['first report in a new zone (rollup build)', ms(report.firstCallMs), ''],
+    ['load through store.ingest (7 days per call)', rate(report.loadPerSec), ''],
+  ]),
+);
