@@ -55,8 +55,8 @@ class Deltas {
     if (subjectId >= SUBJECT_BITS || categoryId >= CATEGORY_BITS)
       throw new RangeError('rollup key out of range');
     const place = this.place(slot);
-    for (let level = 1; level <= 3; level++) {
-      const row = (place.buckets[level - 1] as number) * 4 + level;
+    for (const [i, level] of [LEVELS.day, LEVELS.month, LEVELS.year].entries()) {
+      const row = (place.buckets[i] as number) * 4 + level;
       const s = row * SUBJECT_BITS + subjectId;
       this.subjects.set(s, (this.subjects.get(s) ?? 0) + ms);
       const h = ((row * 8 + place.weekday) * 32 + place.hour) * CATEGORY_BITS + categoryId;
