@@ -42,6 +42,8 @@ export interface IngestSummary {
   /** With one zone's rollups kept, as in real use once a report has been asked for. */
   httpOverRaw: number;
   httpNoZoneOverRaw: number;
+  /** HTTP + JSON with nothing stored: the most any HTTP ingest could reach against the raw baseline. */
+  transportOverRaw: number;
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -195,12 +197,26 @@ async function httpRun(
   }
 }
 
+/** The same bodies posted the same way to a server that stores nothing: what HTTP and JSON alone cost. */
+async function bareRun(dir: string, batches: Batch[]): Promise<number> {
+  const server = await startServerWorker({ file: path.join(dir, 'unused.sqlite'), dataDir: dir, bare: true });
+  try {
+    const { ms } = await timeOnce(async () => {
+      for (const b of batches) await server.call<IngestResult>('POST', `/v1/${b.source}/events`, b.body);
+    });
+    return ms;
+  } finally {
+    await server.stop();
+  }
+}
+
 export async function runIngestBench(options: { events: number; rounds: number }): Promise<IngestSummary> {
   note(`ingest: generating ~${count(options.events)} events…`);
   const { batches, warmup, events } = makeBatches(options.events);
   const windowCount = batches.reduce((n, b) => n + (b.source === 'window' ? b.events.length : 0), 0);
-  const runs: Record<'raw' | 'store0' | 'store1' | 'http0' | 'http1', number[]> = {
+  const runs: Record<'raw' | 'bare' | 'store0' | 'store1' | 'http0' | 'http1', number[]> = {
     raw: [],
+    bare: [],
     store0: [],
     store1: [],
     http0: [],
@@ -212,6 +228,7 @@ export async function runIngestBench(options: { events: number; rounds: number }
     try {
       const file = (name: string) => path.join(dir, `${name}.sqlite`);
       runs.raw.push(rawRun(file('raw'), warmup, batches));
+      runs.bare.push(await bareRun(dir, batches));
       runs.store0.push(storeRun(file('store0'), warmup, batches, []));
       runs.store1.push(storeRun(file('store1'), warmup, batches, KEPT_ZONES));
       runs.http0.push(await httpRun(path.join(dir, 'http0'), warmup, batches, events, []));
@@ -229,6 +246,7 @@ export async function runIngestBench(options: { events: number; rounds: number }
     httpPerSec: perSec(runs.http1),
     httpOverRaw: perSec(runs.http1) / raw,
     httpNoZoneOverRaw: perSec(runs.http0) / raw,
+    transportOverRaw: perSec(runs.bare) / raw,
   };
   console.log(
     `\n== ingest: ${count(events)} events (${count(windowCount)} window, ${count(events - windowCount)} browser), ` +
@@ -245,6 +263,7 @@ export async function runIngestBench(options: { events: number; rounds: number }
     table([
       ['path', 'events/s', 'ms', 'ratio to baseline'],
       row('raw better-sqlite3 INSERT, tx of 500 (baseline)', runs.raw),
+      row('HTTP + JSON.parse only, nothing stored (transport ceiling)', runs.bare),
       row('store.ingest in-process, no zone kept', runs.store0),
       row(`store.ingest in-process, ${zone}`, runs.store1),
       row('HTTP POST /v1/{window,browser}/events, no zone kept', runs.http0),
@@ -256,6 +275,10 @@ export async function runIngestBench(options: { events: number; rounds: number }
       verdict(s.httpOverRaw >= INGEST_TARGET, `≥ ${INGEST_TARGET}`),
   );
   console.log(`HTTP / raw before any report (no zone rollup kept): ${ratio(s.httpNoZoneOverRaw)}`);
+  console.log(
+    `HTTP + JSON alone, storing nothing, reach ${ratio(s.transportOverRaw)} of raw: the ceiling of any HTTP ingest ` +
+      `here; the listener reaches ${ratio(s.httpOverRaw / s.transportOverRaw)} of that ceiling.`,
+  );
   return s;
 }
 

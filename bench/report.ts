@@ -83,6 +83,7 @@ function load(file: string, years: number): Loaded {
       store.ingest('idle', idle);
       store.ingest('window', window);
       store.ingest('browser', browser);
+      store.refreshRollups(); // the slot rollups of the week, as the daemon does a moment after writes
       out.ingestMs += performance.now() - t0;
       out.events += idle.length + window.length + browser.length;
       for (const e of [...window, ...browser]) out.endMs = Math.max(out.endMs, e.endMs);

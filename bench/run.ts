@@ -30,6 +30,7 @@ console.log(
       verdict(ingest.httpOverRaw >= INGEST_TARGET, `≥ ${INGEST_TARGET}`),
     ],
     ['ingest: HTTP / raw SQLite inserts (no zone kept)', ratio(ingest.httpNoZoneOverRaw), ''],
+    ['ingest: HTTP + JSON alone / raw (transport ceiling)', ratio(ingest.transportOverRaw), ''],
     ...report.ranges.map((r) => [
       `report ${r.label} / raw scan`,
       ratio(r.report.medianMs / r.scan.medianMs),

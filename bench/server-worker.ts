@@ -3,6 +3,8 @@
  * that the benchmark's HTTP client does not share an event loop with the server it measures. Plus a tiny client
  * over node's fetch (keep-alive by default) with the bearer token.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { setLogLevel } from '../app/core/logger.ts';
 import { Store } from '../app/db/store.ts';
@@ -12,6 +14,8 @@ import { loadOrCreateToken } from '../app/server/token.ts';
 interface Start {
   file: string;
   dataDir: string;
+  /** A bare node:http server that only reads and parses each body: the transport's own ceiling. */
+  bare?: boolean;
 }
 
 type FromWorker =
@@ -63,9 +67,29 @@ export async function startServerWorker(start: Start): Promise<BenchServer> {
   };
 }
 
-async function serveInWorker({ file, dataDir }: Start): Promise<void> {
+async function serveBare(port: NonNullable<typeof parentPort>): Promise<void> {
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const accepted = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { events: unknown[] }).events
+        .length;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ accepted, duplicates: 0, rejected: [] }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port: bound } = server.address() as AddressInfo;
+  port.once('message', () => {
+    server.close(() => port.postMessage({ type: 'stopped' } satisfies FromWorker));
+  });
+  port.postMessage({ type: 'ready', url: `http://127.0.0.1:${bound}`, token: 'none' } satisfies FromWorker);
+}
+
+async function serveInWorker({ file, dataDir, bare }: Start): Promise<void> {
   const port = parentPort;
   if (!port) return;
+  if (bare) return serveBare(port);
   setLogLevel('warn');
   const store = Store.open({ file });
   try {
