@@ -6,32 +6,22 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { api } from '../shared/api.ts';
 import { MAX_BATCH_EVENTS } from '../shared/events.ts';
 import type { Category, Report, SubjectTotal } from '../shared/report.ts';
-import { Store } from '../db/store.ts';
-import { startTestServer, type RawResponse, type TestServer } from './test-http.ts';
+import type { Store } from '../db/store.ts';
+import { startStoreServer, type RawResponse, type StoreServer } from './test-http.ts';
 
 const NOW = Date.parse('2026-01-06T12:00:00Z');
 const json = { 'content-type': 'application/json' };
-
-let dir: string;
 let store: Store;
-let t: TestServer;
+let t: StoreServer;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'timeaudit-routes-'));
-  store = Store.open({ file: path.join(dir, 'db.sqlite'), now: () => NOW });
-  t = await startTestServer({ store, now: () => NOW });
+  t = await startStoreServer(NOW);
+  store = t.store;
 });
-afterAll(async () => {
-  await t?.close();
-  store?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => t?.close());
 
 const TABLES = ['categories', 'subjects', 'window_events', 'browser_events', 'idle_events', 'zones'] as const;
 

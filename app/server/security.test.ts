@@ -4,9 +4,7 @@
  * posting a batch that would be stored if it got through.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { APP_VERSION } from '../shared/version.ts';
 import { loadMigrations } from '../db/migrate.ts';
@@ -14,34 +12,32 @@ import { Store } from '../db/store.ts';
 import { bearerMatches, isAllowedHost, isAllowedOrigin, isJsonContentType } from './security.ts';
 import { BODY_LIMIT_BYTES, DEFAULT_PORT, LISTEN_HOST } from './server.ts';
 import {
+  startStoreServer,
   startTestServer,
   TEST_EXTENSION_ID,
   TEST_TOKEN,
   type RawResponse,
-  type TestServer,
+  type StoreServer,
 } from './test-http.ts';
 
 const NOW = Date.parse('2026-01-06T12:00:00Z');
 
 let dir: string;
 let store: Store;
-let t: TestServer;
 
 /** Another Store on its own file in the temporary directory; the caller closes it. */
 function openStore(name: string): Store {
   return Store.open({ file: path.join(dir, name), now: () => NOW });
 }
 
+let t: StoreServer;
+
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'timeaudit-security-'));
-  store = openStore('db.sqlite');
-  t = await startTestServer({ store, now: () => NOW });
+  t = await startStoreServer(NOW);
+  store = t.store;
+  dir = t.dir;
 });
-afterAll(async () => {
-  await t?.close();
-  store?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => t?.close());
 
 const json = { 'content-type': 'application/json' };
 

@@ -3,11 +3,7 @@
  * the report that follows, categories, and the 413 that stores nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Store } from '../db/store.ts';
-import { startTestServer, type RawResponse, type TestServer } from './test-http.ts';
+import { startStoreServer, type RawResponse, type StoreServer } from './test-http.ts';
 
 const NOW = Date.parse('2026-01-06T12:00:00Z');
 const DAY = 'from=2026-01-05T00:00:00Z&to=2026-01-06T00:00:00Z&tz=UTC';
@@ -27,20 +23,12 @@ function browserEvent(id: string, start: string, end: string) {
 }
 
 describe('the API on the real Store', () => {
-  let dir: string;
-  let store: Store;
-  let t: TestServer;
+  let t: StoreServer;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'timeaudit-server-'));
-    store = Store.open({ file: path.join(dir, 'db.sqlite'), now: () => NOW });
-    t = await startTestServer({ store, now: () => NOW });
+    t = await startStoreServer(NOW);
   });
-  afterAll(async () => {
-    await t?.close();
-    store?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => t?.close());
 
   const send = (method: string, url: string, body: unknown): Promise<RawResponse> =>
     t.call({ method, path: url, headers: json, body: JSON.stringify(body) });

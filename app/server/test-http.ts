@@ -2,6 +2,10 @@
  * Helpers for the tests in this folder (not used by the app): a raw HTTP client on node:http, so that a test can
  * send any Host, Origin or Content-Type header, and a way to start a server on port 0 with a recording logger.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Store } from '../db/store.ts';
 import http from 'node:http';
 import type { Logger } from '../core/logger.ts';
 import { createServer, type ServerOptions, type TimeAuditServer } from './server.ts';
@@ -115,5 +119,27 @@ export async function startTestServer(
         headers: { authorization: `Bearer ${TEST_TOKEN}`, ...request.headers },
       }),
     close: () => server.close(),
+  };
+}
+
+/** A real Store on a fresh temporary file, served on port 0; close() stops both and removes the file. */
+export interface StoreServer extends TestServer {
+  store: Store;
+  dir: string;
+}
+
+export async function startStoreServer(nowMs: number): Promise<StoreServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'timeaudit-test-'));
+  const store = Store.open({ file: path.join(dir, 'db.sqlite'), now: () => nowMs });
+  const t = await startTestServer({ store, now: () => nowMs });
+  return {
+    ...t,
+    store,
+    dir,
+    close: async () => {
+      await t.close();
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
