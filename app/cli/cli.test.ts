@@ -1,13 +1,12 @@
 /** The `timeaudit` command as a user runs it: a real process, a real data folder, real HTTP. */
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadMigrations } from '../db/migrate.ts';
+import { postEvents, runCli, startDaemon } from './daemon-harness.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 
-const MAIN = new URL('./main.ts', import.meta.url).pathname;
 const dirs: string[] = [];
 const tempDir = () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ta-cli-'));
@@ -17,7 +16,7 @@ const tempDir = () => {
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const env = { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '', TIMEAUDIT_LOG_LEVEL: 'info' };
-const run = (...args: string[]) => spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', env });
+const run = (...args: string[]) => runCli(args, env);
 
 describe('timeaudit', () => {
   it('prints its help and version', () => {
@@ -61,45 +60,25 @@ describe('timeaudit', () => {
 
   it('serves the API, reports what was posted, and stops cleanly on SIGTERM', async () => {
     const dir = tempDir();
-    const child = spawn(process.execPath, [MAIN, 'serve', '--port', '0', '--data-dir', dir], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const daemon = await startDaemon(['--port', '0', '--data-dir', dir], env);
+    const url = daemon.url;
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setInterval(() => {
-          const m = /running: (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
-          if (m) {
-            clearInterval(timer);
-            resolve(m[1]!);
-          }
-        }, 50);
-        child.on('exit', () => reject(new Error(`serve exited: ${stderr}`)));
-      });
-      expect(stderr).toMatch(/window tracking is off/);
+      await daemon.waitForLog(/window tracking is off/);
       const health = await (await fetch(`${url}/v1/health`)).json();
       expect(health).toMatchObject({ ok: true, schema_version: loadMigrations().length });
       const token = run('token', '--data-dir', dir).stdout.trim();
-      const post = await fetch(`${url}/v1/window/events`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          events: [
-            {
-              event_id: 'cli-1',
-              app: 'Code',
-              title: 'x',
-              start_ts: '2026-01-05T09:00:00Z',
-              end_ts: '2026-01-05T10:30:00Z',
-              duration_ms: 90 * 60_000,
-              schema_version: 1,
-            },
-          ],
-        }),
-      });
-      expect(await post.json()).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
+      const posted = await postEvents(url, token, 'window', [
+        {
+          event_id: 'cli-1',
+          app: 'Code',
+          title: 'x',
+          start_ts: '2026-01-05T09:00:00Z',
+          end_ts: '2026-01-05T10:30:00Z',
+          duration_ms: 90 * 60_000,
+          schema_version: 1,
+        },
+      ]);
+      expect(posted).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
       // The CLI reads the same database while the daemon runs.
       const json = run(
         'report',
@@ -132,8 +111,7 @@ describe('timeaudit', () => {
       expect(text.stdout).toMatch(/Total tracked: 1h 30m/);
       expect(text.stdout).toMatch(/Code\s+app\s+1h 30m\s+100%/);
     } finally {
-      child.kill('SIGTERM');
+      expect(await daemon.stop()).toBe(0);
     }
-    expect(await exited).toBe(0);
   });
 });

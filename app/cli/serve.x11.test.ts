@@ -3,15 +3,14 @@
  * its API, and `timeaudit report` reading the result. The "browser" is an xterm whose WM_CLASS says Firefox,
  * so the rule "a browser event replaces a focused browser's time with its domain" is exercised end to end.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postEvents, runCli, startDaemon } from './daemon-harness.ts';
 import { missingX11Tools, startX11Desktop, X11_APT, type X11Desktop } from '../trackers/x11-harness.ts';
 
-const MAIN = new URL('./main.ts', import.meta.url).pathname;
 const missing = missingX11Tools();
 
 describe.skipIf(missing.length > 0 && !process.env.CI)('timeaudit serve under X11', () => {
@@ -34,21 +33,10 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('timeaudit serve under X1
   it('records focused apps, replaces browser time with the posted domain, and reports it', async () => {
     const env = { ...process.env, DISPLAY: desktop.display, TIMEAUDIT_LOG_LEVEL: 'info' };
     const startedMs = Date.now();
-    const child = spawn(
-      process.execPath,
-      [MAIN, 'serve', '--port', '0', '--poll-ms', '200', '--data-dir', dir],
-      { env },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const daemon = await startDaemon(['--port', '0', '--poll-ms', '200', '--data-dir', dir], env);
+    let stopped = false;
     try {
-      for (let i = 0; i < 200 && !/running: http/.test(stdout); i++) await sleep(50);
-      const url = /running: (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
-      expect(url, stderr).toBeDefined();
-      expect(stderr).toMatch(/tracking the active window/);
+      await daemon.waitForLog(/tracking the active window/);
 
       await desktop.xdotool('windowactivate', '--sync', ids.editor);
       await sleep(2_000);
@@ -57,53 +45,41 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('timeaudit serve under X1
       await desktop.xdotool('windowactivate', '--sync', ids.editor);
       await sleep(1_000);
 
-      const token = spawnSync(process.execPath, [MAIN, 'token', '--data-dir', dir], {
-        encoding: 'utf8',
-      }).stdout.trim();
+      const token = runCli(['token', '--data-dir', dir]).stdout.trim();
       const now = Date.now();
-      const res = await fetch(`${url}/v1/browser/events`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          events: [
-            {
-              event_id: 'x11-e2e-1',
-              user_id: 'test',
-              domain: 'github.com',
-              start_ts: new Date(startedMs).toISOString(),
-              end_ts: new Date(now).toISOString(),
-              duration_ms: now - startedMs,
-              reason_closed: 'tab_switch',
-              schema_version: 1,
-            },
-          ],
-        }),
-      });
-      expect(((await res.json()) as { accepted: number }).accepted).toBe(1);
+      const posted = await postEvents(daemon.url, token, 'browser', [
+        {
+          event_id: 'x11-e2e-1',
+          user_id: 'test',
+          domain: 'github.com',
+          start_ts: new Date(startedMs).toISOString(),
+          end_ts: new Date(now).toISOString(),
+          duration_ms: now - startedMs,
+          reason_closed: 'tab_switch',
+          schema_version: 1,
+        },
+      ]);
+      expect(posted.accepted).toBe(1);
+      stopped = true;
+      expect(await daemon.stop()).toBe(0); // SIGTERM saves the open window event before exiting
     } finally {
-      child.kill('SIGTERM');
+      if (!stopped) await daemon.stop();
     }
-    expect(await exited).toBe(0); // SIGTERM saves the open window event before exiting
     const endedMs = Date.now();
 
     const report = JSON.parse(
-      spawnSync(
-        process.execPath,
-        [
-          MAIN,
-          'report',
-          '--data-dir',
-          dir,
-          '--from',
-          new Date(startedMs - 60_000).toISOString(),
-          '--to',
-          new Date(endedMs + 60_000).toISOString(),
-          '--tz',
-          'UTC',
-          '--json',
-        ],
-        { encoding: 'utf8' },
-      ).stdout,
+      runCli([
+        'report',
+        '--data-dir',
+        dir,
+        '--from',
+        new Date(startedMs - 60_000).toISOString(),
+        '--to',
+        new Date(endedMs + 60_000).toISOString(),
+        '--tz',
+        'UTC',
+        '--json',
+      ]).stdout,
     );
     const ms = Object.fromEntries(report.subjects.map((s: { name: string; ms: number }) => [s.name, s.ms]));
     // The machine is noisy: bounds are generous, the structure is exact.

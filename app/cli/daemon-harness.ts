@@ -1,0 +1,72 @@
+/**
+ * Test support (not part of the app, excluded from the build): runs the `timeaudit` command as a user would,
+ * as real processes, and talks to the daemon over real HTTP.
+ */
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import type { IngestResult } from '../shared/events.ts';
+
+const MAIN = new URL('./main.ts', import.meta.url).pathname;
+
+export function runCli(args: string[], env: NodeJS.ProcessEnv = process.env): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', env });
+}
+
+export interface Daemon {
+  url: string;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves once stderr matches (the daemon logs after it starts listening), or throws after a few seconds. */
+  waitForLog(pattern: RegExp): Promise<void>;
+  /** Sends SIGTERM and resolves with the exit code once the daemon has saved its events and exited. */
+  stop(): Promise<number | null>;
+}
+
+/** Starts `timeaudit serve …` and resolves once it prints the address it listens on. */
+export async function startDaemon(args: string[], env: NodeJS.ProcessEnv): Promise<Daemon> {
+  const child = spawn(process.execPath, [MAIN, 'serve', ...args], { env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const m = /running: (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
+      if (m) {
+        clearInterval(timer);
+        resolve(m[1] as string);
+      }
+    }, 50);
+    void exited.then((code) => {
+      clearInterval(timer);
+      reject(new Error(`serve exited with ${code} before listening: ${stderr}`));
+    });
+  });
+  return {
+    url,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    waitForLog: async (pattern) => {
+      for (let i = 0; i < 100 && !pattern.test(stderr); i++) await new Promise((r) => setTimeout(r, 50));
+      if (!pattern.test(stderr)) throw new Error(`the daemon never logged ${pattern}: ${stderr}`);
+    },
+    stop: () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+export async function postEvents(
+  url: string,
+  token: string,
+  source: 'window' | 'browser' | 'idle',
+  events: object[],
+): Promise<IngestResult> {
+  const res = await fetch(`${url}/v1/${source}/events`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ events }),
+  });
+  return (await res.json()) as IngestResult;
+}
