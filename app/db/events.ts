@@ -36,6 +36,17 @@ const rowToInterval = (r: IntervalRow): Interval => ({ startMs: r.start_ms, endM
 
 export type Origin = 'tracker' | 'api';
 
+/** Events longer than this are also listed in long_events (migration 0003), and read from there. */
+export const LONG_EVENT_MS = 86_400_000;
+
+/**
+ * The events of one source overlapping [a, b), with parameters (a − look-back, b, a, b, a): short events through
+ * the start_ms index, looking back at most a day; long ones through the small long_events table.
+ */
+export const OVERLAPS = (source: EventSource): string =>
+  `(start_ms >= ? AND start_ms < ? AND end_ms > ? AND end_ms - start_ms <= ${LONG_EVENT_MS})
+   OR id IN (SELECT event_id FROM long_events WHERE source = '${source}' AND start_ms < ? AND end_ms > ?)`;
+
 /** What a tracker save did: the interval it replaced, if any, so the caller knows which time changed. */
 export type Replaced = { stored: false } | { stored: true; previous: Interval | null };
 
@@ -68,14 +79,12 @@ export class EventTables {
       ),
       extents: db.prepare(`SELECT source, longest_ms FROM source_extents`),
       windowsIn: db.prepare(
-        `SELECT id, app, start_ms, end_ms FROM window_events WHERE start_ms >= ? AND start_ms < ? AND end_ms > ?`,
+        `SELECT id, app, start_ms, end_ms FROM window_events WHERE ${OVERLAPS('window')}`,
       ),
       browsersIn: db.prepare(
-        `SELECT id, domain, start_ms, end_ms FROM browser_events WHERE start_ms >= ? AND start_ms < ? AND end_ms > ?`,
+        `SELECT id, domain, start_ms, end_ms FROM browser_events WHERE ${OVERLAPS('browser')}`,
       ),
-      idleIn: db.prepare(
-        `SELECT start_ms, end_ms FROM idle_events WHERE start_ms >= ? AND start_ms < ? AND end_ms > ?`,
-      ),
+      idleIn: db.prepare(`SELECT start_ms, end_ms FROM idle_events WHERE ${OVERLAPS('idle')}`),
     };
   }
 
@@ -134,8 +143,10 @@ export class EventTables {
     const longest = new Map<string, number>();
     for (const r of this.stmts.extents.all() as { source: string; longest_ms: number }[])
       longest.set(r.source, r.longest_ms);
-    const range = (source: EventSource): [number, number, number] => [
-      fromMs - (longest.get(source) ?? 0),
+    const range = (source: EventSource): number[] => [
+      fromMs - Math.min(longest.get(source) ?? 0, LONG_EVENT_MS),
+      toMs,
+      fromMs,
       toMs,
       fromMs,
     ];
@@ -148,7 +159,7 @@ export class EventTables {
 
   /** Longest events are gathered per write and stored before the next range read, not once per event. */
   private noteExtent(source: EventSource, e: Interval): void {
-    const ms = e.endMs - e.startMs;
+    const ms = Math.min(e.endMs - e.startMs, LONG_EVENT_MS);
     if (ms > (this.pendingExtents.get(source) ?? -1)) this.pendingExtents.set(source, ms);
   }
 

@@ -19,6 +19,35 @@ afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force
 const fixtures: Record<number, { write: (db: Database.Database) => void; check: (store: Store) => void }> = {
   // Version 0 is an empty file: upgrading it creates the schema.
   0: { write: () => {}, check: (store) => expect(store.listCategories()).toEqual([]) },
+  2: {
+    // Events longer than a day written before long_events existed, with their slots still pending.
+    write: (db) => {
+      const day = 86_400_000;
+      const t = Date.UTC(2026, 0, 5);
+      db.prepare(
+        `INSERT INTO window_events (event_id, app, title, start_ms, end_ms, origin) VALUES ('w', 'Code', '', ?, ?, 'api')`,
+      ).run(t, t + 10 * day);
+      db.prepare(
+        `INSERT INTO idle_events (event_id, start_ms, end_ms, origin) VALUES ('i', ?, ?, 'api')`,
+      ).run(t + day, t + 4 * day);
+      db.prepare(`INSERT INTO source_extents VALUES ('window', ?), ('idle', ?)`).run(10 * day, 3 * day);
+      db.prepare(`INSERT INTO pending_slots (from_slot, to_slot) VALUES (?, ?)`).run(
+        t / 900_000,
+        (t + 10 * day) / 900_000,
+      );
+    },
+    check: (store) => {
+      const day = 86_400_000;
+      const t = Date.UTC(2026, 0, 5);
+      expect(store.db.prepare('SELECT source FROM long_events ORDER BY source').pluck().all()).toEqual([
+        'idle',
+        'window',
+      ]);
+      expect(store.db.prepare('SELECT max(longest_ms) FROM source_extents').pluck().get()).toBe(day);
+      expect(store.report({ fromMs: t, toMs: t + 10 * day, tz: 'UTC' }).total_ms).toBe(7 * day);
+      expect(store.report({ fromMs: t + 2 * day, toMs: t + 5 * day, tz: 'UTC' }).total_ms).toBe(day);
+    },
+  },
   1: {
     write: (db) => {
       db.prepare(`INSERT INTO categories (name, productivity) VALUES ('Dev', 'productive')`).run();

@@ -106,8 +106,12 @@ const span = fc.constantFrom(6 * 60 * MIN, 3 * 24 * 60 * MIN, 70 * 24 * 60 * MIN
 const event = (spanMs: number) =>
   fc.record({
     start: fc.integer({ min: 0, max: spanMs }),
-    // Mostly short, sometimes long: minutes to a day.
-    length: fc.oneof(fc.integer({ min: 0, max: 90 * MIN }), fc.integer({ min: 0, max: 26 * 60 * MIN })),
+    // Mostly short, sometimes a day, rarely weeks (those are read through long_events).
+    length: fc.oneof(
+      { arbitrary: fc.integer({ min: 0, max: 90 * MIN }), weight: 6 },
+      { arbitrary: fc.integer({ min: 0, max: 26 * 60 * MIN }), weight: 3 },
+      { arbitrary: fc.integer({ min: 0, max: 20 * 24 * 60 * MIN }), weight: 1 },
+    ),
     ms: fc.integer({ min: 0, max: 999 }),
   });
 

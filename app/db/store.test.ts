@@ -6,6 +6,7 @@ import { ApiError } from '../shared/errors.ts';
 import { APP_VERSION } from '../shared/version.ts';
 import { Store } from './store.ts';
 import { MAX_ZONES } from './zones.ts';
+import { LONG_EVENT_MS, OVERLAPS } from './events.ts';
 
 const M = 60_000;
 const T0 = Date.UTC(2026, 4, 4, 8, 0); // a Monday, 08:00 UTC
@@ -160,6 +161,23 @@ describe('Store', () => {
     }
   });
 
+  it('keeps events longer than a day out of every range read’s look-back', () => {
+    const day = 24 * 60 * M;
+    store.ingest('idle', [{ eventId: 'holiday', startMs: T0 - 30 * day, endMs: T0 - 2 * day }]);
+    store.saveTrackedWindow(win('t', 'Code', 0, 25 * 60)); // open for 25 hours so far
+    const longEvents = () => store.db.prepare('SELECT source FROM long_events ORDER BY source').pluck().all();
+    expect(longEvents()).toEqual(['idle', 'window']);
+    expect(store.report({ fromMs: T0 + 10 * 60 * M, toMs: T0 + 11 * 60 * M, tz: 'UTC' }).total_ms).toBe(
+      60 * M,
+    );
+    expect(store.db.prepare('SELECT max(longest_ms) FROM source_extents').pluck().get()).toBeLessThanOrEqual(
+      LONG_EVENT_MS,
+    );
+    store.saveTrackedWindow(win('t', 'Code', 0, 60)); // idle trimming cut it back
+    expect(longEvents()).toEqual(['idle']);
+    expect(store.report(YEAR).total_ms).toBe(60 * M);
+  });
+
   it('keeps a bounded number of zones, rebuilding an evicted one on demand', () => {
     store.ingest('window', [win('a', 'Code', 0, 30)]);
     const zones = [
@@ -187,10 +205,11 @@ describe('Store', () => {
       )
         .map((r) => r.detail)
         .join(' | ');
-    for (const table of ['window_events', 'browser_events', 'idle_events']) {
-      expect(plan(`SELECT * FROM ${table} WHERE start_ms >= ? AND start_ms < ? AND end_ms > ?`)).toMatch(
-        /USING INDEX \w+_by_start/,
-      );
+    for (const source of ['window', 'browser', 'idle'] as const) {
+      const p = plan(`SELECT * FROM ${source}_events WHERE ${OVERLAPS(source)}`);
+      expect(p).toMatch(new RegExp(`SEARCH ${source}_events USING INDEX ${source}_events_by_start`));
+      expect(p).toMatch(/SEARCH long_events USING INDEX long_events_by_start/);
+      expect(p).not.toMatch(/SCAN/);
     }
     expect(plan('SELECT slot, subject_id, ms FROM slot_subjects WHERE slot >= ? AND slot < ?')).toMatch(
       /SEARCH slot_subjects USING PRIMARY KEY/,

@@ -83,7 +83,7 @@ export class Store {
   refreshRollups(): number {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.refreshTimer = null;
-    return this.db.transaction(() => this.slots.refreshPending())();
+    return this.write(() => this.slots.refreshPending());
   }
 
   schemaVersion(): number {
@@ -92,7 +92,7 @@ export class Store {
 
   /** Inserts parsed events; an event_id seen before counts as a duplicate and is not stored again. */
   ingest<S extends EventSource>(source: S, events: EventOf<S>[]): IngestOutcome {
-    return this.db.transaction(() => {
+    return this.write(() => {
       const receivedMs = this.now();
       const changed: Interval[] = [];
       for (const e of events) {
@@ -107,7 +107,7 @@ export class Store {
       this.slots.markPending(changed);
       this.scheduleRefresh();
       return { accepted: changed.length, duplicates: events.length - changed.length };
-    })();
+    });
   }
 
   /** The tracker's own events: saving an event_id again replaces it (checkpoints of the open event). */
@@ -125,7 +125,7 @@ export class Store {
 
   /** Throws ApiError('conflict') when the name is taken (case-insensitive). */
   createCategory(name: string, productivity: Productivity): Category {
-    return this.db.transaction(() => this.categories.create(name, productivity))();
+    return this.write(() => this.categories.create(name, productivity));
   }
 
   /** Throws ApiError('not_found') for an unknown id, ApiError('conflict') for a taken name. */
@@ -133,27 +133,35 @@ export class Store {
     id: number,
     patch: { name?: string | undefined; productivity?: Productivity | undefined },
   ): Category {
-    return this.db.transaction(() => this.categories.update(id, patch))();
+    return this.write(() => this.categories.update(id, patch));
   }
 
   /** Throws ApiError('unknown_category', field 'category') when the category does not exist. */
   setSubjectCategory(kind: SubjectKind, name: string, category: string | null): SubjectCategory {
-    return this.db.transaction(() => this.categories.assign(kind, name, category))();
+    return this.write(() => this.categories.assign(kind, name, category));
   }
 
   /** Throws ApiError('validation_failed', field 'tz') for an unknown time zone. */
   report(query: ReportQuery): Report {
-    return this.db.transaction(() => {
+    return this.write(() => {
       this.slots.refreshPending();
       return this.reports.build(query, this.now());
-    })();
+    });
+  }
+
+  /**
+   * One write transaction, taking the write lock at its start (BEGIN IMMEDIATE): a read that turns into a
+   * write in WAL mode could otherwise fail at once when another process wrote in between.
+   */
+  private write<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
   }
 
   private saveTracked(event: Interval, save: () => Replaced): void {
-    this.db.transaction(() => {
+    this.write(() => {
       const result = save();
       if (result.stored) this.slots.markPending(changedIntervals(result.previous, event));
-    })();
+    });
     this.scheduleRefresh();
   }
 
