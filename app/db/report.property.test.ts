@@ -153,6 +153,17 @@ function checkInvariants(r: Report, fromMs: number, toMs: number): void {
   for (const h of [...r.by_hour, ...r.by_weekday]) {
     expect(h.productive + h.neutral + h.unproductive + h.uncategorized).toBe(h.total_ms);
   }
+  for (const h of r.by_hour) {
+    expect(sum(r.hour_categories.filter((c) => c.hour === h.hour).map((c) => c.ms))).toBe(h.total_ms);
+  }
+  for (const w of r.by_weekday) {
+    expect(sum(r.weekday_categories.filter((c) => c.weekday === w.weekday).map((c) => c.ms))).toBe(
+      w.total_ms,
+    );
+  }
+  for (const c of r.categories) {
+    expect(sum(r.hour_categories.filter((h) => h.category === c.name).map((h) => h.ms))).toBe(c.ms);
+  }
   expect(r.by_hour.map((h) => h.hour)).toEqual([...Array(24).keys()]);
   expect(r.by_weekday.map((h) => h.weekday)).toEqual([1, 2, 3, 4, 5, 6, 7]);
 }

@@ -3,7 +3,15 @@
  * that answers it exactly, and the figures are put together with today's categories, so a recategorization
  * shows at once in every report.
  */
-import type { Category, CategoryTotal, ProductivityOrNone, Report, SubjectTotal } from '../shared/report.ts';
+import type {
+  Category,
+  CategoryTotal,
+  HourCategory,
+  ProductivityOrNone,
+  Report,
+  SubjectTotal,
+  WeekdayCategory,
+} from '../shared/report.ts';
 import { PRODUCTIVITY_KEYS } from '../shared/report.ts';
 import { splitRange, type Level } from '../core/pieces.ts';
 import { resolve } from '../core/resolve.ts';
@@ -122,12 +130,35 @@ export class Reports {
     const info = this.subjects.byIds(tally.subjectMs.keys());
     const categoryKeyOf = (subjectId: number): number => info.get(subjectId)?.category_id ?? 0;
 
-    const grid = PRODUCTIVITY_KEYS.map(() => new Array<number>(7 * 24).fill(0));
+    // Time per (weekday, hour) cell, by category key; productivity is the category's, applied now.
+    const cells = new Map<number, number[]>();
     const addCell = (index: number, categoryKey: number, ms: number): void => {
-      (grid[PRODUCTIVITY_KEYS.indexOf(productivityOf(categoryKey))] as number[])[index]! += ms;
+      let row = cells.get(categoryKey);
+      if (!row) cells.set(categoryKey, (row = new Array<number>(7 * 24).fill(0)));
+      row[index]! += ms;
     };
     for (const [index, subjectId, ms] of tally.cellSubject) addCell(index, categoryKeyOf(subjectId), ms);
     for (const [index, category, ms] of tally.cellCategory) addCell(index, category, ms);
+    const grid = PRODUCTIVITY_KEYS.map(() => new Array<number>(7 * 24).fill(0));
+    for (const [key, row] of cells) {
+      const target = grid[PRODUCTIVITY_KEYS.indexOf(productivityOf(key))] as number[];
+      row.forEach((ms, index) => (target[index]! += ms));
+    }
+    const hourCategories: HourCategory[] = [];
+    const weekdayCategories: WeekdayCategory[] = [];
+    for (const [key, row] of cells) {
+      const category = categories.get(key)?.name ?? null;
+      for (let hour = 0; hour < 24; hour++) {
+        const ms = row.reduce((sum, v, index) => (index % 24 === hour ? sum + v : sum), 0);
+        if (ms > 0) hourCategories.push({ hour, category, ms });
+      }
+      for (let w = 0; w < 7; w++) {
+        const ms = row.slice(w * 24, w * 24 + 24).reduce((sum, v) => sum + v, 0);
+        if (ms > 0) weekdayCategories.push({ weekday: w + 1, category, ms });
+      }
+    }
+    hourCategories.sort((a, b) => a.hour - b.hour || b.ms - a.ms);
+    weekdayCategories.sort((a, b) => a.weekday - b.weekday || b.ms - a.ms);
 
     const subjects: SubjectTotal[] = [];
     const byCategory = new Map<number, number>();
@@ -179,6 +210,8 @@ export class Reports {
       subjects: subjects.slice(0, limit),
       categories: categoryTotals,
       shrinkage: subjects.filter((s) => s.productivity === 'unproductive').slice(0, limit),
+      hour_categories: hourCategories,
+      weekday_categories: weekdayCategories,
     };
   }
 }

@@ -178,6 +178,38 @@ describe('Store', () => {
     expect(store.report(YEAR).total_ms).toBe(60 * M);
   });
 
+  it('gives a local day’s timeline, 23 hours long on a DST day, with categories', () => {
+    store.createCategory('Dev', 'productive');
+    store.setSubjectCategory('app', 'Code', 'Dev');
+    const start = Date.UTC(2026, 2, 29, 0, 30); // 01:30 CET, before Europe/Berlin springs forward at 02:00
+    store.ingest('window', [
+      { eventId: 'a', app: 'Code', title: '', startMs: start, endMs: start + 60 * M },
+      { eventId: 'b', app: 'Slack', title: '', startMs: start + 60 * M, endMs: start + 90 * M },
+    ]);
+    const t = store.timeline('2026-03-29', 'Europe/Berlin');
+    expect(Date.parse(t.to) - Date.parse(t.from)).toBe(23 * 60 * M);
+    expect(t.from).toBe('2026-03-28T23:00:00.000Z');
+    expect(t.segments).toEqual([
+      {
+        start: '2026-03-29T00:30:00.000Z',
+        end: '2026-03-29T01:30:00.000Z',
+        kind: 'app',
+        name: 'Code',
+        category: 'Dev',
+        productivity: 'productive',
+      },
+      {
+        start: '2026-03-29T01:30:00.000Z',
+        end: '2026-03-29T02:00:00.000Z',
+        kind: 'app',
+        name: 'Slack',
+        category: null,
+        productivity: 'uncategorized',
+      },
+    ]);
+    expect(store.timeline('2026-03-30', 'Europe/Berlin').segments).toEqual([]);
+  });
+
   it('keeps a bounded number of zones, rebuilding an evicted one on demand', () => {
     store.ingest('window', [win('a', 'Code', 0, 30)]);
     const zones = [

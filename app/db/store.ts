@@ -4,7 +4,7 @@
  * rollups.ts), and always before a report reads them, so a report never sees an event without its rollup.
  */
 import type { BrowserEvent, EventSource, IdleEvent, WindowEvent } from '../shared/events.ts';
-import type { Category, Productivity, Report, SubjectKind } from '../shared/report.ts';
+import type { Category, Productivity, Report, SubjectKind, Timeline } from '../shared/report.ts';
 import type { SubjectCategory } from '../shared/api.ts';
 import { changedIntervals } from '../core/slots.ts';
 import type { Interval } from '../core/resolve.ts';
@@ -15,6 +15,7 @@ import { openDatabase, type DB } from './open.ts';
 import { SlotRollup } from './rollups.ts';
 import { Reports, type ReportQuery } from './report.ts';
 import { Subjects } from './subjects.ts';
+import { Timelines } from './timeline.ts';
 import { ZoneRollups } from './zones.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
 
@@ -51,6 +52,7 @@ export class Store {
   private readonly slots: SlotRollup;
   private readonly categories: Categories;
   private readonly reports: Reports;
+  private readonly timelines: Timelines;
   private readonly refreshDelayMs: number;
   private readonly log: Logger;
   private refreshTimer: NodeJS.Timeout | null = null;
@@ -66,6 +68,7 @@ export class Store {
     this.slots = new SlotRollup(db, this.events, this.subjects, this.zones);
     this.categories = new Categories(db, this.subjects, this.zones);
     this.reports = new Reports(db, this.events, this.subjects, this.zones, this.categories);
+    this.timelines = new Timelines(this.events, this.subjects, this.categories);
   }
 
   static open(options: StoreOptions): Store {
@@ -155,6 +158,11 @@ export class Store {
    */
   private write<T>(work: () => T): T {
     return this.db.transaction(work).immediate();
+  }
+
+  /** A local day's timeline (`date` YYYY-MM-DD in `tz`); throws ApiError('validation_failed') for a bad zone. */
+  timeline(date: string, tz: string): Timeline {
+    return this.db.transaction(() => this.timelines.build(date, tz))();
   }
 
   private saveTracked(event: Interval, save: () => Replaced): void {

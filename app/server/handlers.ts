@@ -17,6 +17,7 @@ export type ServerStore = Pick<
   | 'updateCategory'
   | 'setSubjectCategory'
   | 'report'
+  | 'timeline'
 >;
 
 export interface HandlerDeps {
@@ -43,5 +44,6 @@ export function createHandlers({ store, now }: HandlerDeps): ApiHandlers {
         tz: query.tz,
         limit: query.limit,
       }),
+    timeline: ({ query }) => store.timeline(query.date, query.tz),
   };
 }

@@ -5,7 +5,14 @@
  */
 import { z } from 'zod';
 import { batchEnvelopeSchema, normalizeDomain, type IngestResult } from './events.ts';
-import { PRODUCTIVITIES, SUBJECT_KINDS, type Category, type Report, type SubjectTotal } from './report.ts';
+import {
+  PRODUCTIVITIES,
+  SUBJECT_KINDS,
+  type Category,
+  type Report,
+  type SubjectTotal,
+  type Timeline,
+} from './report.ts';
 
 const categoryName = z.string().trim().min(1, 'a name is required').max(64, 'at most 64 characters');
 const productivity = z.enum(PRODUCTIVITIES);
@@ -29,6 +36,20 @@ export const reportQuery = z
     limit: z.coerce.number().int().min(1).max(10_000).optional(),
   })
   .refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: 'to must be after from', path: ['to'] });
+
+export const timelineQuery = z.object({
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a calendar date, YYYY-MM-DD')
+    .refine(
+      (d) =>
+        !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+      {
+        message: 'not a calendar date',
+      },
+    ),
+  tz: z.string().min(1).max(64).default('UTC'),
+});
 
 export const subjectParams = z
   .object({ kind: z.enum(SUBJECT_KINDS), name: z.string().min(1).max(256) })
@@ -148,6 +169,13 @@ export const api = {
     path: '/v1/report',
     auth: true,
     query: reportQuery,
+    status: 200,
+  }),
+  timeline: endpoint<undefined, z.infer<typeof timelineQuery>, undefined, Timeline>({
+    method: 'GET',
+    path: '/v1/timeline',
+    auth: true,
+    query: timelineQuery,
     status: 200,
   }),
 } as const;

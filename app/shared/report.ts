@@ -36,6 +36,20 @@ export interface CategoryTotal {
   productivity: ProductivityOrNone;
 }
 
+/** Time of one category (null: subjects without one) in one local hour or weekday. */
+export interface CategoryCell {
+  category: string | null;
+  ms: number;
+}
+
+export interface HourCategory extends CategoryCell {
+  hour: number;
+}
+
+export interface WeekdayCategory extends CategoryCell {
+  weekday: number;
+}
+
 export interface Report {
   from: string;
   to: string;
@@ -47,6 +61,30 @@ export interface Report {
   subjects: SubjectTotal[];
   categories: CategoryTotal[];
   shrinkage: SubjectTotal[];
+  /** The same time as by_hour, split by category instead of productivity (non-zero cells only). */
+  hour_categories: HourCategory[];
+  /** The same time as by_weekday, split by category (non-zero cells only). */
+  weekday_categories: WeekdayCategory[];
+}
+
+/** One stretch of a day's resolved timeline: what counted from start to end. */
+export interface TimelineSegment {
+  start: string;
+  end: string;
+  kind: SubjectKind;
+  name: string;
+  category: string | null;
+  productivity: ProductivityOrNone;
+}
+
+export interface Timeline {
+  /** The local calendar date, YYYY-MM-DD. */
+  date: string;
+  tz: string;
+  /** The instants the local day starts and ends (23 or 25 hours apart on DST days). */
+  from: string;
+  to: string;
+  segments: TimelineSegment[];
 }
 
 export interface Category {
