@@ -13,6 +13,7 @@ import { reportCommand } from './report.ts';
 import { resolveDataDir } from './paths.ts';
 import { serve } from './serve.ts';
 import { tokenCommand } from './token.ts';
+import { demoCommand, DemoRefusedError } from './demo.ts';
 
 const integer = (name: string, min: number, max: number) => (value: string) => {
   const n = Number(value);
@@ -83,13 +84,32 @@ program
   .option(...dataDirOption)
   .action((opts) => tokenCommand(resolveDataDir(opts.dataDir)));
 
+program
+  .command('demo')
+  .description('fill a data folder with realistic synthetic activity ending now, to try the dashboard')
+  .option(...dataDirOption)
+  .option('--days <n>', 'how many days of activity', integer('--days', 1, 3660), 60)
+  .option('--tz <zone>', "IANA time zone of the days (default: this machine's)")
+  .option('--seed <n>', 'random seed: the same seed writes the same data', integer('--seed', 0, 2 ** 31), 1)
+  .option('--force', 'add demo data even where tracked events exist already')
+  .action((opts) =>
+    demoCommand({
+      dataDir: resolveDataDir(opts.dataDir),
+      days: opts.days,
+      tz: opts.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+      seed: opts.seed,
+      force: opts.force ?? false,
+    }),
+  );
+
 try {
   await program.parseAsync();
 } catch (error) {
   if (
     error instanceof ApiError ||
     error instanceof DateArgumentError ||
-    error instanceof NewerDatabaseError
+    error instanceof NewerDatabaseError ||
+    error instanceof DemoRefusedError
   ) {
     console.error(`timeaudit: ${error.message}`);
     process.exitCode = 2;
