@@ -50,6 +50,8 @@ export async function serve(options: ServeOptions): Promise<void> {
   try {
     const { url } = await server.listen();
     console.log(`Time Audit is running: ${url}  (data in ${options.dataDir})`);
+    // The token travels in the fragment, which browsers never send to a server; the dashboard keeps it.
+    console.log(`Dashboard: ${url}/#token=${token}`);
     console.log('Pair the browser extension with the token from `timeaudit token`. Stop with Ctrl+C.');
   } catch (error) {
     store.close();

@@ -8,6 +8,7 @@ import { createLogger, type Logger } from '../core/logger.ts';
 import { installErrorHandling, replyWithError, writeClientError } from './errors.ts';
 import { createHandlers, type ServerStore } from './handlers.ts';
 import { registerRoutes } from './routes.ts';
+import { DEFAULT_DASHBOARD_DIR, registerDashboard } from './dashboard.ts';
 import { installGuards } from './security.ts';
 
 export const DEFAULT_PORT = 47600;
@@ -24,6 +25,8 @@ export interface ServerOptions {
   extensionIds: readonly string[];
   now?: () => number;
   log?: Logger;
+  /** The dashboard's built files; default renderer/dist; null serves no dashboard. */
+  dashboardDir?: string | null;
 }
 
 export interface TimeAuditServer {
@@ -56,6 +59,7 @@ export function createServer(options: ServerOptions): TimeAuditServer {
     log,
   });
   installErrorHandling(app, log);
+  registerDashboard(app, options.dashboardDir === undefined ? DEFAULT_DASHBOARD_DIR : options.dashboardDir);
   registerRoutes(app, createHandlers({ store: options.store, now: options.now ?? Date.now }));
   app.addHook('onResponse', async (request, reply) => {
     log.debug(`${request.method} ${request.url.split('?')[0]} ${reply.statusCode}`);

@@ -105,6 +105,7 @@ export async function startTestServer(
     token: TEST_TOKEN,
     extensionIds: [TEST_EXTENSION_ID],
     log,
+    dashboardDir: null,
     ...options,
     port: 0,
   });
