@@ -1,5 +1,5 @@
 /**
- * Runs every benchmark and ends with a summary of the ratios against their baselines and the targets.
+ * Runs every benchmark (ingest, report, dashboard) and ends with a summary of the ratios against their baselines and the targets.
  * Results go to stdout, progress to stderr. Takes a few minutes with the defaults (5 years of data).
  *
  *   npm run bench
@@ -9,6 +9,7 @@ import { INGEST_TARGET, runIngestBench } from './ingest.ts';
 import { ms, rate, ratio, table, verdict } from './measure.ts';
 import { numberOption } from './options.ts';
 import { ONE_YEAR_TARGET_MS, SPAN_TARGET, runReportBench } from './report.ts';
+import { runDashboardBench } from './dashboard.ts';
 
 const ingest = await runIngestBench({
   events: numberOption('--events', 'BENCH_EVENTS', 100_000),
@@ -17,6 +18,11 @@ const ingest = await runIngestBench({
 const report = await runReportBench({
   years: numberOption('--years', 'BENCH_YEARS', 5),
   runs: numberOption('--runs', 'BENCH_RUNS', 15),
+});
+
+const dashboard = await runDashboardBench({
+  years: numberOption('--years', 'BENCH_YEARS', 5),
+  loads: numberOption('--loads', 'BENCH_LOADS', 5),
 });
 
 const longest = report.ranges.at(-1);
@@ -54,5 +60,10 @@ console.log(
     ],
     ['first report in a new zone (rollup build)', ms(report.firstCallMs), ''],
     ['load through store.ingest (7 days per call)', rate(report.loadPerSec), ''],
+    [
+      `dashboard first render (${dashboard.years} years of demo data)`,
+      ms(dashboard.firstRenderMs),
+      verdict(dashboard.firstRenderMs <= 1000, '≤ 1 s'),
+    ],
   ]),
 );

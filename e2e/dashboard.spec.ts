@@ -1,0 +1,177 @@
+/**
+ * The dashboard in Debian's Chromium against a real daemon holding 60 days of demo data: every view shows what
+ * the report API says, an inline recategorization changes every view at once without a reload and survives
+ * one, and screenshots of each view (light and dark, 1280×800) are written to test-results/screenshots.
+ */
+import type { Page } from '@playwright/test';
+import { formatDuration } from '../app/shared/format.ts';
+import type { Report } from '../app/shared/report.ts';
+import { PRODUCTIVITY_KEYS } from '../app/shared/report.ts';
+import { expect, startApp, test, TZ } from './fixtures.ts';
+
+const SECTIONS = [
+  'Total allocation',
+  'Time of day',
+  'Day of week',
+  'Top activities',
+  'Top shrinkage',
+  'Timeline',
+];
+const SHOTS = 'test-results/screenshots';
+
+const section = (page: Page, heading: string) =>
+  page.locator('section', { has: page.getByRole('heading', { name: heading, exact: true }) });
+
+/** Opens the dashboard on "Last 30 days" and returns the query of the report it shows (the latest range asked). */
+async function openLast30Days(page: Page, dashboard: string): Promise<{ from: string; to: string }> {
+  const asked: Array<{ from: string; to: string }> = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === '/v1/report') {
+      asked.push({ from: url.searchParams.get('from') ?? '', to: url.searchParams.get('to') ?? '' });
+    }
+  });
+  await page.goto(dashboard);
+  await page.getByRole('button', { name: 'Last 30 days' }).click();
+  await expect(page.getByTestId('total-time')).not.toHaveText(/^(0m)?$/);
+  await page.waitForLoadState('networkidle');
+  expect(asked.length).toBeGreaterThan(0);
+  return asked.reduce((a, b) => (Date.parse(b.to) > Date.parse(a.to) ? b : a));
+}
+
+async function expectTotals(page: Page, report: Report): Promise<void> {
+  await expect(page.getByTestId('total-time')).toHaveText(formatDuration(report.total_ms));
+  for (const p of PRODUCTIVITY_KEYS) {
+    await expect(page.getByTestId(`prod-${p}`)).toHaveText(formatDuration(report.by_productivity[p]));
+  }
+  const doughnut = section(page, 'Total allocation').getByRole('img');
+  await expect(doughnut).toHaveAttribute(
+    'aria-label',
+    new RegExp(`Unproductive ${formatDuration(report.by_productivity.unproductive)}`),
+  );
+}
+
+test('seeded data appears in every view, with the totals of the report API', async ({ page, app }) => {
+  const range = await openLast30Days(page, app.dashboard);
+  const report = await app.api.report({ query: { ...range, tz: TZ } });
+  expect(report.total_ms).toBeGreaterThan(0);
+  await expectTotals(page, report);
+
+  for (const heading of ['Time of day', 'Day of week']) {
+    await expect(section(page, heading).getByRole('img').first()).toHaveAttribute('aria-label', /\d/);
+  }
+
+  const top = section(page, 'Top activities');
+  const firstOf = (kind: 'domain' | 'app') => report.subjects.find((s) => s.kind === kind)!;
+  for (const [tab, kind] of [
+    ['Domains', 'domain'],
+    ['Apps', 'app'],
+  ] as const) {
+    await top.getByRole('tab', { name: tab }).click();
+    const first = firstOf(kind);
+    const row = top.locator('tr[data-subject]').first();
+    await expect(row).toHaveAttribute('data-subject', `${kind}:${first.name}`);
+    await expect(row).toContainText(formatDuration(first.ms));
+  }
+  await top.getByRole('tab', { name: 'Categories' }).click();
+  const firstCategory = report.categories.find((c) => c.name !== null)!;
+  await expect(top.locator('tr[data-category]').first()).toContainText(firstCategory.name!);
+
+  const shrinkage = section(page, 'Top shrinkage');
+  await expect(shrinkage.locator('tr[data-subject]').first()).toHaveAttribute(
+    'data-subject',
+    `${report.shrinkage[0]!.kind}:${report.shrinkage[0]!.name}`,
+  );
+  await expect(section(page, 'Timeline')).toContainText(/\d{2}:\d{2}/);
+});
+
+test('an inline recategorization updates every view at once, without a reload, and persists', async ({
+  page,
+  app,
+}) => {
+  const range = await openLast30Days(page, app.dashboard);
+  const query = { ...range, tz: TZ };
+  const before = await app.api.report({ query });
+  const categories = await app.api.listCategories({});
+  const unproductive = categories.find((c) => c.productivity === 'unproductive')!;
+  const target = before.subjects.find((s) => s.kind === 'domain' && s.productivity === 'productive')!;
+  expect(before.shrinkage.some((s) => s.name === target.name)).toBe(false);
+
+  await page.evaluate(() => ((globalThis as unknown as { sameDocument: boolean }).sameDocument = true));
+  const top = section(page, 'Top activities');
+  await top.getByRole('tab', { name: 'Domains' }).click();
+  await top
+    .getByLabel(`Category of ${target.name}`, { exact: true })
+    .selectOption({ label: unproductive.name });
+
+  const shrinkageRow = section(page, 'Top shrinkage').locator(`tr[data-subject="domain:${target.name}"]`);
+  await expect(shrinkageRow).toBeVisible();
+  const after = await app.api.report({ query });
+  expect(after.by_productivity.unproductive).toBe(before.by_productivity.unproductive + target.ms);
+  await expectTotals(page, after);
+  expect(await page.evaluate(() => (globalThis as unknown as { sameDocument?: boolean }).sameDocument)).toBe(
+    true,
+  );
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Last 30 days' }).click();
+  await expect(
+    section(page, 'Top shrinkage').locator(`tr[data-subject="domain:${target.name}"]`),
+  ).toBeVisible();
+  await section(page, 'Top activities').getByRole('tab', { name: 'Domains' }).click();
+  await expect(
+    section(page, 'Top activities')
+      .getByLabel(`Category of ${target.name}`, { exact: true })
+      .locator('option:checked'),
+  ).toHaveText(unproductive.name);
+  await expectTotals(page, after);
+});
+
+test('a category’s productivity can be switched inline', async ({ page, app }) => {
+  const range = await openLast30Days(page, app.dashboard);
+  const query = { ...range, tz: TZ };
+  const before = await app.api.report({ query });
+  const neutral = before.categories.find((c) => c.productivity === 'neutral' && c.name !== null)!;
+  const top = section(page, 'Top activities');
+  await top.getByRole('tab', { name: 'Categories' }).click();
+  await top.getByLabel(`Productivity of ${neutral.name}`, { exact: true }).selectOption('productive');
+  await expect(page.getByTestId('prod-productive')).toHaveText(
+    formatDuration(before.by_productivity.productive + neutral.ms),
+  );
+  const after = await app.api.report({ query });
+  expect(after.by_productivity.neutral).toBe(before.by_productivity.neutral - neutral.ms);
+});
+
+test('screenshots of each view, light and dark', async ({ page, app }) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await openLast30Days(page, app.dashboard);
+    await page.screenshot({ path: `${SHOTS}/dashboard-${colorScheme}.png`, fullPage: true });
+    for (const heading of SECTIONS) {
+      const slug = heading.toLowerCase().replaceAll(' ', '-');
+      await section(page, heading).screenshot({ path: `${SHOTS}/${slug}-${colorScheme}.png` });
+    }
+  }
+  await page.setViewportSize({ width: 900, height: 800 });
+  await page.screenshot({ path: `${SHOTS}/dashboard-900px.png`, fullPage: true });
+});
+
+test('a new install shows what to do first', async ({ page }) => {
+  const fresh = await startApp(0);
+  try {
+    await page.goto(fresh.dashboard);
+    await expect(page.getByRole('heading', { name: 'No activity yet' })).toBeVisible();
+    await expect(page.getByText(/timeaudit demo/)).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/empty-state.png`, fullPage: true });
+  } finally {
+    await fresh.stop();
+  }
+});
+
+test('without a token it asks for one instead of failing', async ({ page, app }) => {
+  await page.goto(app.url);
+  await expect(page.getByLabel('API token')).toBeVisible();
+  await page.getByLabel('API token').fill(app.token);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByRole('heading', { name: 'Total allocation' })).toBeVisible();
+});
