@@ -3,6 +3,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importPlugin from 'eslint-plugin-import';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 const zone = (target, from, message) => ({ target, from, message });
 
@@ -75,6 +77,17 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The dashboard runs in the browser; its build config and scripts run in Node.
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    ...reactHooks.configs.flat.recommended,
+  },
+  {
+    files: ['renderer/*.ts', 'renderer/scripts/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-console': 'off' },
   },
   {
     // Command-line entry points and benchmarks print to the terminal on purpose.

@@ -1,14 +1,13 @@
 /**
  * The dashboard's files (the Vite build of renderer/), served from the listener's own origin so that its API
- * calls are same-origin. Everything outside /v1/ is public — the files hold no data; the API behind them still
- * needs the token — and every page gets a strict Content-Security-Policy.
+ * calls are same-origin. Everything outside /v1/ is public (see security.ts): the files hold no data, the API
+ * behind them still needs the token. Every page gets a strict Content-Security-Policy.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import type { RouteGuardConfig } from './security.ts';
 
 /** Where the build lands: renderer/dist in a checkout, dist/renderer/dist beside the compiled app. */
 export const DEFAULT_DASHBOARD_DIR = fileURLToPath(new URL('../../renderer/dist/', import.meta.url));
@@ -35,10 +34,6 @@ which builds it), then reload this page.</p>
 
 export function registerDashboard(app: FastifyInstance, dir: string | null): void {
   if (dir === null) return;
-  app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/v1/'))
-      route.config = { ...(route.config as object), auth: false } as RouteGuardConfig;
-  });
   app.addHook('onSend', async (request, reply, payload) => {
     if (!request.url.startsWith('/v1/')) {
       reply.header('content-security-policy', DASHBOARD_CSP);
@@ -48,7 +43,8 @@ export function registerDashboard(app: FastifyInstance, dir: string | null): voi
     return payload;
   });
   if (existsSync(path.join(dir, 'index.html'))) {
-    void app.register(fastifyStatic, { root: dir, prefix: '/', wildcard: false, index: 'index.html' });
+    // wildcard: files are looked up per request, so a rebuild needs no restart.
+    void app.register(fastifyStatic, { root: dir, prefix: '/', wildcard: true, index: 'index.html' });
   } else {
     app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(NOT_BUILT));
   }

@@ -94,8 +94,11 @@ export function installGuards(app: FastifyInstance, options: GuardOptions): void
       log.warn('refused a request from a foreign Origin', { origin, url: request.url });
       throw new ApiError('forbidden_origin', 'this origin may not call the Time Audit API');
     }
-    const config = request.routeOptions.config as RouteGuardConfig;
-    if (config.auth !== false && !bearerMatches(request.headers.authorization, options.token)) {
+    // Only the API needs the token (the dashboard's files hold no data); an unknown /v1/ path needs it too,
+    // so that the API's routes are not revealed to whoever lacks it.
+    const config = request.routeOptions.config as RouteGuardConfig | undefined;
+    const isApi = request.url === '/v1' || request.url.startsWith('/v1/');
+    if (isApi && config?.auth !== false && !bearerMatches(request.headers.authorization, options.token)) {
       reply.header('www-authenticate', 'Bearer');
       throw new ApiError('unauthorized', 'a valid "Authorization: Bearer <token>" header is required');
     }

@@ -1,0 +1,148 @@
+import { useEffect, useState } from 'react';
+import { useActions, ActionsContext } from '../hooks/useActions.ts';
+import { useDashboardData } from '../hooks/useDashboardData.ts';
+import { useNotices } from '../hooks/useNotices.ts';
+import { ConnectionError, describeError, isUnauthorized } from '../lib/api.ts';
+import { browserTimeZone } from '../lib/clock.ts';
+import {
+  dayOf,
+  formatRange,
+  presetOf,
+  presetRange,
+  PRESETS,
+  sameRange,
+  type DayRange,
+  type Preset,
+} from '../lib/ranges.ts';
+import { AllocationSection } from './AllocationSection.tsx';
+import { DayOfWeekSection } from './DayOfWeekSection.tsx';
+import { EmptyState } from './EmptyState.tsx';
+import { Header } from './Header.tsx';
+import { DisconnectedBanner, Notices } from './Notices.tsx';
+import { RangePicker, type Selection } from './RangePicker.tsx';
+import { ShrinkageSection } from './ShrinkageSection.tsx';
+import { Skeleton } from './Skeleton.tsx';
+import { TimelineSection } from './TimelineSection.tsx';
+import { TimeOfDaySection } from './TimeOfDaySection.tsx';
+import { TopActivitiesSection } from './TopActivitiesSection.tsx';
+
+const PRESET_KEY = 'timeaudit.preset';
+const DEFAULT_PRESET: Preset = 'last-7';
+const RETRY_MS = 5000;
+/** A range that includes today is loaded again this often while the page is visible: tracking goes on. */
+const LIVE_MS = 60_000;
+
+function savedPreset(): Preset {
+  const saved = window.localStorage.getItem(PRESET_KEY);
+  return PRESETS.find((p) => p === saved) ?? DEFAULT_PRESET;
+}
+
+function initialSelection(): Selection {
+  const preset = savedPreset();
+  return { range: presetRange(preset, dayOf(new Date())), preset };
+}
+
+/** The whole page for one range; every view comes from the same loaded data. */
+export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
+  const [tz] = useState(browserTimeZone);
+  const [selection, setSelection] = useState(initialSelection);
+  const { data, loading, error, dayLoading, selectDay, reload } = useDashboardData(selection.range, tz);
+  const { notices, notify, dismiss } = useNotices();
+  const actions = useActions(data?.categories ?? [], reload, notify);
+  const today = dayOf(new Date());
+
+  const unauthorized = isUnauthorized(error);
+  const disconnected = error instanceof ConnectionError;
+  useEffect(() => {
+    if (unauthorized) onUnauthorized();
+  }, [unauthorized, onUnauthorized]);
+  useEffect(() => {
+    if (!disconnected) return;
+    const timer = setInterval(() => void reload(), RETRY_MS);
+    return () => clearInterval(timer);
+  }, [disconnected, reload]);
+
+  const live = selection.range.end >= today && selection.range.start <= today;
+  useEffect(() => {
+    if (!live) return;
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void reload();
+    }, LIVE_MS);
+    return () => clearInterval(timer);
+  }, [live, reload]);
+
+  const choosePreset = (preset: Preset) => {
+    window.localStorage.setItem(PRESET_KEY, preset);
+    setSelection({ range: presetRange(preset, today), preset });
+  };
+  // Stepping back to the range of the preset last chosen (or any preset's) lights its button again.
+  const changeRange = (range: DayRange) => {
+    const last = savedPreset();
+    setSelection({
+      range,
+      preset: sameRange(presetRange(last, today), range) ? last : presetOf(range, today),
+    });
+  };
+
+  // While another range loads, the last one stays on screen; its captions name the range it is for.
+  const shown = data && !unauthorized ? data : null;
+  const otherError = error && !disconnected && !unauthorized ? describeError(error) : null;
+
+  return (
+    <div className="app">
+      <Header
+        status={
+          loading && data ? (
+            <span className="updating" role="status">
+              Updating…
+            </span>
+          ) : null
+        }
+      >
+        <RangePicker selection={selection} today={today} onChange={changeRange} onPreset={choosePreset} />
+      </Header>
+      {disconnected ? <DisconnectedBanner onRetry={() => void reload()} /> : null}
+      {otherError ? (
+        <div className="banner banner-error" role="alert">
+          {otherError}
+        </div>
+      ) : null}
+      <main className={loading && shown ? 'is-loading' : undefined} aria-busy={loading}>
+        {!shown ? (
+          loading ? (
+            <>
+              <p className="loading-line" role="status">
+                Loading…
+              </p>
+              <Skeleton />
+            </>
+          ) : null
+        ) : shown.report.total_ms === 0 ? (
+          <EmptyState rangeText={formatRange(shown.range)} newInstall={shown.categories.length === 0} />
+        ) : (
+          <ActionsContext value={actions}>
+            <div className="grid">
+              <AllocationSection report={shown.report} previous={shown.previous} />
+              <TimeOfDaySection report={shown.report} />
+              <DayOfWeekSection report={shown.report} range={shown.range} />
+              <ShrinkageSection report={shown.report} rangeText={formatRange(shown.range)} />
+              <TopActivitiesSection report={shown.report} rangeText={formatRange(shown.range)} />
+              <TimelineSection
+                timeline={shown.timeline}
+                range={shown.range}
+                loadingDay={dayLoading}
+                onSelectDay={(day) => {
+                  selectDay(day).catch((failure: unknown) =>
+                    notify('error', `Could not load ${day}: ${describeError(failure)}`),
+                  );
+                }}
+              />
+            </div>
+          </ActionsContext>
+        )}
+      </main>
+      <footer className="app-footer">Times in {tz}. Everything stays on this machine.</footer>
+      <Notices notices={notices} onDismiss={dismiss} />
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { useId, type ReactNode } from 'react';
+
+interface Props {
+  title: string;
+  subtitle?: ReactNode;
+  /** Controls at the right of the heading (toggles, tabs, a day picker). */
+  actions?: ReactNode;
+  className?: string;
+  children: ReactNode;
+}
+
+/** One card of the dashboard: a region named by its heading. */
+export function Section({ title, subtitle, actions, className, children }: Props) {
+  const id = useId();
+  return (
+    <section className={`card ${className ?? ''}`} aria-labelledby={id}>
+      <header className="card-header">
+        <div>
+          <h2 id={id}>{title}</h2>
+          {subtitle ? <p className="subtitle">{subtitle}</p> : null}
+        </div>
+        {actions ? <div className="card-actions">{actions}</div> : null}
+      </header>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import { formatDuration } from '../../../app/shared/format.ts';
+import type { SubjectTotal } from '../../../app/shared/report.ts';
+import { CategorySelect } from './CategorySelect.tsx';
+import { ProductivityChip } from './ProductivityChip.tsx';
+import { ShareBar } from './ShareBar.tsx';
+
+interface Props {
+  subjects: SubjectTotal[];
+  /** The range's tracked time, the denominator of every share. */
+  total: number;
+  caption: string;
+  /** The productivity column; the shrinkage list leaves it out (it is all unproductive). */
+  showProductivity?: boolean;
+  /** A small "site" / "app" badge, for lists that mix both. */
+  showKind?: boolean;
+  empty: string;
+}
+
+/** Ranked subjects (domains or apps): time, share, and their category, changed in place. */
+export function SubjectTable({
+  subjects,
+  total,
+  caption,
+  showProductivity = true,
+  showKind = false,
+  empty,
+}: Props) {
+  if (subjects.length === 0) return <p className="empty-line">{empty}</p>;
+  const max = subjects[0]?.ms ?? 0;
+  return (
+    <table className="ranked">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col" className="rank">
+            #
+          </th>
+          <th scope="col">Name</th>
+          <th scope="col" className="num">
+            Time
+          </th>
+          <th scope="col" className="share-col">
+            Share
+          </th>
+          <th scope="col">Category</th>
+          {showProductivity ? <th scope="col">Productivity</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {subjects.map((s, i) => (
+          <tr key={`${s.kind}:${s.name}`} data-subject={`${s.kind}:${s.name}`}>
+            <td className="rank">{i + 1}</td>
+            <th scope="row" className="name" title={s.name}>
+              {showKind ? (
+                <span className="kind" aria-hidden="true">
+                  {s.kind === 'domain' ? 'site' : 'app'}
+                </span>
+              ) : null}
+              <span className="name-text">{s.name}</span>
+            </th>
+            <td className="num">{formatDuration(s.ms)}</td>
+            <td className="share-col">
+              <ShareBar ms={s.ms} total={total} max={max} color={`var(--${s.productivity})`} />
+            </td>
+            <td className="category-col">
+              <CategorySelect kind={s.kind} name={s.name} category={s.category} />
+            </td>
+            {showProductivity ? (
+              <td>
+                <ProductivityChip productivity={s.productivity} />
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,35 @@
+/** Duration axes: ticks at round durations ("30m", "1h", "2h") instead of chart.js's round milliseconds. */
+import { formatDuration } from '../../../app/shared/format.ts';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const STEPS = [1, 2, 5, 10, 15, 30]
+  .map((m) => m * MINUTE)
+  .concat([1, 2, 3, 4, 6, 8, 12, 24, 48, 72, 168].map((h) => h * HOUR));
+
+/** A round step that puts about `ticks` ticks between 0 and `maxMs`. */
+export function durationStep(maxMs: number, ticks = 4): number {
+  const wanted = maxMs / ticks;
+  return STEPS.find((s) => s >= wanted) ?? Math.ceil(wanted / (168 * HOUR)) * 168 * HOUR;
+}
+
+/** chart.js options of a linear y axis that counts milliseconds. */
+export function durationAxis(maxMs: number, colors: { muted: string; grid: string }) {
+  return {
+    stacked: true,
+    beginAtZero: true,
+    border: { display: false },
+    grid: { color: colors.grid },
+    ticks: {
+      color: colors.muted,
+      stepSize: durationStep(Math.max(maxMs, MINUTE)),
+      callback: (value: string | number) => formatDuration(Number(value)),
+    },
+  };
+}
+
+/** "09:00–10:00" for hour 9. */
+export function hourLabel(hour: number): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(hour)}:00–${pad((hour + 1) % 24)}:00`;
+}
