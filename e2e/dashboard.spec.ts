@@ -58,7 +58,7 @@ test('screenshots of each view, light and dark', async ({ page, app }) => {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await openLast30Days(page, app.dashboard);
-    await page.evaluate(() => globalThis.scrollTo(0, 0)); // keep the sticky header at the top of the picture
+    await page.evaluate('window.scrollTo(0, 0)'); // keep the sticky header at the top of the picture
     await page.screenshot({ path: `${SHOTS}/dashboard-${colorScheme}.png`, fullPage: true });
     for (const heading of SECTIONS) {
       const slug = heading.toLowerCase().replaceAll(' ', '-');
@@ -66,7 +66,7 @@ test('screenshots of each view, light and dark', async ({ page, app }) => {
     }
   }
   await page.setViewportSize({ width: 900, height: 800 });
-  await page.evaluate(() => globalThis.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: `${SHOTS}/dashboard-900px.png`, fullPage: true });
 });
 
