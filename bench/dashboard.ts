@@ -59,16 +59,20 @@ export async function runDashboardBench(options: {
         const page = await context.newPage();
         const t0 = performance.now();
         await page.goto(`${daemon.url}/#token=${token}`);
+        // Rendered: the figures are on screen and nothing is loading any more (the page marks <main aria-busy>).
         await page.getByTestId('total-time').waitFor();
-        await page.waitForLoadState('networkidle');
+        await page.locator('main[aria-busy="false"]').waitFor();
         first.push(performance.now() - t0);
         let asked = '';
         page.on('request', (r) => {
           if (new URL(r.url()).pathname === '/v1/report') asked = r.url();
         });
         const t1 = performance.now();
-        await page.getByRole('button', { name: 'Last 30 days' }).click();
-        await page.waitForLoadState('networkidle');
+        await Promise.all([
+          page.waitForResponse((r) => new URL(r.url()).pathname === '/v1/timeline'),
+          page.getByRole('button', { name: 'Last 30 days' }).click(),
+        ]);
+        await page.locator('main[aria-busy="false"]').waitFor();
         switched.push(performance.now() - t1);
         const q = new URL(asked).searchParams;
         const t2 = performance.now();
