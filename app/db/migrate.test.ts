@@ -19,6 +19,17 @@ afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force
 const fixtures: Record<number, { write: (db: Database.Database) => void; check: (store: Store) => void }> = {
   // Version 0 is an empty file: upgrading it creates the schema.
   0: { write: () => {}, check: (store) => expect(store.listCategories()).toEqual([]) },
+  3: {
+    // Migration 0004 gives the installation a user id, once.
+    write: (db) => {
+      db.prepare(`INSERT INTO categories (name, productivity) VALUES ('Dev', 'productive')`).run();
+    },
+    check: (store) => {
+      expect(store.userId()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(store.userId()).toBe(store.userId());
+      expect(store.listCategories().map((c) => c.name)).toEqual(['Dev']);
+    },
+  },
   2: {
     // Events longer than a day written before long_events existed, with their slots still pending.
     write: (db) => {

@@ -93,6 +93,11 @@ export class Store {
     return userVersion(this.db);
   }
 
+  /** The installation's user id (a UUID made by migration 0004), handed to the extension when it pairs. */
+  userId(): string {
+    return this.db.prepare(`SELECT value FROM app_meta WHERE key = 'user_id'`).pluck().get() as string;
+  }
+
   /** Inserts parsed events; an event_id seen before counts as a duplicate and is not stored again. */
   ingest<S extends EventSource>(source: S, events: EventOf<S>[]): IngestOutcome {
     return this.write(() => {

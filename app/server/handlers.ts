@@ -11,6 +11,7 @@ import { ingestBatch } from './ingest.ts';
 export type ServerStore = Pick<
   Store,
   | 'schemaVersion'
+  | 'userId'
   | 'ingest'
   | 'listCategories'
   | 'createCategory'
@@ -29,6 +30,7 @@ export interface HandlerDeps {
 export function createHandlers({ store, now }: HandlerDeps): ApiHandlers {
   return {
     health: () => ({ ok: true, version: APP_VERSION, schema_version: store.schemaVersion() }),
+    pairing: () => ({ user_id: store.userId(), version: APP_VERSION }),
     postBrowserEvents: ({ body }) => ingestBatch(store, 'browser', body.events, now()),
     postWindowEvents: ({ body }) => ingestBatch(store, 'window', body.events, now()),
     postIdleEvents: ({ body }) => ingestBatch(store, 'idle', body.events, now()),

@@ -28,6 +28,12 @@ export const healthResponse = z.object({
 });
 export type Health = z.infer<typeof healthResponse>;
 
+/** What a client learns when it pairs: whose data this is, and which app it talks to. */
+export interface Pairing {
+  user_id: string;
+  version: string;
+}
+
 export const reportQuery = z
   .object({
     from: isoInstant,
@@ -94,6 +100,12 @@ export const api = {
     method: 'GET',
     path: '/v1/health',
     auth: false,
+    status: 200,
+  }),
+  pairing: endpoint<undefined, undefined, undefined, Pairing>({
+    method: 'GET',
+    path: '/v1/pairing',
+    auth: true,
     status: 200,
   }),
   postBrowserEvents: endpoint<undefined, undefined, z.infer<typeof batchEnvelopeSchema>, IngestResult>({
