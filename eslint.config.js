@@ -85,9 +85,8 @@ export default tseslint.config(
     ...reactHooks.configs.flat.recommended,
   },
   {
-    files: ['renderer/*.ts', 'renderer/scripts/**/*.ts'],
+    files: ['renderer/*.ts'],
     languageOptions: { globals: { ...globals.node } },
-    rules: { 'no-console': 'off' },
   },
   {
     // Command-line entry points and benchmarks print to the terminal on purpose.

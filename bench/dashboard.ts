@@ -9,7 +9,7 @@
 import { chromium } from '@playwright/test';
 import { runCli, startDaemon } from '../app/cli/daemon-harness.ts';
 import { createApiClient } from '../app/shared/client.ts';
-import { CHROMIUM } from '../e2e/playwright.config.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/chromium.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -39,7 +39,7 @@ export async function runDashboardBench(options: {
     const token = runCli(['token', '--data-dir', dataDir]).stdout.trim();
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+      args: CHROMIUM_ARGS,
     });
     try {
       const api = createApiClient({ baseUrl: daemon.url, token: () => token });

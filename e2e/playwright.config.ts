@@ -4,8 +4,7 @@
  * never used: CI installs the `chromium` package instead.
  */
 import { defineConfig } from '@playwright/test';
-
-export const CHROMIUM = process.env.TIMEAUDIT_CHROMIUM ?? '/usr/bin/chromium';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
 
 export default defineConfig({
   testDir: '.',
@@ -24,15 +23,7 @@ export default defineConfig({
     locale: 'en-GB',
     launchOptions: {
       executablePath: CHROMIUM,
-      // As root in CI Chromium needs --no-sandbox; the rest keeps it off a network it cannot reach.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

@@ -80,34 +80,15 @@ describe('timeaudit', () => {
       ]);
       expect(posted).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
       // The CLI reads the same database while the daemon runs.
-      const json = run(
-        'report',
-        '--data-dir',
-        dir,
-        '--from',
-        '2026-01-05',
-        '--to',
-        '2026-01-06',
-        '--tz',
-        'Asia/Kolkata',
-        '--json',
-      );
+      const reportOfJan5 = (tz: string, ...flags: string[]) =>
+        run('report', '--data-dir', dir, '--from', '2026-01-05', '--to', '2026-01-06', '--tz', tz, ...flags);
+      const json = reportOfJan5('Asia/Kolkata', '--json');
       expect(json.status).toBe(0);
       const report = JSON.parse(json.stdout);
       expect(report.total_ms).toBe(90 * 60_000);
       expect(report.by_hour[14].total_ms).toBe(30 * 60_000); // 09:00Z is 14:30 IST
       expect(report.by_hour[15].total_ms).toBe(60 * 60_000);
-      const text = run(
-        'report',
-        '--data-dir',
-        dir,
-        '--from',
-        '2026-01-05',
-        '--to',
-        '2026-01-06',
-        '--tz',
-        'UTC',
-      );
+      const text = reportOfJan5('UTC');
       expect(text.stdout).toMatch(/Total tracked: 1h 30m/);
       expect(text.stdout).toMatch(/Code\s+app\s+1h 30m\s+100%/);
     } finally {

@@ -10,7 +10,7 @@ import { api } from '../shared/api.ts';
 import { MAX_BATCH_EVENTS } from '../shared/events.ts';
 import type { Category, Report, SubjectTotal } from '../shared/report.ts';
 import type { Store } from '../db/store.ts';
-import { startStoreServer, type RawResponse, type StoreServer } from './test-http.ts';
+import { browserEvent, startStoreServer, type RawResponse, type StoreServer } from './test-http.ts';
 
 const NOW = Date.parse('2026-01-06T12:00:00Z');
 const json = { 'content-type': 'application/json' };
@@ -55,19 +55,6 @@ function expectInvalid(res: RawResponse, field: string | undefined): void {
   expect(error.code).toBe('validation_failed');
   expect(error.field).toBe(field);
   expect(error.message.length).toBeGreaterThan(5);
-}
-
-function browserEvent(id: string, start: string, end: string, domain = 'github.com') {
-  return {
-    event_id: id,
-    user_id: 'u1',
-    domain,
-    start_ts: start,
-    end_ts: end,
-    duration_ms: Math.max(0, Date.parse(end) - Date.parse(start)),
-    reason_closed: 'tab_switch',
-    schema_version: 1,
-  };
 }
 
 describe('the routes follow the api map', () => {

@@ -3,24 +3,11 @@
  * the report that follows, categories, and the 413 that stores nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStoreServer, type RawResponse, type StoreServer } from './test-http.ts';
+import { browserEvent, startStoreServer, type RawResponse, type StoreServer } from './test-http.ts';
 
 const NOW = Date.parse('2026-01-06T12:00:00Z');
 const DAY = 'from=2026-01-05T00:00:00Z&to=2026-01-06T00:00:00Z&tz=UTC';
 const json = { 'content-type': 'application/json' };
-
-function browserEvent(id: string, start: string, end: string) {
-  return {
-    event_id: id,
-    user_id: 'u1',
-    domain: 'github.com',
-    start_ts: start,
-    end_ts: end,
-    duration_ms: Math.max(0, Date.parse(end) - Date.parse(start)),
-    reason_closed: 'tab_switch',
-    schema_version: 1,
-  };
-}
 
 describe('the API on the real Store', () => {
   let t: StoreServer;

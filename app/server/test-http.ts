@@ -144,3 +144,17 @@ export async function startStoreServer(nowMs: number): Promise<StoreServer> {
     },
   };
 }
+
+/** A browser event on the wire, with duration_ms matching its times. */
+export function browserEvent(id: string, start: string, end: string, domain = 'github.com') {
+  return {
+    event_id: id,
+    user_id: 'u1',
+    domain,
+    start_ts: start,
+    end_ts: end,
+    duration_ms: Math.max(0, Date.parse(end) - Date.parse(start)),
+    reason_closed: 'tab_switch',
+    schema_version: 1,
+  };
+}

@@ -9,6 +9,7 @@ import {
 import { useActionsContext } from '../hooks/useActions.ts';
 import { PRODUCTIVITY_LABELS } from '../lib/productivity.ts';
 import { ProductivityChip } from './ProductivityChip.tsx';
+import { RankedHead } from './RankedHead.tsx';
 import { ShareBar } from './ShareBar.tsx';
 
 interface Props {
@@ -26,21 +27,7 @@ export function CategoryTable({ rows, total, caption }: Props) {
   return (
     <table className="ranked">
       <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="rank">
-            #
-          </th>
-          <th scope="col">Category</th>
-          <th scope="col" className="num">
-            Time
-          </th>
-          <th scope="col" className="share-col">
-            Share
-          </th>
-          <th scope="col">Productivity</th>
-        </tr>
-      </thead>
+      <RankedHead name="Category" extra={['Productivity']} />
       <tbody>
         {rows.map((row, i) => {
           const category = row.name === null ? undefined : byName.get(row.name);

@@ -2,6 +2,7 @@ import { formatDuration } from '../../../app/shared/format.ts';
 import type { SubjectTotal } from '../../../app/shared/report.ts';
 import { CategorySelect } from './CategorySelect.tsx';
 import { ProductivityChip } from './ProductivityChip.tsx';
+import { RankedHead } from './RankedHead.tsx';
 import { ShareBar } from './ShareBar.tsx';
 
 interface Props {
@@ -30,22 +31,7 @@ export function SubjectTable({
   return (
     <table className="ranked">
       <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="rank">
-            #
-          </th>
-          <th scope="col">Name</th>
-          <th scope="col" className="num">
-            Time
-          </th>
-          <th scope="col" className="share-col">
-            Share
-          </th>
-          <th scope="col">Category</th>
-          {showProductivity ? <th scope="col">Productivity</th> : null}
-        </tr>
-      </thead>
+      <RankedHead name="Name" extra={showProductivity ? ['Category', 'Productivity'] : ['Category']} />
       <tbody>
         {subjects.map((s, i) => (
           <tr key={`${s.kind}:${s.name}`} data-subject={`${s.kind}:${s.name}`}>

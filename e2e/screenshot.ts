@@ -2,15 +2,16 @@
  * Screenshots of the dashboard for a look at it: 1280×800 in the light and the dark theme and 900 px wide,
  * each of the full page.
  *
- *   node renderer/scripts/screenshot.ts 'http://127.0.0.1:47650/#token=…' [out-dir]
+ *   node e2e/screenshot.ts 'http://127.0.0.1:47650/#token=…' [out-dir]
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
 
 const [url, outDir = '.tmp/screenshots'] = process.argv.slice(2);
 if (!url) {
-  console.error('usage: node renderer/scripts/screenshot.ts DASHBOARD_URL [OUT_DIR]');
+  console.error('usage: node e2e/screenshot.ts DASHBOARD_URL [OUT_DIR]');
   process.exit(2);
 }
 mkdirSync(outDir, { recursive: true });
@@ -22,16 +23,7 @@ const shots = [
   { name: 'dark-900', width: 900, height: 800, colorScheme: 'dark' },
 ] as const;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 try {
   for (const shot of shots) {
     const context = await browser.newContext({
