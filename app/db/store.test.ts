@@ -210,6 +210,14 @@ describe('Store', () => {
     expect(store.timeline('2026-03-30', 'Europe/Berlin').segments).toEqual([]);
   });
 
+  it('prepares a zone’s rollups ahead of the first report, once', () => {
+    store.ingest('window', [win('a', 'Code', 0, 30)]);
+    expect(store.prepareZone('Asia/Tokyo')).toBe(true);
+    expect(store.prepareZone('Asia/Tokyo')).toBe(false);
+    expect(store.db.prepare('SELECT name FROM zones').pluck().all()).toEqual(['Asia/Tokyo']);
+    expect(store.report({ ...YEAR, tz: 'Asia/Tokyo' }).total_ms).toBe(30 * M);
+  });
+
   it('keeps a bounded number of zones, rebuilding an evicted one on demand', () => {
     store.ingest('window', [win('a', 'Code', 0, 30)]);
     const zones = [

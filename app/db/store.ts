@@ -17,6 +17,7 @@ import { Reports, type ReportQuery } from './report.ts';
 import { Subjects } from './subjects.ts';
 import { Timelines } from './timeline.ts';
 import { ZoneRollups } from './zones.ts';
+import { zoneFor } from '../core/zone.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
 
 export type { ReportQuery };
@@ -163,6 +164,17 @@ export class Store {
    */
   private write<T>(work: () => T): T {
     return this.db.transaction(work).immediate();
+  }
+
+  /**
+   * Builds the rollups of a time zone now if they are not kept yet (a pass over all slots: seconds for years
+   * of data), so that the first report in it is fast. Returns whether it had to build them.
+   */
+  prepareZone(tz: string): boolean {
+    return this.write(() => {
+      this.slots.refreshPending();
+      return this.zones.prepare(zoneFor(tz), this.now());
+    });
   }
 
   /** A local day's timeline (`date` YYYY-MM-DD in `tz`); throws ApiError('validation_failed') for a bad zone. */

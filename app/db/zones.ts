@@ -128,6 +128,13 @@ export class ZoneRollups {
     return this.db.transaction(() => this.build(zone, nowMs))();
   }
 
+  /** Builds the zone's rollups if they are not kept yet; returns whether it built them. */
+  prepare(zone: Zone, nowMs: number): boolean {
+    if (this.stmts.find.get(zone.name)) return false;
+    this.ensure(zone, nowMs);
+    return true;
+  }
+
   /** Carries slot changes into every kept zone. Call inside the transaction that changed the slots. */
   applySlotDeltas(deltas: SlotDelta[]): void {
     if (deltas.length === 0) return;
