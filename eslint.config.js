@@ -89,6 +89,16 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // The extension runs in Chrome: its service worker and popup see the browser's and chrome.* globals.
+    files: ['extension/src/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser, ...globals.serviceworker, ...globals.webextensions } },
+  },
+  {
+    // The extension's build (Vite config, icon drawing, zip) runs in Node.
+    files: ['extension/*.ts', 'extension/build/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
     // Command-line entry points and benchmarks print to the terminal on purpose.
     files: [
       'app/cli/**/*.ts',

@@ -1,0 +1,254 @@
+/**
+ * The real extension (extension/dist) in Debian's Chromium, headless, against a real `timeaudit serve`:
+ * pairing through the popup, sessions from switching tabs and navigating between three test sites, delivery
+ * to the app, nothing lost while the app is down (and nothing stored twice when it is back), recategorizing a
+ * site from the popup, and the toolbar badge. The tests share one browser and one daemon and run in order.
+ * Screenshots of the popup go to test-results/screenshots/popup-*.png.
+ *
+ * Timings are the test's own waits between tab switches; the bounds on durations are generous because the
+ * machine is noisy.
+ */
+import type { Page } from '@playwright/test';
+import { BADGE_COLORS, rgba } from '../extension/src/badge.ts';
+import { toWire } from '../extension/src/queue.ts';
+import { unpackQueue } from '../extension/src/storage.ts';
+import { expect, test } from './fixtures.ts';
+import {
+  badge,
+  launchWithExtension,
+  openPopup,
+  openTab,
+  readStorage,
+  SHOTS,
+  startRestartableApp,
+  startSites,
+  storedBrowserEvents,
+  type BrowserEventRow,
+  type ExtensionBrowser,
+  type RestartableApp,
+  type Sites,
+} from './extension-helpers.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+const ALPHA = 'alpha.example.test';
+const BETA = 'beta.example.test';
+const GAMMA = 'gamma.example.test';
+
+let app: RestartableApp;
+let sites: Sites;
+let browser: ExtensionBrowser;
+let popup: Page;
+let alpha: Page;
+let other: Page;
+
+test.beforeAll(async () => {
+  app = await startRestartableApp();
+  sites = await startSites();
+  browser = await launchWithExtension();
+});
+
+test.afterAll(async () => {
+  await browser?.close();
+  await sites?.close();
+  await app?.dispose();
+});
+
+const statusLine = () => popup.getByTestId('status-line');
+const pill = () => popup.getByTestId('connection-pill');
+const sum = (rows: BrowserEventRow[], domain: string) =>
+  rows.filter((r) => r.domain === domain).reduce((ms, r) => ms + r.duration_ms, 0);
+
+async function shot(name: string, colorScheme: 'light' | 'dark' = 'light'): Promise<void> {
+  await popup.emulateMedia({ colorScheme });
+  // The body is the popup: 360 px wide and as tall as its content, as Chrome sizes an action popup.
+  await popup.locator('body').screenshot({ path: `${SHOTS}/popup-${name}.png` });
+  await popup.emulateMedia({ colorScheme: 'light' });
+}
+
+/** Clicks "Send now" (the popup shows it while sessions wait) and waits until the queue is empty. */
+async function sendNow(): Promise<void> {
+  await popup.getByRole('button', { name: 'Send now' }).click();
+  await expect(statusLine()).toHaveText('Connected · 0 waiting');
+}
+
+test('pairs through the popup, tracks tab switches and navigations, and delivers the sessions', async () => {
+  test.setTimeout(120_000);
+  const startedMs = Date.now();
+  popup = await openPopup(browser.context);
+  await expect(pill()).toHaveText('Not paired');
+  expect(await badge(browser.worker)).toMatchObject({ text: '!' });
+  await shot('pairing');
+  await popup.getByLabel('Port').fill(String(app.port));
+  await popup.getByLabel('Token').fill(app.token);
+  await popup.getByRole('button', { name: 'Connect' }).click();
+  await expect(pill()).toHaveText('Connected');
+  await expect(statusLine()).toHaveText('Connected · 0 waiting');
+  const dashboardLink = popup.getByRole('link', { name: 'Open dashboard' });
+  await expect(dashboardLink).toHaveAttribute('href', `${app.url}/#token=${app.token}`);
+
+  // alpha 5 s, beta 4 s (over two pages of its own), gamma 2 s (reached by navigating the beta tab),
+  // alpha again 3 s, then the popup's tab, which is no website.
+  alpha = await openTab(browser.context, sites.url('alpha', '/one'));
+  await alpha.waitForTimeout(5_000);
+  other = await openTab(browser.context, sites.url('beta', '/one'));
+  await other.waitForTimeout(2_000);
+  await other.goto(sites.url('beta', '/two?q=secret'));
+  await other.waitForTimeout(2_000);
+  await other.goto(sites.url('gamma', '/'));
+  await other.waitForTimeout(2_000);
+  await alpha.bringToFront();
+  await alpha.waitForTimeout(3_000);
+  await popup.bringToFront();
+  await sendNow();
+
+  const rows = storedBrowserEvents(app.dataDir);
+  expect(rows.map((r) => [r.domain, r.reason_closed])).toEqual([
+    [ALPHA, 'tab_switch'],
+    [BETA, 'navigation'],
+    [GAMMA, 'tab_switch'],
+    [ALPHA, 'tab_switch'],
+  ]);
+  // Only host names leave the page: no path, query or title in the app or in the extension's storage.
+  const everything = JSON.stringify(await browser.worker.evaluate(() => chrome.storage.local.get(null)));
+  for (const secret of ['/one', '/two', 'q=secret', 'http://']) expect(everything).not.toContain(secret);
+  const pairing = (await readStorage(browser.worker, 'pairing')) as { userId: string };
+  for (const row of rows) {
+    expect(row.user_id).toBe(pairing.userId);
+    expect(row.duration_ms).toBe(row.end_ms - row.start_ms);
+    expect(row.start_ms).toBeGreaterThanOrEqual(startedMs);
+  }
+  expect(sum(rows, ALPHA)).toBeGreaterThan(7_000);
+  expect(sum(rows, ALPHA)).toBeLessThan(14_000);
+  expect(sum(rows, BETA)).toBeGreaterThan(3_500);
+  expect(sum(rows, BETA)).toBeLessThan(8_000);
+  expect(sum(rows, GAMMA)).toBeGreaterThan(1_500);
+  expect(sum(rows, GAMMA)).toBeLessThan(5_000);
+
+  const report = await app.api.report({
+    query: {
+      from: new Date(startedMs - 60_000).toISOString(),
+      to: new Date(Date.now() + 60_000).toISOString(),
+      tz: 'UTC',
+    },
+  });
+  const domains = report.subjects.filter((s) => s.kind === 'domain');
+  expect(domains.map((s) => s.name)).toEqual([ALPHA, BETA, GAMMA]); // most time first
+  for (const d of domains) expect(d.ms).toBe(sum(rows, d.name));
+
+  // The popup's figures are the report's; the tab it is in is no website, so it shows the last site.
+  await expect(popup.getByTestId('current-domain')).toHaveText(ALPHA);
+  await expect(popup.getByLabel('Current site')).toContainText('Last site');
+  await expect(popup.getByTestId('top-domains').locator('li')).toHaveCount(3);
+  await shot('connected');
+  await shot('connected-dark', 'dark');
+});
+
+test('keeps sessions while the app is down and delivers each exactly once when it is back', async () => {
+  test.setTimeout(120_000);
+  const before = storedBrowserEvents(app.dataDir);
+  await app.stop();
+
+  await alpha.bringToFront();
+  await alpha.waitForTimeout(2_000);
+  await other.bringToFront(); // gamma
+  await other.waitForTimeout(2_000);
+  await popup.bringToFront();
+  await expect(statusLine()).toHaveText('Disconnected — 2 sessions waiting', { timeout: 20_000 });
+  await expect(pill()).toHaveText('Offline');
+  await expect(popup.getByTestId('offline-notice')).toContainText(`port ${app.port}`);
+  await expect.poll(async () => (await badge(browser.worker)).text).toBe('!');
+  expect((await badge(browser.worker)).color).toEqual(rgba(BADGE_COLORS.disconnected));
+  await shot('disconnected');
+
+  // What waits in the extension's storage is what must arrive.
+  const queue = unpackQueue(
+    (await readStorage(browser.worker, 'queue')) as Parameters<typeof unpackQueue>[0],
+  );
+  expect(queue.items.map((e) => e.domain)).toEqual([ALPHA, GAMMA]);
+  expect(queue.failures).toBeGreaterThan(0);
+
+  await app.start(); // same port, same data folder
+  await sendNow();
+  const after = storedBrowserEvents(app.dataDir);
+  expect(after).toHaveLength(before.length + queue.items.length);
+  for (const e of queue.items) expect(after.filter((r) => r.event_id === e.eventId)).toHaveLength(1);
+  const link = (await readStorage(browser.worker, 'link')) as {
+    lastResult: { accepted: number; duplicates: number };
+  };
+  expect(link.lastResult).toMatchObject({ accepted: queue.items.length, duplicates: 0, rejected: [] });
+
+  // Sending the same events again (a worker stopped before it saw the answer) stores nothing twice.
+  const { userId } = (await readStorage(browser.worker, 'pairing')) as { userId: string };
+  const again = await app.api.postBrowserEvents({
+    body: { events: queue.items.map((e) => toWire(e, userId)) },
+  });
+  expect(again).toEqual({ accepted: 0, duplicates: queue.items.length, rejected: [] });
+  expect(storedBrowserEvents(app.dataDir)).toHaveLength(after.length);
+  await expect(pill()).toHaveText('Connected');
+});
+
+test('recategorizes the current site from the popup', async () => {
+  await alpha.bringToFront();
+  await alpha.waitForTimeout(1_500);
+  await popup.bringToFront();
+  await expect(popup.getByTestId('current-domain')).toHaveText(ALPHA);
+
+  // A new category, made inline.
+  await popup.getByLabel('Category', { exact: true }).selectOption({ label: 'New category…' });
+  await popup.getByLabel('Category name').fill('Research');
+  await popup.getByLabel('Productivity').selectOption('productive');
+  await popup.getByRole('button', { name: 'Add' }).click();
+  await expect(popup.getByTestId('productivity')).toHaveText('productive');
+  await expect(popup.getByLabel('Category', { exact: true })).toHaveValue('Research');
+  const subject = async () => {
+    const report = await app.api.report({
+      query: {
+        from: new Date(Date.now() - 3600_000).toISOString(),
+        to: new Date(Date.now() + 60_000).toISOString(),
+        tz: 'UTC',
+      },
+    });
+    return report.subjects.find((s) => s.kind === 'domain' && s.name === ALPHA);
+  };
+  expect(await subject()).toMatchObject({ category: 'Research', productivity: 'productive' });
+
+  // An existing category, made elsewhere (the dashboard), picked from the list.
+  await app.api.createCategory({ body: { name: 'Leisure', productivity: 'unproductive' } });
+  await popup.reload();
+  await popup.getByLabel('Category', { exact: true }).selectOption({ label: 'Leisure — unproductive' });
+  await expect(popup.getByTestId('productivity')).toHaveText('unproductive');
+  expect(await subject()).toMatchObject({ category: 'Leisure', productivity: 'unproductive' });
+});
+
+test("the badge shows today's time on the site in its category's colour, a pause, and resumes", async () => {
+  await alpha.bringToFront();
+  await expect
+    .poll(async () => badge(browser.worker))
+    .toMatchObject({ text: '<1m', color: rgba(BADGE_COLORS.unproductive) });
+  expect((await badge(browser.worker)).title).toMatch(/alpha\.example\.test: \d+s today \(Leisure\)/);
+
+  const tracker = (await readStorage(browser.worker, 'tracker')) as { session: { domain: string } | null };
+  expect(tracker.session?.domain).toBe(ALPHA);
+
+  await popup.bringToFront();
+  await popup.getByRole('button', { name: 'Pause 15 min' }).click();
+  await expect(pill()).toHaveText('Paused');
+  await expect(popup.getByLabel('Pause')).toContainText('Paused until');
+  await expect
+    .poll(async () => badge(browser.worker))
+    .toMatchObject({ text: 'II', color: rgba(BADGE_COLORS.paused) });
+  await shot('paused');
+
+  // Nothing is tracked while paused.
+  await alpha.bringToFront();
+  await alpha.waitForTimeout(1_500);
+  expect(((await readStorage(browser.worker, 'tracker')) as { session: unknown }).session).toBeNull();
+  expect((await badge(browser.worker)).text).toBe('II');
+
+  await popup.bringToFront();
+  await popup.getByRole('button', { name: 'Resume' }).click();
+  await expect(pill()).toHaveText('Connected');
+  await alpha.bringToFront();
+  await expect.poll(async () => (await badge(browser.worker)).text).toMatch(/^(<1m|\dm)$/);
+});
