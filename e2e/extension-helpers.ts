@@ -43,7 +43,16 @@ const DAEMON_ENV = { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '', TIMEAUDIT
 /** Like fixtures.ts's startApp(0), but the daemon can go down and come back on the same port and data. */
 export async function startRestartableApp(): Promise<RestartableApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'timeaudit-e2e-ext-'));
-  const args = (port: number) => ['--port', String(port), '--no-track', '--data-dir', dataDir];
+  // A 5-minute away threshold, which the extension must take from the app when it pairs.
+  const args = (port: number) => [
+    '--port',
+    String(port),
+    '--no-track',
+    '--idle-minutes',
+    '5',
+    '--data-dir',
+    dataDir,
+  ];
   let daemon: Daemon | null = await startDaemon(args(0), DAEMON_ENV);
   const url = daemon.url;
   const port = Number(new URL(url).port);

@@ -112,7 +112,8 @@ test('pairs through the popup, tracks tab switches and navigations, and delivers
   // Only host names leave the page: no path, query or title in the app or in the extension's storage.
   const everything = JSON.stringify(await browser.worker.evaluate(() => chrome.storage.local.get(null)));
   for (const secret of ['/one', '/two', 'q=secret', 'http://']) expect(everything).not.toContain(secret);
-  const pairing = (await readStorage(browser.worker, 'pairing')) as { userId: string };
+  const pairing = (await readStorage(browser.worker, 'pairing')) as { userId: string; idleSeconds: number };
+  expect(pairing.idleSeconds).toBe(300); // the app's --idle-minutes 5, learnt at pairing
   for (const row of rows) {
     expect(row.user_id).toBe(pairing.userId);
     expect(row.duration_ms).toBe(row.end_ms - row.start_ms);

@@ -48,6 +48,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     token,
     port: options.port,
     extensionIds: [EXTENSION_ID, ...options.extensionIds],
+    idleSeconds: options.idleMinutes * 60,
   });
   let tracker: WindowTracker | null = null;
   let idle: IdleSource | null = null;

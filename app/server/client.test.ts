@@ -28,7 +28,11 @@ describe('the API client', () => {
   it('calls every kind of endpoint with the token', async () => {
     const api = client(TEST_TOKEN);
     expect((await api.health({})).ok).toBe(true);
-    expect(await api.pairing({})).toEqual({ user_id: t.store.userId(), version: expect.any(String) });
+    expect(await api.pairing({})).toEqual({
+      user_id: t.store.userId(),
+      version: expect.any(String),
+      idle_seconds: 180,
+    });
     const created = await api.createCategory({ body: { name: 'Deep work', productivity: 'productive' } });
     expect(await api.listCategories({})).toContainEqual(created);
     await api.postWindowEvents({

@@ -25,12 +25,14 @@ export interface HandlerDeps {
   store: ServerStore;
   /** The clock that decides whether an event ends in the future. */
   now: () => number;
+  /** The away threshold of the tracker, told to the extension when it pairs. */
+  idleSeconds: number;
 }
 
-export function createHandlers({ store, now }: HandlerDeps): ApiHandlers {
+export function createHandlers({ store, now, idleSeconds }: HandlerDeps): ApiHandlers {
   return {
     health: () => ({ ok: true, version: APP_VERSION, schema_version: store.schemaVersion() }),
-    pairing: () => ({ user_id: store.userId(), version: APP_VERSION }),
+    pairing: () => ({ user_id: store.userId(), version: APP_VERSION, idle_seconds: idleSeconds }),
     postBrowserEvents: ({ body }) => ingestBatch(store, 'browser', body.events, now()),
     postWindowEvents: ({ body }) => ingestBatch(store, 'window', body.events, now()),
     postIdleEvents: ({ body }) => ingestBatch(store, 'idle', body.events, now()),

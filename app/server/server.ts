@@ -25,6 +25,8 @@ export interface ServerOptions {
   extensionIds: readonly string[];
   now?: () => number;
   log?: Logger;
+  /** The tracker's away threshold, told to the browser extension; default 180 s. */
+  idleSeconds?: number;
   /** The dashboard's built files; default renderer/dist; null serves no dashboard. */
   dashboardDir?: string | null;
 }
@@ -60,7 +62,14 @@ export function createServer(options: ServerOptions): TimeAuditServer {
   });
   installErrorHandling(app, log);
   registerDashboard(app, options.dashboardDir === undefined ? DEFAULT_DASHBOARD_DIR : options.dashboardDir);
-  registerRoutes(app, createHandlers({ store: options.store, now: options.now ?? Date.now }));
+  registerRoutes(
+    app,
+    createHandlers({
+      store: options.store,
+      now: options.now ?? Date.now,
+      idleSeconds: options.idleSeconds ?? 180,
+    }),
+  );
   app.addHook('onResponse', async (request, reply) => {
     log.debug(`${request.method} ${request.url.split('?')[0]} ${reply.statusCode}`);
   });

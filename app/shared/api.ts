@@ -32,6 +32,8 @@ export type Health = z.infer<typeof healthResponse>;
 export interface Pairing {
   user_id: string;
   version: string;
+  /** Seconds without input after which the app counts the user as away; the extension uses the same. */
+  idle_seconds: number;
 }
 
 export const reportQuery = z

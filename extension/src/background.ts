@@ -8,7 +8,8 @@
  *   popup ──messages (protocol.ts)──▶ handlers
  */
 import { badgeFor } from './badge.ts';
-import { FLUSH_DELAY_MS, IDLE_SECONDS, TICK_MINUTES } from './config.ts';
+import { useIdleThreshold } from './browser-focus.ts';
+import { FLUSH_DELAY_MS, TICK_MINUTES } from './config.ts';
 import { refreshToday, type Deps } from './connection.ts';
 import { createDelivery } from './delivery.ts';
 import { createHandlers } from './handlers.ts';
@@ -133,7 +134,7 @@ chrome.runtime.onMessage.addListener(
 
 // Each time the worker starts: the idle threshold (not kept by Chrome) and the minute alarm (kept, but
 // re-created if it went missing).
-chrome.idle.setDetectionInterval(IDLE_SECONDS);
+void deps.store.get('pairing').then(({ pairing }) => useIdleThreshold(pairing?.idleSeconds));
 void chrome.alarms.get(TICK).then((alarm) => {
   if (!alarm)
     void chrome.alarms.create(TICK, { periodInMinutes: TICK_MINUTES, delayInMinutes: TICK_MINUTES });

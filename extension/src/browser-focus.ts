@@ -11,7 +11,7 @@
  */
 import { domainOf } from './domain.ts';
 import type { FocusedTab, IdleState } from './session.ts';
-import { IDLE_SECONDS } from './config.ts';
+import { IDLE_SECONDS, MIN_IDLE_SECONDS } from './config.ts';
 
 export function focusedTab(tab: chrome.tabs.Tab): FocusedTab | null {
   if (tab.id === undefined || tab.id === chrome.tabs.TAB_ID_NONE) return null;
@@ -48,6 +48,19 @@ export async function browserFocused(): Promise<boolean> {
   }
 }
 
+/**
+ * The away threshold in use. Kept in the pairing (chrome.storage); this copy is set again from it each time
+ * the worker starts, and when the extension pairs.
+ */
+let idleSeconds = IDLE_SECONDS;
+
+export function useIdleThreshold(seconds: number | undefined): void {
+  idleSeconds = Math.max(MIN_IDLE_SECONDS, Math.round(seconds ?? IDLE_SECONDS));
+  chrome.idle.setDetectionInterval(idleSeconds);
+}
+
+export const idleThresholdMs = (): number => idleSeconds * 1000;
+
 export async function idleState(): Promise<IdleState> {
-  return chrome.idle.queryState(IDLE_SECONDS);
+  return chrome.idle.queryState(idleSeconds);
 }

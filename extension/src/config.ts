@@ -14,8 +14,13 @@ export const REASONS_CLOSED = [
 ] as const;
 export type ReasonClosed = (typeof REASONS_CLOSED)[number];
 
-/** chrome.idle's detection interval: 3 minutes without input, the same as the app's `--idle-minutes`. */
+/**
+ * chrome.idle's detection interval until the app says otherwise: 3 minutes without input, the app's default.
+ * Pairing takes the app's own threshold (`idle_seconds`, from `timeaudit serve --idle-minutes`).
+ */
 export const IDLE_SECONDS = 180;
+/** chrome.idle accepts 15 s at the least. */
+export const MIN_IDLE_SECONDS = 15;
 /** The minute alarm: checkpoint the session, flush the queue, refresh today's figures and the badge. */
 export const TICK_MINUTES = 1;
 /** A checkpoint older than this means the worker was not running (two missed ticks and some slack). */

@@ -14,6 +14,7 @@ import {
   setLinkFromError,
   type Deps,
 } from './connection.ts';
+import { useIdleThreshold } from './browser-focus.ts';
 import type { Delivery } from './delivery.ts';
 import type { Handlers, PopupStatus } from './protocol.ts';
 import type { Pairing } from './storage.ts';
@@ -117,10 +118,17 @@ export function createHandlers(
         throw new Error(explain(error, port).message);
       }
       await deps.store.set({
-        pairing: { port, token: cleanToken, userId: answer.user_id, version: answer.version },
+        pairing: {
+          port,
+          token: cleanToken,
+          userId: answer.user_id,
+          version: answer.version,
+          idleSeconds: answer.idle_seconds,
+        },
         today: null,
         categories: null,
       });
+      useIdleThreshold(answer.idle_seconds);
       await setLink(deps, 'connected', { message: null });
       deps.log.info('paired', { port, user_id: answer.user_id, version: answer.version });
       await delivery.retrySoon();

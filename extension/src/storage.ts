@@ -17,6 +17,8 @@ export interface Pairing {
   token: string;
   userId: string;
   version: string;
+  /** The app's away threshold (absent in pairings made before the app told it). */
+  idleSeconds?: number;
 }
 
 export interface Link {

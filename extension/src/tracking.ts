@@ -3,9 +3,8 @@
  * reads the state from storage, applies `step`, and writes the new state and the closed sessions in one
  * storage write, so a worker stopped at any point loses neither.
  */
-import { IDLE_SECONDS } from './config.ts';
 import type { Deps } from './connection.ts';
-import { activeTab, browserFocused, idleState, tabById } from './browser-focus.ts';
+import { activeTab, browserFocused, idleState, idleThresholdMs, tabById } from './browser-focus.ts';
 import { domainOf } from './domain.ts';
 import { enqueue } from './queue.ts';
 import { checkpoint, step, type ClosedSession, type TrackerEvent } from './session.ts';
@@ -95,7 +94,7 @@ export function createTracking(deps: Deps, hooks: TrackingHooks) {
         });
       });
       chrome.idle.onStateChanged.addListener((state) => {
-        void track(() => ({ type: 'idle', state, idleMs: IDLE_SECONDS * 1000 }));
+        void track(() => ({ type: 'idle', state, idleMs: idleThresholdMs() }));
       });
     },
   };
