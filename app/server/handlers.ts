@@ -2,7 +2,8 @@
  * The API served on top of the store. Requests arrive here already validated by routes.ts; the store throws
  * ApiError for not_found / conflict / unknown_category / validation_failed, which errors.ts turns into responses.
  */
-import type { ApiHandlers } from '../shared/api.ts';
+import type { ApiHandlers, PauseBody, PauseStatus } from '../shared/api.ts';
+import { startOfNextDay, type PauseController, type PauseState } from '../core/desktop/pause.ts';
 import { APP_VERSION } from '../shared/version.ts';
 import type { Store } from '../db/store.ts';
 import { ingestBatch } from './ingest.ts';
@@ -27,9 +28,24 @@ export interface HandlerDeps {
   now: () => number;
   /** The away threshold of the tracker, told to the extension when it pairs. */
   idleSeconds: number;
+  /** The one pause shared with the tracker and the tray. */
+  pause: PauseController;
+  /** The zone whose midnight "until tomorrow" means. */
+  tz: string;
 }
 
-export function createHandlers({ store, now, idleSeconds }: HandlerDeps): ApiHandlers {
+export function toPauseStatus(state: PauseState): PauseStatus {
+  return state.paused
+    ? { paused: true, until: state.untilMs === null ? null : new Date(state.untilMs).toISOString() }
+    : { paused: false, until: null };
+}
+
+function applyPause(pause: PauseController, body: PauseBody, nowMs: number, tz: string): PauseState {
+  if ('minutes' in body) return pause.pauseFor(body.minutes * 60_000);
+  return pause.pauseUntil(body.until === 'tomorrow' ? startOfNextDay(nowMs, tz) : null);
+}
+
+export function createHandlers({ store, now, idleSeconds, pause, tz }: HandlerDeps): ApiHandlers {
   return {
     health: () => ({ ok: true, version: APP_VERSION, schema_version: store.schemaVersion() }),
     pairing: () => ({ user_id: store.userId(), version: APP_VERSION, idle_seconds: idleSeconds }),
@@ -49,5 +65,8 @@ export function createHandlers({ store, now, idleSeconds }: HandlerDeps): ApiHan
         limit: query.limit,
       }),
     timeline: ({ query }) => store.timeline(query.date, query.tz),
+    getPause: () => toPauseStatus(pause.state()),
+    setPause: ({ body }) => toPauseStatus(applyPause(pause, body, now(), tz)),
+    resume: () => toPauseStatus(pause.resume()),
   };
 }

@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createLogger, type Logger } from '../core/logger.ts';
+import { PauseController, systemPauseClock } from '../core/desktop/pause.ts';
 import { installErrorHandling, replyWithError, writeClientError } from './errors.ts';
 import { createHandlers, type ServerStore } from './handlers.ts';
 import { registerRoutes } from './routes.ts';
@@ -29,12 +30,18 @@ export interface ServerOptions {
   idleSeconds?: number;
   /** The dashboard's built files; default renderer/dist; null serves no dashboard. */
   dashboardDir?: string | null;
+  /** The pause shared with the tracker (and the tray); the server makes its own when none is given. */
+  pause?: PauseController;
+  /** The zone of "pause until tomorrow"; default the machine's. */
+  tz?: string;
 }
 
 export interface TimeAuditServer {
   listen(): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
   readonly app: FastifyInstance;
+  /** The pause the API reads and sets: the one given in the options, or the server's own. */
+  readonly pause: PauseController;
 }
 
 export function createServer(options: ServerOptions): TimeAuditServer {
@@ -42,6 +49,8 @@ export function createServer(options: ServerOptions): TimeAuditServer {
   if (options.token.length < 16) throw new Error('the API token is missing or too short');
   const requestedPort = options.port ?? DEFAULT_PORT;
   let boundPort = requestedPort;
+  const now = options.now ?? Date.now;
+  const pause = options.pause ?? new PauseController({ ...systemPauseClock, now });
 
   const app = Fastify({
     logger: false,
@@ -66,8 +75,10 @@ export function createServer(options: ServerOptions): TimeAuditServer {
     app,
     createHandlers({
       store: options.store,
-      now: options.now ?? Date.now,
+      now,
       idleSeconds: options.idleSeconds ?? 180,
+      pause,
+      tz: options.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     }),
   );
   app.addHook('onResponse', async (request, reply) => {
@@ -76,6 +87,7 @@ export function createServer(options: ServerOptions): TimeAuditServer {
 
   return {
     app,
+    pause,
     async listen() {
       await app.listen({ host: LISTEN_HOST, port: requestedPort });
       boundPort = (app.server.address() as AddressInfo).port;

@@ -129,10 +129,13 @@ export interface StoreServer extends TestServer {
   dir: string;
 }
 
-export async function startStoreServer(nowMs: number): Promise<StoreServer> {
+export async function startStoreServer(
+  nowMs: number,
+  options: Partial<Omit<ServerOptions, 'store' | 'now'>> = {},
+): Promise<StoreServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'timeaudit-test-'));
   const store = Store.open({ file: path.join(dir, 'db.sqlite'), now: () => nowMs });
-  const t = await startTestServer({ store, now: () => nowMs });
+  const t = await startTestServer({ ...options, store, now: () => nowMs });
   return {
     ...t,
     store,

@@ -80,6 +80,31 @@ export interface SubjectCategory {
   productivity: SubjectTotal['productivity'];
 }
 
+/** Whether tracking is paused, shared by the tray, the daemon and the extension. */
+export interface PauseStatus {
+  paused: boolean;
+  /** When tracking resumes by itself (ISO-8601 UTC); null while not paused or paused until resumed. */
+  until: string | null;
+}
+
+/** Pause for a number of minutes, or until the start of tomorrow in the app's zone, or (null) until resumed. */
+export type PauseBody = { minutes: number } | { until: 'tomorrow' | null };
+
+export const pauseBody: z.ZodType<PauseBody> = z
+  .object({
+    minutes: z.number().int().min(1).max(1440).optional(),
+    until: z.literal('tomorrow').nullable().optional(),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if ((b.minutes === undefined) === (b.until === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'give exactly one of minutes or until' });
+    }
+  })
+  .transform((b): PauseBody =>
+    b.minutes !== undefined ? { minutes: b.minutes } : { until: b.until ?? null },
+  );
+
 interface Endpoint<P, Q, B, R> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   path: string;
@@ -190,6 +215,27 @@ export const api = {
     path: '/v1/timeline',
     auth: true,
     query: timelineQuery,
+    status: 200,
+  }),
+  getPause: endpoint<undefined, undefined, undefined, PauseStatus>({
+    method: 'GET',
+    path: '/v1/pause',
+    auth: true,
+    status: 200,
+  }),
+  setPause: endpoint<undefined, undefined, PauseBody, PauseStatus>({
+    method: 'POST',
+    path: '/v1/pause',
+    auth: true,
+    body: pauseBody,
+    status: 200,
+  }),
+  /** The body is an empty JSON object: every POST must be application/json (see app/server/security.ts). */
+  resume: endpoint<undefined, undefined, Record<string, never>, PauseStatus>({
+    method: 'POST',
+    path: '/v1/resume',
+    auth: true,
+    body: z.object({}).strict(),
     status: 200,
   }),
 } as const;

@@ -308,4 +308,89 @@ describe('WindowTracker', () => {
       vi.useRealTimers();
     }
   });
+
+  describe('while paused', () => {
+    function pausable(overrides: Partial<WindowTrackerOptions> = {}) {
+      let paused = false;
+      const t = setup({ isPaused: () => paused, ...overrides });
+      return {
+        ...t,
+        pause: () => {
+          paused = true;
+        },
+        resume: () => {
+          paused = false;
+        },
+      };
+    }
+
+    it('closes the open window at the moment of pausing and records nothing until resumed', async () => {
+      const t = pausable();
+      await t.at(0, A);
+      await t.at(1_000, A);
+      t.pause();
+      await t.at(1_400, A); // the tick the pause itself triggers
+      const samples = t.windowSource.sample.mock.calls.length;
+      for (let ms = 2_000; ms <= 60_000; ms += 1_000) await t.at(ms, ms < 30_000 ? A : B);
+      expect(t.windowSource.sample.mock.calls.length).toBe(samples);
+      expect(t.sink.windowSpans()).toEqual(['tracker.ts 0..1400']);
+      t.resume();
+      await t.at(61_000, B);
+      await t.at(62_000, B);
+      await t.stopAt(62_500);
+      expect(t.sink.windowSpans()).toEqual(['tracker.ts 0..1400', 'GitHub 61000..62500']);
+    });
+
+    it('closes an open idle period at the moment of pausing and does not date the next one into the pause', async () => {
+      const t = pausable({ idleThresholdMs: 10_000 });
+      // Input stopped at 0 s; the 10 s threshold is reached at 10 s and the idle period starts at 0 s.
+      for (let ms = 0; ms <= 13_000; ms += 1_000) await t.at(ms, A, active(ms));
+      expect(t.sink.idleSpans()).toEqual([]);
+      t.pause();
+      await t.at(13_500, A, active(13_500));
+      t.resume();
+      // Still away after the pause: the idle period starts at the resume, not when input stopped.
+      await t.at(100_000, A, active(100_000));
+      await t.at(101_000, A, active(101_000));
+      await t.at(102_000, A, active(50)); // back
+      await t.stopAt(103_000);
+      expect(t.sink.idleSpans()).toEqual(['0..13500', '100000..101950']);
+      expect(t.sink.windowSpans()).toEqual(['tracker.ts 101950..103000']);
+    });
+
+    it('treats samples that arrive after the pause started as paused', async () => {
+      let paused = false;
+      const t = setup({
+        isPaused: () => paused,
+        windows: {
+          sample: vi.fn(async () => {
+            paused = true; // the pause arrives while the sample is on its way
+            return A;
+          }),
+        },
+      });
+      await t.at(0, A);
+      await t.stopAt(5_000);
+      expect(t.sink.saves).toHaveLength(0);
+    });
+
+    it('ends the open window at its last sighting when the pause is seen after a gap', async () => {
+      const t = pausable();
+      await t.at(0, A);
+      await t.at(1_000, A);
+      t.pause();
+      await t.at(60_000, A);
+      expect(t.sink.windowSpans()).toEqual(['tracker.ts 0..1000']);
+    });
+
+    it('stop() while paused saves nothing more', async () => {
+      const t = pausable();
+      await t.at(0, A);
+      t.pause();
+      await t.at(1_000, A);
+      await t.stopAt(2_000);
+      expect(t.sink.windowSpans()).toEqual(['tracker.ts 0..1000']);
+      expect(t.sink.saves).toHaveLength(1);
+    });
+  });
 });

@@ -16,6 +16,14 @@
  *                        ↑ now − idleMs          ↑ now − idleMs, once input is back
  *
  * Open events are re-saved under the same eventId every checkpointMs, so a crash loses at most that much.
+ *
+ * Pausing: the first poll that finds the tracker paused closes whatever is open at that instant (call tick()
+ * when the pause starts to make it exact); nothing is sampled or started while paused, and after the pause
+ * nothing is dated back into it.
+ *
+ *   pause:            [paused.........)
+ *   window:  [code....)               [code....
+ *   idle:         (input stopped here, but the idle period starts no earlier than the resume)
  */
 import { randomUUID } from 'node:crypto';
 import type { IdleEvent, WindowEvent } from '../shared/events.ts';
@@ -37,6 +45,8 @@ export interface WindowTrackerOptions {
   idleThresholdMs?: number;
   checkpointMs?: number;
   newId?: () => string;
+  /** While this answers true nothing is recorded: the tray's, the API's and the extension's shared pause. */
+  isPaused?: () => boolean;
 }
 
 /** An event still being extended, and when it was last handed to the sink. */
@@ -57,6 +67,7 @@ export class WindowTracker {
   private readonly checkpointMs: number;
   private readonly gapMs: number;
   private readonly newId: () => string;
+  private readonly isPaused: () => boolean;
   private readonly windowFailures: FailureLog;
   private readonly idleFailures: FailureLog;
   private readonly sinkFailures: FailureLog;
@@ -69,6 +80,7 @@ export class WindowTracker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
+  private wasPaused = false;
 
   constructor(options: WindowTrackerOptions) {
     this.windows = options.windows;
@@ -81,6 +93,7 @@ export class WindowTracker {
     this.checkpointMs = options.checkpointMs ?? 15_000;
     this.gapMs = Math.max(3 * this.pollIntervalMs, 5_000);
     this.newId = options.newId ?? (() => randomUUID());
+    this.isPaused = options.isPaused ?? (() => false);
     this.windowFailures = new FailureLog(this.log, 'window source');
     this.idleFailures = new FailureLog(this.log, 'idle source');
     this.sinkFailures = new FailureLog(this.log, 'saving tracked events');
@@ -121,9 +134,25 @@ export class WindowTracker {
   }
 
   private async poll(): Promise<void> {
+    if (this.isPaused()) {
+      this.pausedPoll(this.now());
+      return;
+    }
     const t = this.now();
     const [win, idle] = await Promise.all([this.sampleWindow(), this.sampleIdle()]);
     if (this.stopped) return; // stop() ends everything at its own instant
+    // Paused while the samples were on their way: they describe a time that is no longer recorded.
+    if (this.isPaused()) {
+      this.pausedPoll(this.now());
+      return;
+    }
+
+    if (this.wasPaused) {
+      // Tracking restarts now: an idle counter or window from before the pause does not date back into it.
+      this.wasPaused = false;
+      this.floorMs = Math.max(this.floorMs, t);
+      this.log.debug('resumed', { atMs: t });
+    }
 
     if (this.isGap(t)) {
       this.log.debug('gap between polls, not bridging it', { lastPollMs: this.lastPollMs, nowMs: t });
@@ -142,6 +171,16 @@ export class WindowTracker {
     }
     const resumeMs = this.away ? this.comeBack(t, idle) : t;
     this.trackWindow(win, t, resumeMs);
+  }
+
+  /** Ends what is open at the moment the pause was seen (at its last sighting after a gap). */
+  private pausedPoll(t: number): void {
+    if (!this.wasPaused) this.log.debug('paused', { atMs: t });
+    const gap = this.isGap(t);
+    this.closeWindow(gap ? (this.window?.event.endMs ?? t) : t);
+    this.closeAway(gap ? (this.away?.event.endMs ?? t) : t);
+    this.wasPaused = true;
+    this.lastPollMs = t;
   }
 
   /** A clock that jumped back counts as a gap too: nothing measured across it can be trusted. */

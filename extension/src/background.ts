@@ -7,6 +7,7 @@
  *   alarm "tick" (1 min) ──▶ checkpoint, sync, today's report, flush what is due, badge
  *   popup ──messages (protocol.ts)──▶ handlers
  */
+import { followAppPause } from './app-pause.ts';
 import { badgeFor } from './badge.ts';
 import { useIdleThreshold } from './browser-focus.ts';
 import { FLUSH_DELAY_MS, TICK_MINUTES } from './config.ts';
@@ -105,6 +106,7 @@ async function tick(): Promise<void> {
   await tracking.sync();
   const { pairing } = await deps.store.get('pairing');
   if (pairing && (await refreshToday(deps))) await delivery.retrySoon();
+  if (pairing) await followAppPause(deps, { track: tracking.track, schedulePauseEnd });
   await delivery.flush();
   await refreshBadge();
 }

@@ -39,3 +39,6 @@ export const FLUSH_DELAY_MS = 5_000;
 /** Retries while the app is down: 5 s, 10 s, 20 s … up to 5 minutes. */
 export const BACKOFF_BASE_MS = 5_000;
 export const BACKOFF_CAP_MS = 5 * 60_000;
+
+/** The extension's pause end for an app pause without an end ("until resumed"): the largest Date. */
+export const INDEFINITE_PAUSE_MS = 8.64e15;

@@ -14,6 +14,7 @@ import {
   setLinkFromError,
   type Deps,
 } from './connection.ts';
+import { followAppPause, tellApp, type PauseSync } from './app-pause.ts';
 import { useIdleThreshold } from './browser-focus.ts';
 import type { Delivery } from './delivery.ts';
 import type { Handlers, PopupStatus } from './protocol.ts';
@@ -36,6 +37,11 @@ export function createHandlers(
   delivery: Delivery,
   hooks: HandlerHooks,
 ): Handlers {
+  const pauseSync: PauseSync = {
+    track: (make) => tracking.track(make),
+    schedulePauseEnd: hooks.schedulePauseEnd,
+  };
+
   async function paired(): Promise<Pairing> {
     const { pairing } = await deps.store.get('pairing');
     if (!pairing) throw new Error('Not paired with the app yet.');
@@ -64,6 +70,7 @@ export function createHandlers(
         refreshCategories(deps, fresh ? 0 : CATEGORIES_MAX_AGE_MS),
       ]);
       if (back[0]) await delivery.retrySoon();
+      await followAppPause(deps, pauseSync);
     }
     const { tracker, queue, link, today, categories } = await deps.store.get(
       'tracker',
@@ -150,12 +157,14 @@ export function createHandlers(
       const untilMs = deps.now() + Math.round(minutes * 60_000);
       await tracking.track(() => ({ type: 'pause', untilMs }));
       await hooks.schedulePauseEnd(untilMs);
+      await tellApp(deps, pauseSync, { minutes: Math.round(minutes) });
       return {};
     },
 
     async resume() {
       await tracking.track(() => ({ type: 'resume' }));
       await hooks.schedulePauseEnd(null);
+      await tellApp(deps, pauseSync, 'resume');
       return {};
     },
 

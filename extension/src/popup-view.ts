@@ -4,7 +4,7 @@
  */
 import { formatDuration } from '../../app/shared/format.ts';
 import { PRODUCTIVITIES, type Productivity, type ProductivityOrNone } from '../../app/shared/report.ts';
-import { DEFAULT_PORT } from './config.ts';
+import { DEFAULT_PORT, INDEFINITE_PAUSE_MS } from './config.ts';
 import { h } from './dom.ts';
 import type { PopupStatus } from './protocol.ts';
 
@@ -300,7 +300,13 @@ function pauseCard(status: PopupStatus, ui: UiState, actions: Actions): HTMLElem
       h(
         'div',
         {},
-        h('strong', {}, `Paused until ${clock(status.pausedUntilMs ?? 0)}`),
+        h(
+          'strong',
+          {},
+          (status.pausedUntilMs ?? 0) >= INDEFINITE_PAUSE_MS
+            ? 'Paused until you resume'
+            : `Paused until ${clock(status.pausedUntilMs ?? 0)}`,
+        ),
         h('p', { class: 'muted small' }, 'Nothing is tracked meanwhile.'),
       ),
       h(

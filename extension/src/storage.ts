@@ -37,6 +37,8 @@ export interface Stored {
   link: Link;
   today: TodayCache | null;
   categories: { fetchedMs: number; list: Category[] } | null;
+  /** The app's pause end as last seen (INDEFINITE_PAUSE_MS for "until resumed"); null when it was not paused. */
+  appPause: { seenUntilMs: number | null };
 }
 
 const DEFAULTS: Stored = {
@@ -46,6 +48,7 @@ const DEFAULTS: Stored = {
   link: { state: 'unpaired', message: null, sinceMs: 0, lastSentMs: null, lastResult: null },
   today: null,
   categories: null,
+  appPause: { seenUntilMs: null },
 };
 
 /** A queued event as stored: a tuple, to keep 50,000 of them well inside storage.local's 10 MB. */

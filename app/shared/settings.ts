@@ -1,0 +1,116 @@
+/**
+ * The user's settings, shared by the headless daemon (`conf`) and the desktop app (`electron-store`): both keep
+ * them as one JSON object, validated with `settingsSchema` and upgraded with `migrateSettings` when read.
+ *
+ * Version history:
+ * - 0 (no `version` field): the daemon's first settings file. `idleThresholdMinutes` is the away threshold
+ *   (now `idleMinutes`), `pollMs` the sampling interval (now `pollIntervalMs`), and `port` may be a numeric
+ *   string. Everything else had today's names.
+ * - 1: the fields below.
+ */
+import { z } from 'zod';
+
+export const SETTINGS_VERSION = 1;
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export interface WindowBounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Settings {
+  version: number;
+  /** How often the active window is sampled. */
+  pollIntervalMs: number;
+  /** Minutes without input after which the user counts as away. */
+  idleMinutes: number;
+  /** The localhost API's port on 127.0.0.1. */
+  port: number;
+  launchAtLogin: boolean;
+  /** Closing the dashboard window keeps the app running in the tray. */
+  closeToTray: boolean;
+  theme: Theme;
+  /** App names whose windows are never recorded. */
+  excludedApps: string[];
+  /** Domains the extension never reports. */
+  excludedDomains: string[];
+  /** The dashboard window's last geometry (desktop app only). */
+  window?: { bounds: WindowBounds; maximized: boolean } | undefined;
+}
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  version: SETTINGS_VERSION,
+  pollIntervalMs: 1000,
+  idleMinutes: 3,
+  port: 47600,
+  launchAtLogin: false,
+  closeToTray: true,
+  theme: 'system',
+  excludedApps: [],
+  excludedDomains: [],
+}) as Settings;
+
+const int = (min: number, max: number) => z.number().int().min(min).max(max);
+const bounds = z.object({
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
+const windowState = z.object({ bounds, maximized: z.boolean() });
+
+/** One schema per field, so that migration can keep each valid field on its own. */
+const fields = {
+  version: z.literal(SETTINGS_VERSION),
+  pollIntervalMs: int(100, 60_000),
+  idleMinutes: int(1, 120),
+  port: int(1, 65_535),
+  launchAtLogin: z.boolean(),
+  closeToTray: z.boolean(),
+  theme: z.enum(THEMES),
+  excludedApps: z.array(z.string().trim().min(1).max(256)).max(1000),
+  excludedDomains: z.array(z.string().trim().min(1).max(253)).max(1000),
+  window: windowState.optional(),
+};
+
+export const settingsSchema: z.ZodType<Settings> = z.object(fields).strict();
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Version 0 → version 1: renamed fields, and numbers that were stored as strings. */
+function fromV0(raw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...raw };
+  if (out.idleMinutes === undefined && raw.idleThresholdMinutes !== undefined) {
+    out.idleMinutes = raw.idleThresholdMinutes;
+  }
+  if (out.pollIntervalMs === undefined && raw.pollMs !== undefined) out.pollIntervalMs = raw.pollMs;
+  for (const key of ['idleMinutes', 'pollIntervalMs', 'port'] as const) {
+    const value = out[key];
+    if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) out[key] = Number(value);
+  }
+  return out;
+}
+
+/**
+ * Any stored object (an older version, missing or invalid fields, not even an object) → valid current
+ * Settings: each field that is valid is kept, every other one takes its default; unknown fields are dropped.
+ * Never throws.
+ */
+export function migrateSettings(raw: unknown): Settings {
+  if (!isRecord(raw)) return structuredClone(DEFAULT_SETTINGS);
+  const version = typeof raw.version === 'number' ? raw.version : 0;
+  const source = version < 1 ? fromV0(raw) : raw;
+  const out: Record<string, unknown> = { ...structuredClone(DEFAULT_SETTINGS), version: SETTINGS_VERSION };
+  for (const [key, schema] of Object.entries(fields)) {
+    if (key === 'version' || source[key] === undefined) continue;
+    const parsed = (schema as z.ZodType).safeParse(source[key]);
+    if (parsed.success) out[key] = parsed.data;
+  }
+  return settingsSchema.parse(out);
+}
