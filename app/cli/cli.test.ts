@@ -1,10 +1,11 @@
 /** The `timeaudit` command as a user runs it: a real process, a real data folder, real HTTP. */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadMigrations } from '../db/migrate.ts';
 import { postEvents, runCli, startDaemon } from './daemon-harness.ts';
+import { createApiClient } from '../shared/client.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const dirs: string[] = [];
@@ -56,6 +57,19 @@ describe('timeaudit', () => {
     const r = run('report', '--data-dir', dir);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/schema version 999.*newer Time Audit/);
+  });
+
+  it('takes what flags leave open from the settings file the desktop app writes', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ version: 1, idleMinutes: 7, port: 1 }));
+    const daemon = await startDaemon(['--port', '0', '--no-track', '--data-dir', dir], env);
+    try {
+      const token = run('token', '--data-dir', dir).stdout.trim();
+      const pairing = await createApiClient({ baseUrl: daemon.url, token: () => token }).pairing({});
+      expect(pairing.idle_seconds).toBe(7 * 60); // from settings.json; --port 0 won over its port
+    } finally {
+      expect(await daemon.stop()).toBe(0);
+    }
   });
 
   it('serves the API, reports what was posted, and stops cleanly on SIGTERM', async () => {

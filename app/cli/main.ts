@@ -22,9 +22,9 @@ const integer = (name: string, min: number, max: number) => (value: string) => {
   return n;
 };
 
-function portFromEnv(): number {
+function portFromEnv(): number | undefined {
   const env = process.env.TIMEAUDIT_PORT;
-  return env === undefined ? DEFAULT_PORT : integer('TIMEAUDIT_PORT', 1, 65535)(env);
+  return env === undefined ? undefined : integer('TIMEAUDIT_PORT', 1, 65535)(env);
 }
 
 const program = new Command()
@@ -44,16 +44,19 @@ program
   .option(...dataDirOption)
   .option(
     '--port <n>',
-    `port on 127.0.0.1 (default: $TIMEAUDIT_PORT, else ${DEFAULT_PORT})`,
+    `port on 127.0.0.1 (default: $TIMEAUDIT_PORT, else the settings file, else ${DEFAULT_PORT})`,
     integer('--port', 0, 65535),
   )
   .option('--no-track', 'do not track the active window (API only)')
-  .option('--poll-ms <ms>', 'how often to sample the active window', integer('--poll-ms', 100, 60_000), 1000)
+  .option(
+    '--poll-ms <ms>',
+    'how often to sample the active window (default: the settings file, else 1000)',
+    integer('--poll-ms', 100, 60_000),
+  )
   .option(
     '--idle-minutes <n>',
-    'minutes without input before you count as away',
+    'minutes without input before you count as away (default: the settings file, else 3)',
     integer('--idle-minutes', 1, 120),
-    3,
   )
   .option('--extension-id <id...>', 'also allow these Chrome extension ids (development builds)')
   .action(async (opts) => {

@@ -6,7 +6,6 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const PRODUCT_NAME = 'Time Audit';
-export const DATABASE_FILE = 'timeaudit.sqlite';
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
   const home = os.homedir();
@@ -20,4 +19,4 @@ export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv 
   return path.resolve(flag ?? env.TIMEAUDIT_DATA_DIR ?? defaultDataDir(env));
 }
 
-export const databasePath = (dataDir: string): string => path.join(dataDir, DATABASE_FILE);
+export { DATABASE_FILE, databasePath } from '../db/open.ts';

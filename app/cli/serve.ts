@@ -3,6 +3,7 @@
  * and on SIGINT/SIGTERM flushes the open events and closes everything in order.
  */
 import { createLogger } from '../core/logger.ts';
+import { PauseController, systemPauseClock } from '../core/desktop/pause.ts';
 import { Store } from '../db/store.ts';
 import { createServer } from '../server/server.ts';
 import { loadOrCreateToken } from '../server/token.ts';
@@ -11,14 +12,16 @@ import { X11IdleSource } from '../trackers/idle-x11.ts';
 import type { IdleSource } from '../trackers/idle.ts';
 import { WindowTracker } from '../trackers/tracker.ts';
 import { databasePath } from './paths.ts';
+import { loadSettings } from './settings-file.ts';
 import { EXTENSION_ID } from '../shared/extension.ts';
 
+/** Options left undefined come from the settings file the desktop app shares (settings.json), else defaults. */
 export interface ServeOptions {
   dataDir: string;
-  port: number;
+  port?: number | undefined;
   track: boolean;
-  pollMs: number;
-  idleMinutes: number;
+  pollMs?: number | undefined;
+  idleMinutes?: number | undefined;
   extensionIds: string[];
 }
 
@@ -36,19 +39,35 @@ export function trackingUnavailable(
     : 'no display (DISPLAY is not set): window tracking is off (the API and the browser extension still work)';
 }
 
-export async function serve(options: ServeOptions): Promise<void> {
+export async function serve(given: ServeOptions): Promise<void> {
+  const settings = loadSettings(given.dataDir);
+  const options = {
+    ...given,
+    port: given.port ?? settings.port,
+    pollMs: given.pollMs ?? settings.pollIntervalMs,
+    idleMinutes: given.idleMinutes ?? settings.idleMinutes,
+  };
   const store = Store.open({ file: databasePath(options.dataDir) });
   const token = loadOrCreateToken(options.dataDir);
   // Reports in this machine's zone read its rollups; building them once here keeps the first dashboard load fast.
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const started = Date.now();
   if (store.prepareZone(tz)) log.info(`prepared the reports of ${tz} in ${Date.now() - started} ms`);
+  // One pause for the API (the extension, and later the tray) and the tracker.
+  const pause = new PauseController(systemPauseClock);
+  pause.onChange((state) => {
+    if (!state.paused) log.info('tracking resumed');
+    else if (state.untilMs === null) log.info('tracking paused until resumed');
+    else log.info(`tracking paused until ${new Date(state.untilMs).toISOString()}`);
+  });
   const server = createServer({
     store,
     token,
     port: options.port,
     extensionIds: [EXTENSION_ID, ...options.extensionIds],
     idleSeconds: options.idleMinutes * 60,
+    pause,
+    tz,
   });
   let tracker: WindowTracker | null = null;
   let idle: IdleSource | null = null;
@@ -74,6 +93,12 @@ export async function serve(options: ServeOptions): Promise<void> {
       pollIntervalMs: options.pollMs,
       idleThresholdMs: options.idleMinutes * 60_000,
       log: log.child('tracker'),
+      isPaused: () => pause.isPaused(),
+    });
+    // A poll right away closes the open event at the moment of pausing rather than at the next poll.
+    const polled = tracker;
+    pause.onChange((state) => {
+      if (state.paused) void polled.tick();
     });
     tracker.start();
     log.info(

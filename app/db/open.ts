@@ -6,6 +6,11 @@ import { migrate } from './migrate.ts';
 
 export type DB = Database.Database;
 
+/** The database's file name in a data folder, for the daemon and the desktop app alike. */
+export const DATABASE_FILE = 'timeaudit.sqlite';
+
+export const databasePath = (dataDir: string): string => path.join(dataDir, DATABASE_FILE);
+
 export function openDatabase(file: string): DB {
   if (file !== ':memory:') {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });

@@ -1,0 +1,17 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../shared/settings.ts';
+import { loadSettings } from './settings-file.ts';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+it("reads the desktop app's settings.json, migrated, and defaults without one", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ta-settings-'));
+  dirs.push(dir);
+  expect(loadSettings(dir)).toEqual(DEFAULT_SETTINGS);
+  writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ idleThresholdMinutes: 7, port: '47700' }));
+  expect(loadSettings(dir)).toMatchObject({ version: 1, idleMinutes: 7, port: 47700 });
+});

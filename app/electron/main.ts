@@ -1,0 +1,194 @@
+/**
+ * The desktop app's main process: the same store, server and tracker as `timeaudit serve`, plus a tray, the
+ * dashboard window and pausing. One instance per data folder; a second launch shows the first one's dashboard.
+ *
+ * Sleep and lock close the open event at once instead of waiting for the idle threshold:
+ *
+ *   window:  [code.......)            [code....      ← restarted on resume / unlock
+ *   power:               ↑ suspend   ↑ resume
+ */
+import path from 'node:path';
+import { app, clipboard, dialog, powerMonitor, shell, type BrowserWindow } from 'electron';
+import { createLogger } from '../core/logger.ts';
+import { PauseController, startOfNextDay, systemPauseClock } from '../core/desktop/pause.ts';
+import type { TrayCommand } from '../core/desktop/tray-menu.ts';
+import { zoneFor } from '../core/zone.ts';
+import { databasePath } from '../db/open.ts';
+import { Store } from '../db/store.ts';
+import { createServer } from '../server/server.ts';
+import { loadOrCreateToken } from '../server/token.ts';
+import { GetWindowsSource } from '../trackers/active-window.ts';
+import { WindowTracker } from '../trackers/tracker.ts';
+import { PAUSE_CHANGED_CHANNEL } from '../shared/desktop-bridge.ts';
+import { EXTENSION_ID } from '../shared/extension.ts';
+import { PowerMonitorIdleSource } from './idle-power-monitor.ts';
+import { DesktopSettings } from './settings.ts';
+import { AppTray, type TrayModel } from './tray.ts';
+import { createDashboardWindow } from './window.ts';
+
+/** The database's file name in the data folder; the CLI's app/cli/paths.ts uses the same one. */
+const log = createLogger('desktop');
+
+// `--data-dir DIR` or $TIMEAUDIT_DATA_DIR (development, tests); else userData, the CLI's default folder too.
+const dataDirFlag = process.argv.indexOf('--data-dir');
+const dataDirArg =
+  (dataDirFlag >= 0 ? process.argv[dataDirFlag + 1] : undefined) ?? process.env.TIMEAUDIT_DATA_DIR;
+if (dataDirArg) app.setPath('userData', path.resolve(dataDirArg));
+
+if (!app.requestSingleInstanceLock()) app.quit();
+else void main().catch((error: unknown) => fail(error));
+
+function fail(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  log.error(`could not start: ${message}`);
+  dialog.showErrorBox('Time Audit could not start', message);
+  app.exit(1);
+}
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  const dataDir = app.getPath('userData');
+  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const settings = new DesktopSettings(dataDir);
+  const config = settings.get();
+  const store = Store.open({ file: databasePath(dataDir) });
+  store.prepareZone(tz);
+  const token = loadOrCreateToken(dataDir);
+  const pause = new PauseController(systemPauseClock);
+  const server = createServer({
+    store,
+    token,
+    port: config.port,
+    extensionIds: [EXTENSION_ID],
+    idleSeconds: config.idleMinutes * 60,
+    pause,
+  });
+  const { url } = await server.listen().catch((error: unknown) => {
+    store.close();
+    throw error instanceof Error && 'code' in error && error.code === 'EADDRINUSE'
+      ? new Error(`Port ${config.port} is in use: is the Time Audit daemon already running?`)
+      : error;
+  });
+  log.info(`running: ${url} (data in ${dataDir})`);
+
+  const idle = new PowerMonitorIdleSource(config.idleMinutes * 60);
+  const tracker = new WindowTracker({
+    windows: new GetWindowsSource({ log: log.child('window') }),
+    idle,
+    sink: { saveWindow: (e) => store.saveTrackedWindow(e), saveIdle: (e) => store.saveTrackedIdle(e) },
+    pollIntervalMs: config.pollIntervalMs,
+    idleThresholdMs: config.idleMinutes * 60_000,
+    isPaused: () => pause.isPaused(),
+    log: log.child('tracker'),
+  });
+  tracker.start();
+
+  let quitting = false;
+  let dashboard: BrowserWindow | null = null;
+  const showDashboard = () => {
+    if (!dashboard || dashboard.isDestroyed()) {
+      dashboard = createDashboardWindow({ origin: url, token, settings, isQuitting: () => quitting });
+      dashboard.on('closed', () => (dashboard = null));
+    } else {
+      if (dashboard.isMinimized()) dashboard.restore();
+      dashboard.show();
+      dashboard.focus();
+    }
+  };
+
+  const model = (): TrayModel => {
+    const zone = zoneFor(tz);
+    const now = Date.now();
+    const fromMs = zone.dayStart(zone.localDay(now));
+    const report = store.report({ fromMs, toMs: startOfNextDay(now, tz), tz, limit: 1 });
+    const { productive, neutral, unproductive } = report.by_productivity;
+    const categorized = productive + neutral + unproductive;
+    return {
+      pause: pause.state(),
+      todayMs: report.total_ms,
+      productiveShare: categorized > 0 ? productive / categorized : null,
+      launchAtLogin: settings.get().launchAtLogin,
+      errorMessage: null,
+    };
+  };
+
+  const connectBrowser = async () => {
+    clipboard.writeText(token);
+    const zip = path.join(process.resourcesPath, 'time-audit-extension.zip');
+    const { response } = await dialog.showMessageBox({
+      type: 'info',
+      title: 'Connect the browser extension',
+      message: 'The pairing token is on the clipboard.',
+      detail:
+        `Install the Time Audit extension in Chrome, open its popup, keep port ${config.port}, paste the token ` +
+        'and press Connect.',
+      buttons: app.isPackaged ? ['OK', 'Show the extension'] : ['OK'],
+    });
+    if (response === 1) shell.showItemInFolder(zip);
+  };
+
+  const run = (command: TrayCommand) => {
+    const now = Date.now();
+    if (command === 'open-dashboard') showDashboard();
+    else if (command === 'pause-15') pause.pauseFor(15 * 60_000);
+    else if (command === 'pause-60') pause.pauseFor(60 * 60_000);
+    else if (command === 'pause-tomorrow') pause.pauseUntil(startOfNextDay(now, tz));
+    else if (command === 'resume') pause.resume();
+    else if (command === 'launch-at-login') {
+      const { launchAtLogin } = settings.update({ launchAtLogin: !settings.get().launchAtLogin });
+      app.setLoginItemSettings({ openAtLogin: launchAtLogin });
+      tray.refresh();
+    } else if (command === 'connect-browser') void connectBrowser();
+    else if (command === 'quit') app.quit();
+  };
+  const tray = new AppTray({ iconsDir: path.join(app.getAppPath(), 'resources', 'tray'), model, run, tz });
+
+  pause.onChange((state) => {
+    tray.refresh();
+    if (dashboard && !dashboard.isDestroyed()) dashboard.webContents.send(PAUSE_CHANGED_CHANNEL, state);
+  });
+
+  // Sleep, lock and shutdown end the open event now; waking and unlocking start a new one.
+  const halt = () => void tracker.stop();
+  powerMonitor.on('suspend', halt);
+  powerMonitor.on('lock-screen', halt);
+  powerMonitor.on('shutdown', () => {
+    halt();
+    app.quit();
+  });
+  powerMonitor.on('resume', () => tracker.start());
+  powerMonitor.on('unlock-screen', () => tracker.start());
+
+  app.on('second-instance', showDashboard);
+  app.on('activate', showDashboard);
+  app.on('window-all-closed', () => {
+    if (!settings.get().closeToTray) app.quit();
+  });
+
+  // Quitting waits for the open events to be saved: the first before-quit is held until then.
+  let cleanup: Promise<void> | null = null;
+  let cleaned = false;
+  app.on('before-quit', (event) => {
+    quitting = true;
+    if (cleaned) return;
+    event.preventDefault();
+    cleanup ??= (async () => {
+      await tracker.stop();
+      idle.close();
+      tray.destroy();
+      await server.close();
+      store.close();
+    })().then(
+      () => {
+        cleaned = true;
+        app.quit();
+      },
+      (error: unknown) => {
+        log.error(`error while quitting: ${String(error)}`);
+        app.exit(1);
+      },
+    );
+  });
+
+  showDashboard();
+}
