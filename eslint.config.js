@@ -9,7 +9,17 @@ import globals from 'globals';
 const zone = (target, from, message) => ({ target, from, message });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', '**/dist/**', 'test-results/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'coverage/**',
+      '**/dist/**',
+      'test-results/**',
+      'dist-electron/**',
+      'release/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -77,6 +87,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The desktop shell is the one place that talks to Electron.
+    files: ['app/electron/**/*.{ts,cts}'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     // The dashboard runs in the browser; its build config and scripts run in Node.
