@@ -108,7 +108,7 @@ async function main(): Promise<void> {
       todayMs: report.total_ms,
       productiveShare: categorized > 0 ? productive / categorized : null,
       launchAtLogin: settings.get().launchAtLogin,
-      errorMessage: null,
+      errorMessage: tracker.problem(),
     };
   };
 

@@ -26,19 +26,27 @@ export class FailureLog {
   private readonly log: TrackerLog;
   private readonly what: string;
   private readonly seen = new Set<string>();
+  private last: string | null = null;
 
   constructor(log: TrackerLog, what: string) {
     this.log = log;
     this.what = what;
   }
 
+  /** The failure in force, for a status display: null once the source has worked again. */
+  get problem(): string | null {
+    return this.last;
+  }
+
   failed(kind: string, message: string, extra?: object): void {
+    this.last = `${this.what}: ${message}`;
     if (this.seen.has(kind)) return;
     this.seen.add(kind);
     this.log.warn(`${this.what}: ${message}`, { kind, ...extra });
   }
 
   succeeded(): void {
+    this.last = null;
     if (this.seen.size === 0) return;
     this.seen.clear();
     this.log.info(`${this.what}: working again`);

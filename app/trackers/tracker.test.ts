@@ -267,8 +267,10 @@ describe('WindowTracker', () => {
     await t.at(0, A);
     await t.at(1_000, new Error('BadWindow 0x40000c'));
     await t.at(2_000, new Error('BadWindow 0x40000d'), new Error('idle broke'));
+    expect(t.tracker.problem()).toBe('window source: BadWindow 0x40000d');
     await t.at(3_000, B, new Error('idle broke'));
     expect(t.log.warn).toHaveBeenCalledTimes(2); // one per source
+    expect(t.tracker.problem()).toBe('idle source: idle broke'); // the window source works again
     expect(t.sink.windowSpans()).toEqual(['tracker.ts 0..1000']);
 
     t.sink.saveWindow = () => {
@@ -277,6 +279,7 @@ describe('WindowTracker', () => {
     await expect(t.at(4_000, A, active(0))).resolves.toBeUndefined();
     await t.at(5_000, B, active(0));
     expect(t.log.warn).toHaveBeenCalledTimes(3);
+    expect(t.tracker.problem()).toBe('saving tracked events: database is locked');
     await expect(t.stopAt(6_000)).resolves.toBeUndefined();
     expect(t.log.error).not.toHaveBeenCalled();
   });

@@ -99,6 +99,11 @@ export class WindowTracker {
     this.sinkFailures = new FailureLog(this.log, 'saving tracked events');
   }
 
+  /** What keeps tracking from working right now (the window source, the idle source or saving), or null. */
+  problem(): string | null {
+    return this.windowFailures.problem ?? this.idleFailures.problem ?? this.sinkFailures.problem;
+  }
+
   start(): void {
     if (this.timer) return;
     this.stopped = false;
