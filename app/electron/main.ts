@@ -62,6 +62,7 @@ async function main(): Promise<void> {
     extensionIds: [EXTENSION_ID],
     idleSeconds: config.idleMinutes * 60,
     pause,
+    tz,
   });
   const { url } = await server.listen().catch((error: unknown) => {
     store.close();
