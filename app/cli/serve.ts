@@ -3,6 +3,7 @@
  * and on SIGINT/SIGTERM flushes the open events and closes everything in order.
  */
 import { createLogger } from '../core/logger.ts';
+import { createExclusions } from '../core/exclusions.ts';
 import { PauseController, systemPauseClock } from '../core/desktop/pause.ts';
 import { Store } from '../db/store.ts';
 import { createServer } from '../server/server.ts';
@@ -53,6 +54,7 @@ export async function serve(given: ServeOptions): Promise<void> {
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const started = Date.now();
   if (store.prepareZone(tz)) log.info(`prepared the reports of ${tz} in ${Date.now() - started} ms`);
+  const exclusions = createExclusions({ apps: settings.excludedApps, domains: settings.excludedDomains });
   // One pause for the API (the extension, and later the tray) and the tracker.
   const pause = new PauseController(systemPauseClock);
   pause.onChange((state) => {
@@ -68,6 +70,7 @@ export async function serve(given: ServeOptions): Promise<void> {
     idleSeconds: options.idleMinutes * 60,
     pause,
     tz,
+    exclusions,
   });
   let tracker: WindowTracker | null = null;
   let idle: IdleSource | null = null;
@@ -94,6 +97,7 @@ export async function serve(given: ServeOptions): Promise<void> {
       idleThresholdMs: options.idleMinutes * 60_000,
       log: log.child('tracker'),
       isPaused: () => pause.isPaused(),
+      excludeApp: (app) => exclusions.excludesApp(app),
     });
     // A poll right away closes the open event at the moment of pausing rather than at the next poll.
     const polled = tracker;

@@ -10,6 +10,7 @@
 import path from 'node:path';
 import { app, clipboard, dialog, powerMonitor, shell, type BrowserWindow } from 'electron';
 import { createLogger } from '../core/logger.ts';
+import { createExclusions } from '../core/exclusions.ts';
 import { PauseController, startOfNextDay, systemPauseClock } from '../core/desktop/pause.ts';
 import type { TrayCommand } from '../core/desktop/tray-menu.ts';
 import { zoneFor } from '../core/zone.ts';
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
   store.prepareZone(tz);
   const token = loadOrCreateToken(dataDir);
   const pause = new PauseController(systemPauseClock);
+  const exclusions = createExclusions({ apps: config.excludedApps, domains: config.excludedDomains });
   const server = createServer({
     store,
     token,
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
     idleSeconds: config.idleMinutes * 60,
     pause,
     tz,
+    exclusions,
   });
   const { url } = await server.listen().catch((error: unknown) => {
     store.close();
@@ -80,6 +83,7 @@ async function main(): Promise<void> {
     pollIntervalMs: config.pollIntervalMs,
     idleThresholdMs: config.idleMinutes * 60_000,
     isPaused: () => pause.isPaused(),
+    excludeApp: (app) => exclusions.excludesApp(app),
     log: log.child('tracker'),
   });
   tracker.start();

@@ -7,6 +7,7 @@ import { startOfNextDay, type PauseController, type PauseState } from '../core/d
 import { APP_VERSION } from '../shared/version.ts';
 import type { Store } from '../db/store.ts';
 import { ingestBatch } from './ingest.ts';
+import type { Exclusions } from '../core/exclusions.ts';
 
 /** The part of the Store the listener uses. */
 export type ServerStore = Pick<
@@ -32,6 +33,8 @@ export interface HandlerDeps {
   pause: PauseController;
   /** The zone whose midnight "until tomorrow" means. */
   tz: string;
+  /** Apps and domains the user never wants recorded: their events are refused with code `excluded`. */
+  exclusions: Exclusions;
 }
 
 export function toPauseStatus(state: PauseState): PauseStatus {
@@ -45,13 +48,13 @@ function applyPause(pause: PauseController, body: PauseBody, nowMs: number, tz: 
   return pause.pauseUntil(body.until === 'tomorrow' ? startOfNextDay(nowMs, tz) : null);
 }
 
-export function createHandlers({ store, now, idleSeconds, pause, tz }: HandlerDeps): ApiHandlers {
+export function createHandlers({ store, now, idleSeconds, pause, tz, exclusions }: HandlerDeps): ApiHandlers {
   return {
     health: () => ({ ok: true, version: APP_VERSION, schema_version: store.schemaVersion() }),
     pairing: () => ({ user_id: store.userId(), version: APP_VERSION, idle_seconds: idleSeconds }),
-    postBrowserEvents: ({ body }) => ingestBatch(store, 'browser', body.events, now()),
-    postWindowEvents: ({ body }) => ingestBatch(store, 'window', body.events, now()),
-    postIdleEvents: ({ body }) => ingestBatch(store, 'idle', body.events, now()),
+    postBrowserEvents: ({ body }) => ingestBatch(store, 'browser', body.events, now(), exclusions),
+    postWindowEvents: ({ body }) => ingestBatch(store, 'window', body.events, now(), exclusions),
+    postIdleEvents: ({ body }) => ingestBatch(store, 'idle', body.events, now(), exclusions),
     listCategories: () => store.listCategories(),
     createCategory: ({ body }) => store.createCategory(body.name, body.productivity),
     updateCategory: ({ params, body }) => store.updateCategory(params.id, body),

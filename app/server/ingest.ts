@@ -17,6 +17,7 @@ import {
   type RejectedEvent,
 } from '../shared/events.ts';
 import type { EventOf, IngestOutcome } from '../db/store.ts';
+import { NO_EXCLUSIONS, type Exclusions } from '../core/exclusions.ts';
 
 type Check<S extends EventSource> = (raw: unknown, nowMs: number) => Checked<EventOf<S>>;
 
@@ -30,18 +31,30 @@ export interface EventSink {
   ingest<S extends EventSource>(source: S, events: EventOf<S>[]): IngestOutcome;
 }
 
+/** Why an otherwise valid event is not recorded: the user excluded its app or domain in the settings. */
+function excludedBy(exclusions: Exclusions, event: EventOf<EventSource>): string | null {
+  if ('domain' in event && exclusions.excludesDomain(event.domain))
+    return `the domain ${event.domain} is excluded`;
+  if ('app' in event && exclusions.excludesApp(event.app)) return `the app ${event.app} is excluded`;
+  return null;
+}
+
 export function ingestBatch<S extends EventSource>(
   sink: EventSink,
   source: S,
   rawEvents: readonly unknown[],
   nowMs: number,
+  exclusions: Exclusions = NO_EXCLUSIONS,
 ): IngestResult {
   const check = CHECKS[source] as Check<S>;
   const valid: EventOf<S>[] = [];
   const rejected: RejectedEvent[] = [];
   rawEvents.forEach((raw, index) => {
     const result = check(raw, nowMs);
-    if (result.ok) valid.push(result.value);
+    const excluded = result.ok ? excludedBy(exclusions, result.value) : null;
+    if (result.ok && excluded === null) valid.push(result.value);
+    else if (result.ok)
+      rejected.push({ index, code: 'excluded', message: `not recorded: ${excluded} in the settings` });
     else rejected.push({ index, code: result.code, message: result.message });
   });
   const outcome = valid.length > 0 ? sink.ingest(source, valid) : { accepted: 0, duplicates: 0 };

@@ -11,6 +11,7 @@ import { createHandlers, type ServerStore } from './handlers.ts';
 import { registerRoutes } from './routes.ts';
 import { DEFAULT_DASHBOARD_DIR, registerDashboard } from './dashboard.ts';
 import { installGuards } from './security.ts';
+import { NO_EXCLUSIONS, type Exclusions } from '../core/exclusions.ts';
 
 export const DEFAULT_PORT = 47600;
 /** Loopback only. Never 0.0.0.0: the API serves a personal activity log. */
@@ -28,6 +29,8 @@ export interface ServerOptions {
   log?: Logger;
   /** The tracker's away threshold, told to the browser extension; default 180 s. */
   idleSeconds?: number;
+  /** Apps and domains never recorded (the settings' excludedApps / excludedDomains). */
+  exclusions?: Exclusions;
   /** The dashboard's built files; default renderer/dist; null serves no dashboard. */
   dashboardDir?: string | null;
   /** The pause shared with the tracker (and the tray); the server makes its own when none is given. */
@@ -79,6 +82,7 @@ export function createServer(options: ServerOptions): TimeAuditServer {
       idleSeconds: options.idleSeconds ?? 180,
       pause,
       tz: options.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+      exclusions: options.exclusions ?? NO_EXCLUSIONS,
     }),
   );
   app.addHook('onResponse', async (request, reply) => {

@@ -111,6 +111,16 @@ describe('WindowTracker', () => {
     expect(new Set(t.sink.windows.keys()).size).toBe(3);
   });
 
+  it('records nothing while an excluded app is in front', async () => {
+    const t = setup({ excludeApp: (app) => app === 'firefox' });
+    await t.at(0, A);
+    await t.at(1_000, B);
+    await t.at(2_000, B);
+    await t.at(3_000, A);
+    await t.stopAt(4_000);
+    expect(t.sink.windowSpans()).toEqual(['tracker.ts 0..1000', 'tracker.ts 3000..4000']);
+  });
+
   it('does not bridge a gap longer than max(3 polls, 5 s), but bridges a shorter one', async () => {
     const t = setup();
     await t.at(0, A);

@@ -47,6 +47,8 @@ export interface WindowTrackerOptions {
   newId?: () => string;
   /** While this answers true nothing is recorded: the tray's, the API's and the extension's shared pause. */
   isPaused?: () => boolean;
+  /** Apps never recorded (settings: excludedApps): their time counts as no window at all. */
+  excludeApp?: (app: string) => boolean;
 }
 
 /** An event still being extended, and when it was last handed to the sink. */
@@ -68,6 +70,7 @@ export class WindowTracker {
   private readonly gapMs: number;
   private readonly newId: () => string;
   private readonly isPaused: () => boolean;
+  private readonly excludeApp: (app: string) => boolean;
   private readonly windowFailures: FailureLog;
   private readonly idleFailures: FailureLog;
   private readonly sinkFailures: FailureLog;
@@ -94,6 +97,7 @@ export class WindowTracker {
     this.gapMs = Math.max(3 * this.pollIntervalMs, 5_000);
     this.newId = options.newId ?? (() => randomUUID());
     this.isPaused = options.isPaused ?? (() => false);
+    this.excludeApp = options.excludeApp ?? (() => false);
     this.windowFailures = new FailureLog(this.log, 'window source');
     this.idleFailures = new FailureLog(this.log, 'idle source');
     this.sinkFailures = new FailureLog(this.log, 'saving tracked events');
@@ -288,7 +292,7 @@ export class WindowTracker {
     try {
       const sample = await this.windows.sample();
       this.windowFailures.succeeded();
-      return sample;
+      return sample && this.excludeApp(sample.app) ? null : sample;
     } catch (err) {
       this.windowFailures.failed(errorKind(err), errorMessage(err));
       return null;
