@@ -4,6 +4,7 @@
  * handlers and the dashboard's and extension's clients, are all derived from this map.
  */
 import { z } from 'zod';
+import { ROUTES, type RouteName } from './routes.ts';
 import { batchEnvelopeSchema, normalizeDomain, type IngestResult } from './events.ts';
 import {
   PRODUCTIVITIES,
@@ -124,43 +125,25 @@ function endpoint<P = undefined, Q = undefined, B = undefined, R = unknown>(e: E
 
 export const api = {
   health: endpoint<undefined, undefined, undefined, Health>({
-    method: 'GET',
-    path: '/v1/health',
-    auth: false,
-    status: 200,
+    ...ROUTES.health,
   }),
   pairing: endpoint<undefined, undefined, undefined, Pairing>({
-    method: 'GET',
-    path: '/v1/pairing',
-    auth: true,
-    status: 200,
+    ...ROUTES.pairing,
   }),
   postBrowserEvents: endpoint<undefined, undefined, z.infer<typeof batchEnvelopeSchema>, IngestResult>({
-    method: 'POST',
-    path: '/v1/browser/events',
-    auth: true,
+    ...ROUTES.postBrowserEvents,
     body: batchEnvelopeSchema,
-    status: 200,
   }),
   postWindowEvents: endpoint<undefined, undefined, z.infer<typeof batchEnvelopeSchema>, IngestResult>({
-    method: 'POST',
-    path: '/v1/window/events',
-    auth: true,
+    ...ROUTES.postWindowEvents,
     body: batchEnvelopeSchema,
-    status: 200,
   }),
   postIdleEvents: endpoint<undefined, undefined, z.infer<typeof batchEnvelopeSchema>, IngestResult>({
-    method: 'POST',
-    path: '/v1/idle/events',
-    auth: true,
+    ...ROUTES.postIdleEvents,
     body: batchEnvelopeSchema,
-    status: 200,
   }),
   listCategories: endpoint<undefined, undefined, undefined, Category[]>({
-    method: 'GET',
-    path: '/v1/categories',
-    auth: true,
-    status: 200,
+    ...ROUTES.listCategories,
   }),
   createCategory: endpoint<
     undefined,
@@ -168,11 +151,8 @@ export const api = {
     { name: string; productivity: Category['productivity'] },
     Category
   >({
-    method: 'POST',
-    path: '/v1/categories',
-    auth: true,
+    ...ROUTES.createCategory,
     body: z.object({ name: categoryName, productivity }).strict(),
-    status: 201,
   }),
   updateCategory: endpoint<
     { id: number },
@@ -180,15 +160,12 @@ export const api = {
     { name?: string | undefined; productivity?: Category['productivity'] | undefined },
     Category
   >({
-    method: 'PATCH',
-    path: '/v1/categories/:id',
-    auth: true,
+    ...ROUTES.updateCategory,
     params: idParams,
     body: z
       .object({ name: categoryName.optional(), productivity: productivity.optional() })
       .strict()
       .refine((b) => b.name !== undefined || b.productivity !== undefined, { message: 'nothing to change' }),
-    status: 200,
   }),
   setSubjectCategory: endpoint<
     { kind: SubjectTotal['kind']; name: string },
@@ -196,51 +173,36 @@ export const api = {
     { category: string | null },
     SubjectCategory
   >({
-    method: 'PUT',
-    path: '/v1/subjects/:kind/:name/category',
-    auth: true,
+    ...ROUTES.setSubjectCategory,
     params: subjectParams,
     body: z.object({ category: categoryName.nullable() }).strict(),
-    status: 200,
   }),
   report: endpoint<undefined, z.infer<typeof reportQuery>, undefined, Report>({
-    method: 'GET',
-    path: '/v1/report',
-    auth: true,
+    ...ROUTES.report,
     query: reportQuery,
-    status: 200,
   }),
   timeline: endpoint<undefined, z.infer<typeof timelineQuery>, undefined, Timeline>({
-    method: 'GET',
-    path: '/v1/timeline',
-    auth: true,
+    ...ROUTES.timeline,
     query: timelineQuery,
-    status: 200,
   }),
   getPause: endpoint<undefined, undefined, undefined, PauseStatus>({
-    method: 'GET',
-    path: '/v1/pause',
-    auth: true,
-    status: 200,
+    ...ROUTES.getPause,
   }),
   setPause: endpoint<undefined, undefined, PauseBody, PauseStatus>({
-    method: 'POST',
-    path: '/v1/pause',
-    auth: true,
+    ...ROUTES.setPause,
     body: pauseBody,
-    status: 200,
   }),
   /** The body is an empty JSON object: every POST must be application/json (see app/server/security.ts). */
   resume: endpoint<undefined, undefined, Record<string, never>, PauseStatus>({
-    method: 'POST',
-    path: '/v1/resume',
-    auth: true,
+    ...ROUTES.resume,
     body: z.object({}).strict(),
-    status: 200,
   }),
 } as const;
 
 export type Api = typeof api;
+// The route table and this map name the same calls (checked both ways at compile time).
+const _everyRouteHasSchemas: Record<RouteName, unknown> = api;
+const _everyEntryHasARoute: Record<keyof Api, unknown> = ROUTES;
 export type ApiName = keyof Api;
 type Parts<K extends ApiName> =
   Api[K] extends Endpoint<infer P, infer Q, infer B, infer R> ? [P, Q, B, R] : never;

@@ -1,9 +1,11 @@
 /**
- * The API's client, derived from the same `api` map as the server's routes: one typed function per endpoint.
+ * The API's client, derived from the same route table as the server's routes: one typed function per endpoint.
+ * It imports the API map's types only, so the dashboard and the extension do not ship zod.
  * Used by the dashboard and the browser extension. It runs anywhere `fetch` does (browser, extension service
  * worker, Node).
  */
-import { api, type ApiBody, type ApiName, type ApiParams, type ApiQuery, type ApiResponse } from './api.ts';
+import type { ApiBody, ApiName, ApiParams, ApiQuery, ApiResponse } from './api.ts';
+import { ROUTES } from './routes.ts';
 import { ApiError, ERROR_STATUS, type ApiErrorBody, type ErrorCode } from './errors.ts';
 
 export interface ClientOptions {
@@ -52,7 +54,7 @@ export function urlFor(path: string, params?: object, query?: object): string {
 export function createApiClient(options: ClientOptions): ApiClient {
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   const call = async (name: ApiName, request: { params?: object; query?: object; body?: unknown }) => {
-    const spec = api[name];
+    const spec = ROUTES[name];
     const token = options.token();
     const headers: Record<string, string> = {};
     if (spec.auth && token) headers.authorization = `Bearer ${token}`;
@@ -75,6 +77,6 @@ export function createApiClient(options: ClientOptions): ApiClient {
     throw new ApiError('internal', `unexpected answer ${response.status} from Time Audit`);
   };
   return Object.fromEntries(
-    (Object.keys(api) as ApiName[]).map((name) => [name, (request: object) => call(name, request ?? {})]),
+    (Object.keys(ROUTES) as ApiName[]).map((name) => [name, (request: object) => call(name, request ?? {})]),
   ) as ApiClient;
 }

@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 import { EVENT_SCHEMA_VERSION } from './version.ts';
+import { normalizeDomain } from './hostname.ts';
+
+export { normalizeDomain };
 
 // ---- parsed types: what core and db see ----
 
@@ -96,19 +99,6 @@ export type WindowEventWire = z.infer<typeof windowWire>;
 export type IdleEventWire = z.infer<typeof idleWire>;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
-
-const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
-
-/**
- * Lower-cases a hostname and checks that it is one (ASCII or punycode labels, no scheme, port, path or IP-v6
- * literal). Returns null for anything else.
- */
-export function normalizeDomain(input: string): string | null {
-  const host = input.trim().toLowerCase().replace(/\.$/, '');
-  if (host.length === 0 || host.length > 253) return null;
-  const labels = host.split('.');
-  return labels.every((label) => HOST_LABEL.test(label)) ? host : null;
-}
 
 interface TimeFields {
   start_ts: string;

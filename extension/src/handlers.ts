@@ -3,7 +3,7 @@
  * status every few seconds and sends the user's actions here.
  */
 import { ApiError } from '../../app/shared/errors.ts';
-import { normalizeDomain } from '../../app/shared/events.ts';
+import { normalizeDomain } from '../../app/shared/hostname.ts';
 import {
   appUrl,
   clientFor,

@@ -1,0 +1,29 @@
+/**
+ * Where each API call lives: its method, path, whether it needs the token, and its success status. The API map in
+ * api.ts adds the schemas; clients (the dashboard, the extension) need only this table, so they do not ship zod.
+ */
+export interface RouteSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  path: string;
+  auth: boolean;
+  status: number;
+}
+
+export const ROUTES = {
+  health: { method: 'GET', path: '/v1/health', auth: false, status: 200 },
+  pairing: { method: 'GET', path: '/v1/pairing', auth: true, status: 200 },
+  postBrowserEvents: { method: 'POST', path: '/v1/browser/events', auth: true, status: 200 },
+  postWindowEvents: { method: 'POST', path: '/v1/window/events', auth: true, status: 200 },
+  postIdleEvents: { method: 'POST', path: '/v1/idle/events', auth: true, status: 200 },
+  listCategories: { method: 'GET', path: '/v1/categories', auth: true, status: 200 },
+  createCategory: { method: 'POST', path: '/v1/categories', auth: true, status: 201 },
+  updateCategory: { method: 'PATCH', path: '/v1/categories/:id', auth: true, status: 200 },
+  setSubjectCategory: { method: 'PUT', path: '/v1/subjects/:kind/:name/category', auth: true, status: 200 },
+  report: { method: 'GET', path: '/v1/report', auth: true, status: 200 },
+  timeline: { method: 'GET', path: '/v1/timeline', auth: true, status: 200 },
+  getPause: { method: 'GET', path: '/v1/pause', auth: true, status: 200 },
+  setPause: { method: 'POST', path: '/v1/pause', auth: true, status: 200 },
+  resume: { method: 'POST', path: '/v1/resume', auth: true, status: 200 },
+} as const satisfies Record<string, RouteSpec>;
+
+export type RouteName = keyof typeof ROUTES;
