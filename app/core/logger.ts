@@ -2,17 +2,12 @@
  * One small logger for the whole app: named children, four levels, one line per record on stderr so that
  * stdout stays clean for command output (`timeaudit report --json`). Level from TIMEAUDIT_LOG_LEVEL.
  */
+import type { Logger } from '../shared/logging.ts';
+
+export type { Logger };
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
-
-export interface Logger {
-  debug(message: string, extra?: object): void;
-  info(message: string, extra?: object): void;
-  warn(message: string, extra?: object): void;
-  error(message: string, extra?: object): void;
-  child(name: string): Logger;
-}
 
 let threshold: LogLevel = readLevel();
 

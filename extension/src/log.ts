@@ -2,18 +2,13 @@
  * The extension's logger: named children and levels, like the app's, written to the worker's and the popup's
  * console (chrome://extensions → "service worker" → Console).
  */
+import type { Logger } from '../../app/shared/logging.ts';
+
+export type { Logger };
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 const threshold: LogLevel = 'info';
-
-export interface Logger {
-  debug(message: string, extra?: object): void;
-  info(message: string, extra?: object): void;
-  warn(message: string, extra?: object): void;
-  error(message: string, extra?: object): void;
-  child(name: string): Logger;
-}
 
 export function createLogger(name: string): Logger {
   const write = (level: LogLevel, message: string, extra?: object): void => {
