@@ -3,7 +3,8 @@ import { ApiError } from '../shared/errors.ts';
 import type { SubjectCategory } from '../shared/api.ts';
 import type { Category, Productivity, SubjectKind } from '../shared/report.ts';
 import type { DB } from './open.ts';
-import type { Subjects } from './subjects.ts';
+import type { CategorySource, Subjects } from './subjects.ts';
+import { defaultCategoryFor } from '../core/default-categories.ts';
 import type { ZoneRollups } from './zones.ts';
 
 interface CategoryRow {
@@ -70,19 +71,57 @@ export class Categories {
     if (category === undefined) {
       throw new ApiError('unknown_category', `there is no category named "${categoryName}"`, 'category');
     }
-    const subjectId = this.subjects.idFor(kind, name);
-    const before = this.subjects.categoryKey(subjectId);
-    const after = category?.id ?? 0;
-    if (before !== after) {
-      this.subjects.setCategory(subjectId, category?.id ?? null);
-      this.zones.moveSubject(subjectId, before, after);
-    }
+    // The user's choice, "no category" included, wins over the defaults from now on.
+    this.setSubject(this.subjects.idFor(kind, name), category?.id ?? null, 'user');
     return {
       kind,
       name,
       category: category?.name ?? null,
       productivity: category?.productivity ?? 'uncategorized',
     };
+  }
+
+  /** Gives a subject back its default category (or none), forgetting the user's choice. */
+  resetToDefault(kind: SubjectKind, name: string): SubjectCategory {
+    const id = this.defaultIdFor(kind, name);
+    this.setSubject(this.subjects.idFor(kind, name), id, id === null ? null : 'default');
+    const category = id === null ? undefined : this.byId(id);
+    return {
+      kind,
+      name,
+      category: category?.name ?? null,
+      productivity: category?.productivity ?? 'uncategorized',
+    };
+  }
+
+  /**
+   * The id of a subject's default category, creating that category (with its default productivity) the first
+   * time; an existing category of that name is used as it is, productivity included.
+   */
+  defaultIdFor(kind: SubjectKind, name: string): number | null {
+    const found = defaultCategoryFor(kind, name);
+    if (!found) return null;
+    const existing = this.stmts.byName.get(found.name) as CategoryRow | undefined;
+    return existing?.id ?? Number(this.stmts.insert.run(found.name, found.productivity).lastInsertRowid);
+  }
+
+  /** Brings every subject the user has not categorized in line with the defaults (when they change). */
+  applyDefaults(): number {
+    let changed = 0;
+    for (const s of this.subjects.notChosenByUser()) {
+      const id = this.defaultIdFor(s.kind, s.name);
+      if (id === s.category_id) continue;
+      this.setSubject(s.id, id, id === null ? null : 'default');
+      changed++;
+    }
+    return changed;
+  }
+
+  private setSubject(subjectId: number, categoryId: number | null, source: CategorySource): void {
+    const before = this.subjects.categoryKey(subjectId);
+    this.subjects.setCategory(subjectId, categoryId, source);
+    const after = categoryId ?? 0;
+    if (before !== after) this.zones.moveSubject(subjectId, before, after);
   }
 
   private assertFree(name: string): void {

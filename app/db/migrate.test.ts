@@ -19,6 +19,28 @@ afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force
 const fixtures: Record<number, { write: (db: Database.Database) => void; check: (store: Store) => void }> = {
   // Version 0 is an empty file: upgrading it creates the schema.
   0: { write: () => {}, check: (store) => expect(store.listCategories()).toEqual([]) },
+  4: {
+    // Migration 0005 marks existing choices as the user's; opening applies the defaults to the others only.
+    write: (db) => {
+      db.prepare(`INSERT INTO categories (id, name, productivity) VALUES (1, 'Fun', 'unproductive')`).run();
+      db.prepare(`INSERT INTO subjects (kind, name, category_id) VALUES ('domain', 'github.com', 1)`).run();
+      db.prepare(
+        `INSERT INTO subjects (kind, name, category_id) VALUES ('domain', 'stackoverflow.com', NULL)`,
+      ).run();
+    },
+    check: (store) => {
+      const rows = store.db
+        .prepare(
+          `SELECT s.name, c.name AS category, s.category_source AS source FROM subjects s
+           LEFT JOIN categories c ON c.id = s.category_id ORDER BY s.name`,
+        )
+        .all();
+      expect(rows).toEqual([
+        { name: 'github.com', category: 'Fun', source: 'user' },
+        { name: 'stackoverflow.com', category: 'Development', source: 'default' },
+      ]);
+    },
+  },
   3: {
     // Migration 0004 gives the installation a user id, once.
     write: (db) => {

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Store } from './store.ts';
+import { DEFAULT_CATEGORY_DB, defaultCategoryFor } from '../core/default-categories.ts';
 import type { Report } from '../shared/report.ts';
 
 const MIN = 60_000;
@@ -49,7 +50,10 @@ function oracle(
 ) {
   const productivity = (kind: string, name: string): string => {
     const c = categoryOf(kind, name);
-    return CATEGORIES.find((x) => x.name === c)?.productivity ?? 'uncategorized';
+    return (
+      [...CATEGORIES, ...DEFAULT_CATEGORY_DB.categories].find((x) => x.name === c)?.productivity ??
+      'uncategorized'
+    );
   };
   const fmt = new Intl.DateTimeFormat('en-GB', {
     timeZone: tz,
@@ -233,7 +237,11 @@ describe('report semantics (property)', () => {
             fromMs,
             toMs,
             s.tz,
-            (kind, name) => assigned.get(`${kind}:${name}`) ?? null,
+            // The user's choice (none included) wins; otherwise the built-in default category, if any.
+            (kind, name) =>
+              assigned.has(`${kind}:${name}`)
+                ? (assigned.get(`${kind}:${name}`) ?? null)
+                : (defaultCategoryFor(kind as 'app' | 'domain', name)?.name ?? null),
           );
           expect(report.total_ms).toBe(expected.total);
           expect(new Map(report.subjects.map((x) => [`${x.kind}:${x.name}`, x.ms]))).toEqual(

@@ -72,11 +72,15 @@ describe('Store', () => {
   it('recategorizes all past time at once, in warm zone rollups too', () => {
     store.createCategory('Video', 'unproductive');
     const fun = store.createCategory('Fun', 'neutral');
-    store.ingest('browser', [brw('b1', 'youtube.com', 0, 45), brw('b2', 'docs.rs', 45, 60)]);
+    // Host names outside the built-in category database, so that they start uncategorized.
+    store.ingest('browser', [
+      brw('b1', 'videos.example.test', 0, 45),
+      brw('b2', 'docs.example.test', 45, 60),
+    ]);
     expect(store.report(YEAR).by_productivity.uncategorized).toBe(60 * M); // builds Europe/Berlin's rollups
-    expect(store.setSubjectCategory('domain', 'youtube.com', 'Video')).toEqual({
+    expect(store.setSubjectCategory('domain', 'videos.example.test', 'Video')).toEqual({
       kind: 'domain',
-      name: 'youtube.com',
+      name: 'videos.example.test',
       category: 'Video',
       productivity: 'unproductive',
     });
@@ -89,9 +93,9 @@ describe('Store', () => {
     });
     expect(r.by_hour[10]).toMatchObject({ hour: 10, unproductive: 45 * M, uncategorized: 15 * M }); // 08:00Z = 10:00 CEST
     expect(r.by_weekday[0]).toMatchObject({ weekday: 1, total_ms: 60 * M });
-    expect(r.shrinkage.map((s) => s.name)).toEqual(['youtube.com']);
+    expect(r.shrinkage.map((s) => s.name)).toEqual(['videos.example.test']);
     store.updateCategory(fun.id, { productivity: 'productive' });
-    store.setSubjectCategory('domain', 'youtube.com', 'fun'); // names match case-insensitively
+    store.setSubjectCategory('domain', 'videos.example.test', 'fun'); // names match case-insensitively
     r = store.report(YEAR);
     expect(r.by_productivity.productive).toBe(45 * M);
     expect(r.by_hour[10]!.productive).toBe(45 * M);
@@ -99,7 +103,7 @@ describe('Store', () => {
       { name: 'Fun', ms: 45 * M, productivity: 'productive' },
       { name: null, ms: 15 * M, productivity: 'uncategorized' },
     ]);
-    store.setSubjectCategory('domain', 'youtube.com', null);
+    store.setSubjectCategory('domain', 'videos.example.test', null);
     expect(store.report(YEAR).by_hour[10]!.uncategorized).toBe(60 * M);
   });
 
@@ -107,6 +111,25 @@ describe('Store', () => {
     store.createCategory('Dev', 'productive');
     store.setSubjectCategory('app', 'Code', 'Dev');
     store.ingest('window', [win('a', 'Code', 0, 10)]);
+    expect(store.report(YEAR).by_productivity.productive).toBe(10 * M);
+  });
+
+  it('starts known apps and sites in their default category; the user’s choice wins and can be reset', () => {
+    store.ingest('window', [win('a', 'Visual Studio Code', 0, 30)]);
+    store.ingest('browser', [brw('b', 'gist.github.com', 30, 40)]);
+    let r = store.report(YEAR);
+    expect(r.subjects.map((s) => [s.name, s.category, s.productivity])).toEqual([
+      ['Visual Studio Code', 'Development', 'productive'],
+      ['gist.github.com', 'Development', 'productive'],
+    ]);
+    store.createCategory('Mine', 'neutral');
+    store.setSubjectCategory('app', 'Visual Studio Code', 'Mine');
+    store.setSubjectCategory('domain', 'gist.github.com', null); // "no category" is a choice too
+    r = store.report(YEAR);
+    expect(r.by_productivity).toMatchObject({ productive: 0, neutral: 30 * M, uncategorized: 10 * M });
+    expect(store.resetSubjectCategory('domain', 'gist.github.com')).toMatchObject({
+      category: 'Development',
+    });
     expect(store.report(YEAR).by_productivity.productive).toBe(10 * M);
   });
 

@@ -18,6 +18,7 @@ import { Subjects } from './subjects.ts';
 import { Timelines } from './timeline.ts';
 import { ZoneRollups } from './zones.ts';
 import { zoneFor } from '../core/zone.ts';
+import { DEFAULT_CATEGORY_DB } from '../core/default-categories.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
 
 export type { ReportQuery };
@@ -64,7 +65,8 @@ export class Store {
     this.refreshDelayMs = options.refreshDelayMs ?? DEFAULT_REFRESH_DELAY_MS;
     this.log = options.log ?? createLogger('store');
     this.events = new EventTables(db);
-    this.subjects = new Subjects(db);
+    // New subjects start with their default category; `categories` is set just below, before any write.
+    this.subjects = new Subjects(db, (kind, name) => this.categories.defaultIdFor(kind, name));
     this.zones = new ZoneRollups(db, this.subjects);
     this.slots = new SlotRollup(db, this.events, this.subjects, this.zones);
     this.categories = new Categories(db, this.subjects, this.zones);
@@ -73,7 +75,24 @@ export class Store {
   }
 
   static open(options: StoreOptions): Store {
-    return new Store(openDatabase(options.file), options);
+    const store = new Store(openDatabase(options.file), options);
+    store.applyDefaultCategories();
+    return store;
+  }
+
+  /** Applies a new version of the built-in category database to the subjects the user has not categorized. */
+  private applyDefaultCategories(): void {
+    const meta = this.db.prepare(`SELECT value FROM app_meta WHERE key = 'default_categories'`).pluck();
+    if (meta.get() === String(DEFAULT_CATEGORY_DB.version)) return;
+    this.write(() => {
+      this.slots.refreshPending();
+      const changed = this.categories.applyDefaults();
+      this.db
+        .prepare(`INSERT OR REPLACE INTO app_meta (key, value) VALUES ('default_categories', ?)`)
+        .run(String(DEFAULT_CATEGORY_DB.version));
+      if (changed > 0)
+        this.log.info(`default categories v${DEFAULT_CATEGORY_DB.version} applied to ${changed} subjects`);
+    });
   }
 
   /** Brings the rollups up to date, then closes the database. */
@@ -148,6 +167,11 @@ export class Store {
   /** Throws ApiError('unknown_category', field 'category') when the category does not exist. */
   setSubjectCategory(kind: SubjectKind, name: string, category: string | null): SubjectCategory {
     return this.write(() => this.categories.assign(kind, name, category));
+  }
+
+  /** Gives a subject back its built-in default category (or none). */
+  resetSubjectCategory(kind: SubjectKind, name: string): SubjectCategory {
+    return this.write(() => this.categories.resetToDefault(kind, name));
   }
 
   /** Throws ApiError('validation_failed', field 'tz') for an unknown time zone. */

@@ -1,4 +1,7 @@
-/** Subjects (an app or a domain) and their category; ids are cached because events name them by text. */
+/**
+ * Subjects (an app or a domain) and their category; ids are cached because events name them by text. A new
+ * subject starts with its default category (the built-in database), if it has one.
+ */
 import type { SubjectKind } from '../shared/report.ts';
 import type { DB } from './open.ts';
 
@@ -9,20 +12,34 @@ export interface SubjectRow {
   category_id: number | null;
 }
 
+/** Who set a subject's category: the user (always wins) or the built-in defaults; null for none. */
+export type CategorySource = 'user' | 'default' | null;
+
+/** The category id a new subject of this kind and name starts with, or null. */
+export type DefaultCategoryId = (kind: SubjectKind, name: string) => number | null;
+
 export class Subjects {
   private readonly ids = new Map<string, number>();
   private readonly stmts;
+  private readonly defaultCategory: DefaultCategoryId;
 
-  constructor(db: DB) {
+  constructor(db: DB, defaultCategory: DefaultCategoryId = () => null) {
+    this.defaultCategory = defaultCategory;
     this.stmts = {
       find: db.prepare(`SELECT id FROM subjects WHERE kind = ? AND name = ?`).pluck(),
-      insert: db.prepare(`INSERT INTO subjects (kind, name) VALUES (?, ?)`),
+      insert: db.prepare(
+        `INSERT INTO subjects (kind, name, category_id, category_source) VALUES (?, ?, ?, ?)`,
+      ),
       byIds: db.prepare(
         `SELECT id, kind, name, category_id FROM subjects WHERE id IN (SELECT value FROM json_each(?))`,
       ),
       byId: db.prepare(`SELECT id, kind, name, category_id FROM subjects WHERE id = ?`),
       categoryOf: db.prepare(`SELECT category_id FROM subjects WHERE id = ?`).pluck(),
-      setCategory: db.prepare(`UPDATE subjects SET category_id = ? WHERE id = ?`),
+      setCategory: db.prepare(`UPDATE subjects SET category_id = ?, category_source = ? WHERE id = ?`),
+      sourceOf: db.prepare(`SELECT category_source FROM subjects WHERE id = ?`).pluck(),
+      notUsers: db.prepare(
+        `SELECT id, kind, name, category_id FROM subjects WHERE category_source IS NOT 'user'`,
+      ),
     };
   }
 
@@ -31,9 +48,7 @@ export class Subjects {
     const key = `${kind}\u0000${name}`;
     let id = this.ids.get(key);
     if (id === undefined) {
-      id =
-        (this.stmts.find.get(kind, name) as number | undefined) ??
-        Number(this.stmts.insert.run(kind, name).lastInsertRowid);
+      id = (this.stmts.find.get(kind, name) as number | undefined) ?? this.insert(kind, name);
       this.ids.set(key, id);
     }
     return id;
@@ -58,7 +73,23 @@ export class Subjects {
     return (this.stmts.categoryOf.get(id) as number | null | undefined) ?? 0;
   }
 
-  setCategory(id: number, categoryId: number | null): void {
-    this.stmts.setCategory.run(categoryId, id);
+  setCategory(id: number, categoryId: number | null, source: CategorySource): void {
+    this.stmts.setCategory.run(categoryId, source, id);
+  }
+
+  sourceOf(id: number): CategorySource {
+    return (this.stmts.sourceOf.get(id) as CategorySource | undefined) ?? null;
+  }
+
+  /** Subjects whose category the user has not chosen: the ones the defaults decide. */
+  notChosenByUser(): SubjectRow[] {
+    return this.stmts.notUsers.all() as SubjectRow[];
+  }
+
+  private insert(kind: SubjectKind, name: string): number {
+    const category = this.defaultCategory(kind, name);
+    return Number(
+      this.stmts.insert.run(kind, name, category, category === null ? null : 'default').lastInsertRowid,
+    );
   }
 }

@@ -51,6 +51,14 @@ describe('the API client', () => {
       },
     });
     await api.setSubjectCategory({ params: { kind: 'app', name: 'Code' }, body: { category: 'Deep work' } });
+    expect(
+      await api.resetSubjectCategory({ params: { kind: 'domain', name: 'Docs.Python.org' }, body: {} }),
+    ).toEqual({
+      kind: 'domain',
+      name: 'docs.python.org',
+      category: 'Docs & Reference',
+      productivity: 'productive',
+    });
     const report = await api.report({
       query: { from: '2026-01-05T00:00:00Z', to: '2026-01-06T00:00:00Z', tz: 'UTC' },
     });

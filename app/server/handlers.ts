@@ -19,6 +19,7 @@ export type ServerStore = Pick<
   | 'createCategory'
   | 'updateCategory'
   | 'setSubjectCategory'
+  | 'resetSubjectCategory'
   | 'report'
   | 'timeline'
 >;
@@ -60,6 +61,7 @@ export function createHandlers({ store, now, idleSeconds, pause, tz, exclusions 
     updateCategory: ({ params, body }) => store.updateCategory(params.id, body),
     setSubjectCategory: ({ params, body }) =>
       store.setSubjectCategory(params.kind, params.name, body.category),
+    resetSubjectCategory: ({ params }) => store.resetSubjectCategory(params.kind, params.name),
     report: ({ query }) =>
       store.report({
         fromMs: Date.parse(query.from),

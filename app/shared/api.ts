@@ -177,6 +177,16 @@ export const api = {
     params: subjectParams,
     body: z.object({ category: categoryName.nullable() }).strict(),
   }),
+  resetSubjectCategory: endpoint<
+    { kind: SubjectTotal['kind']; name: string },
+    undefined,
+    Record<string, never>,
+    SubjectCategory
+  >({
+    ...ROUTES.resetSubjectCategory,
+    params: subjectParams,
+    body: z.object({}).strict(),
+  }),
   report: endpoint<undefined, z.infer<typeof reportQuery>, undefined, Report>({
     ...ROUTES.report,
     query: reportQuery,

@@ -19,6 +19,7 @@ export const ROUTES = {
   createCategory: { method: 'POST', path: '/v1/categories', auth: true, status: 201 },
   updateCategory: { method: 'PATCH', path: '/v1/categories/:id', auth: true, status: 200 },
   setSubjectCategory: { method: 'PUT', path: '/v1/subjects/:kind/:name/category', auth: true, status: 200 },
+  resetSubjectCategory: { method: 'POST', path: '/v1/subjects/:kind/:name/reset', auth: true, status: 200 },
   report: { method: 'GET', path: '/v1/report', auth: true, status: 200 },
   timeline: { method: 'GET', path: '/v1/timeline', auth: true, status: 200 },
   getPause: { method: 'GET', path: '/v1/pause', auth: true, status: 200 },
