@@ -12,7 +12,8 @@ export default defineConfig({
   outputDir: '../test-results/e2e',
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // One retry on CI, where the machine is shared and noisy; a test that needs it is reported as flaky.
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
@@ -25,6 +26,9 @@ export default defineConfig({
       executablePath: CHROMIUM,
       args: CHROMIUM_ARGS,
     },
+    // Every step is bounded, so that a hang names the step instead of running into the test's timeout.
+    actionTimeout: 15_000,
+    navigationTimeout: 20_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

@@ -6,6 +6,8 @@ import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import type { IngestResult } from '../shared/events.ts';
 
 const MAIN = new URL('./main.ts', import.meta.url).pathname;
+const START_TIMEOUT_MS = 20_000;
+const STOP_TIMEOUT_MS = 15_000;
 
 export function runCli(args: string[], env: NodeJS.ProcessEnv = process.env): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', env });
@@ -17,7 +19,10 @@ export interface Daemon {
   stderr(): string;
   /** Resolves once stderr matches (the daemon logs after it starts listening), or throws after a few seconds. */
   waitForLog(pattern: RegExp): Promise<void>;
-  /** Sends SIGTERM and resolves with the exit code once the daemon has saved its events and exited. */
+  /**
+   * Sends SIGTERM and resolves with the exit code once the daemon has saved its events and exited; one that
+   * hangs is killed and reported with its log.
+   */
   stop(): Promise<number | null>;
 }
 
@@ -30,11 +35,16 @@ export async function startDaemon(args: string[], env: NodeJS.ProcessEnv): Promi
   child.stderr.on('data', (d) => (stderr += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   const url = await new Promise<string>((resolve, reject) => {
+    const started = Date.now();
     const timer = setInterval(() => {
       const m = /running: (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
       if (m) {
         clearInterval(timer);
         resolve(m[1] as string);
+      } else if (Date.now() - started > START_TIMEOUT_MS) {
+        clearInterval(timer);
+        child.kill('SIGKILL');
+        reject(new Error(`serve did not listen within ${START_TIMEOUT_MS} ms: ${stderr}`));
       }
     }, 50);
     void exited.then((code) => {
@@ -50,9 +60,19 @@ export async function startDaemon(args: string[], env: NodeJS.ProcessEnv): Promi
       for (let i = 0; i < 100 && !pattern.test(stderr); i++) await new Promise((r) => setTimeout(r, 50));
       if (!pattern.test(stderr)) throw new Error(`the daemon never logged ${pattern}: ${stderr}`);
     },
-    stop: () => {
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill('SIGTERM');
-      return exited;
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>(
+        (resolve) => (timer = setTimeout(() => resolve('late'), STOP_TIMEOUT_MS)),
+      );
+      const code = await Promise.race([exited, late]);
+      clearTimeout(timer);
+      if (code !== 'late') return code;
+      child.kill('SIGKILL');
+      await exited;
+      throw new Error(`serve did not stop within ${STOP_TIMEOUT_MS} ms of SIGTERM: ${stderr}`);
     },
   };
 }

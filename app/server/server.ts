@@ -17,6 +17,8 @@ export const DEFAULT_PORT = 47600;
 /** Loopback only. Never 0.0.0.0: the API serves a personal activity log. */
 export const LISTEN_HOST = '127.0.0.1';
 export const BODY_LIMIT_BYTES = 1_048_576;
+/** How long requests still running when the app stops get to finish before their connections are cut. */
+const CLOSE_GRACE_MS = 2_000;
 
 export interface ServerOptions {
   store: ServerStore;
@@ -100,7 +102,14 @@ export function createServer(options: ServerOptions): TimeAuditServer {
       return { port: boundPort, url };
     },
     async close() {
-      await app.close();
+      // Idle keep-alive connections close at once; a browser's speculative or stuck connection gets a short
+      // grace and is then cut, so that stopping the app never waits on a tab left open.
+      const force = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
+      try {
+        await app.close();
+      } finally {
+        clearTimeout(force);
+      }
     },
   };
 }
