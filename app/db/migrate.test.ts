@@ -19,6 +19,34 @@ afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force
 const fixtures: Record<number, { write: (db: Database.Database) => void; check: (store: Store) => void }> = {
   // Version 0 is an empty file: upgrading it creates the schema.
   0: { write: () => {}, check: (store) => expect(store.listCategories()).toEqual([]) },
+  5: {
+    // Migration 0006 rebuilds subjects: ids, categories, sources and the rollups that refer to them survive.
+    write: (db) => {
+      db.prepare(`INSERT INTO categories (id, name, productivity) VALUES (1, 'Fun', 'unproductive')`).run();
+      db.prepare(
+        `INSERT INTO subjects (id, kind, name, category_id, category_source) VALUES (7, 'app', 'Steam', 1, 'user')`,
+      ).run();
+      db.prepare(
+        `INSERT INTO window_events (event_id, app, title, start_ms, end_ms, origin) VALUES ('w', 'Steam', '', 0, 60000, 'api')`,
+      ).run();
+      db.prepare(`INSERT INTO slot_subjects (slot, subject_id, ms) VALUES (0, 7, 60000)`).run();
+    },
+    check: (store) => {
+      expect(
+        store.db.prepare(`SELECT id, kind, name, category_id, category_source FROM subjects`).all(),
+      ).toEqual([{ id: 7, kind: 'app', name: 'Steam', category_id: 1, category_source: 'user' }]);
+      expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(store.db.pragma('foreign_key_check')).toEqual([]);
+      const report = store.report({ fromMs: 0, toMs: 900_000, tz: 'UTC' });
+      expect(report.subjects).toEqual([
+        { kind: 'app', name: 'Steam', ms: 60_000, category: 'Fun', productivity: 'unproductive' },
+      ]);
+      // The new kinds and sources are accepted.
+      store.db
+        .prepare(`INSERT INTO subjects (kind, name, category_source) VALUES ('manual', 'Gym', 'rule')`)
+        .run();
+    },
+  },
   4: {
     // Migration 0005 marks existing choices as the user's; opening applies the defaults to the others only.
     write: (db) => {

@@ -59,11 +59,26 @@ export function migrate(
   if (current > migrations.length) throw new NewerDatabaseError(db.name, current, migrations.length);
   const pending = migrations.filter((m) => m.version > current && m.version <= upTo);
   if (pending.length === 0) return [];
-  db.transaction(() => {
-    for (const m of pending) {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    }
-  })();
+  // A migration may rebuild a table others refer to (SQLite's documented way to change a constraint): foreign
+  // keys are off while it runs, which only works outside a transaction, and checked before it commits.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const m of pending) {
+        db.exec(m.sql);
+        db.pragma(`user_version = ${m.version}`);
+      }
+      const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+      if (broken.length > 0) {
+        const first = broken[0] as { table: string; parent: string };
+        throw new Error(
+          `a migration left ${broken.length} rows of ${first.table} pointing at missing ${first.parent} rows`,
+        );
+      }
+    })();
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
+  }
   return pending.map((m) => m.version);
 }

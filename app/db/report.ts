@@ -202,6 +202,10 @@ export class Reports {
       tz: zone.name,
       total_ms,
       by_productivity: byProductivity,
+      score: null, // TODO(score): filled in by the score/pulse/trend work
+      pulse: null,
+      trend_unit: 'day',
+      trend: [],
       by_hour: Array.from({ length: 24 }, (_, hour) => ({ hour, ...breakdown((i) => i % 24 === hour) })),
       by_weekday: Array.from({ length: 7 }, (_, w) => ({
         weekday: w + 1,

@@ -5,6 +5,7 @@
 import type { ApiHandlers, PauseBody, PauseStatus } from '../shared/api.ts';
 import { startOfNextDay, type PauseController, type PauseState } from '../core/desktop/pause.ts';
 import { APP_VERSION } from '../shared/version.ts';
+import { ApiError } from '../shared/errors.ts';
 import type { Store } from '../db/store.ts';
 import { ingestBatch } from './ingest.ts';
 import type { Exclusions } from '../core/exclusions.ts';
@@ -49,6 +50,11 @@ function applyPause(pause: PauseController, body: PauseBody, nowMs: number, tz: 
   return pause.pauseUntil(body.until === 'tomorrow' ? startOfNextDay(nowMs, tz) : null);
 }
 
+// TODO: placeholder while the endpoints are being built; each is replaced by its implementation.
+const notYet = (): never => {
+  throw new ApiError('internal', 'not implemented yet');
+};
+
 export function createHandlers({ store, now, idleSeconds, pause, tz, exclusions }: HandlerDeps): ApiHandlers {
   return {
     health: () => ({ ok: true, version: APP_VERSION, schema_version: store.schemaVersion() }),
@@ -73,5 +79,21 @@ export function createHandlers({ store, now, idleSeconds, pause, tz, exclusions 
     getPause: () => toPauseStatus(pause.state()),
     setPause: ({ body }) => toPauseStatus(applyPause(pause, body, now(), tz)),
     resume: () => toPauseStatus(pause.resume()),
+    // Rules and suggestions
+    listRules: notYet,
+    createRule: notYet,
+    updateRule: notYet,
+    deleteRule: notYet,
+    listSuggestions: notYet,
+    // Manual entries
+    listManualEntries: notYet,
+    createManualEntry: notYet,
+    updateManualEntry: notYet,
+    deleteManualEntry: notYet,
+    // Goals
+    listGoals: notYet,
+    createGoal: notYet,
+    updateGoal: notYet,
+    deleteGoal: notYet,
   };
 }

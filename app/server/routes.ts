@@ -12,7 +12,7 @@ import type { RouteGuardConfig } from './security.ts';
 
 /** What routes.ts reads of an `api` entry. */
 interface EndpointSpec {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   auth: boolean;
   params?: z.ZodType;

@@ -14,6 +14,22 @@ import {
   type SubjectTotal,
   type Timeline,
 } from './report.ts';
+import {
+  GOAL_DIRECTIONS,
+  GOAL_PERIODS,
+  MATCHES_OF,
+  RULE_FIELDS,
+  RULE_MATCHES,
+  type Goal,
+  type GoalDirection,
+  type GoalPeriod,
+  type GoalProgress,
+  type ManualEntry,
+  type Rule,
+  type RuleField,
+  type RuleMatch,
+  type Suggestion,
+} from './planning.ts';
 
 const categoryName = z.string().trim().min(1, 'a name is required').max(64, 'at most 64 characters');
 const productivity = z.enum(PRODUCTIVITIES);
@@ -63,7 +79,7 @@ export const timelineQuery = z.object({
 export const subjectParams = z
   .object({ kind: z.enum(SUBJECT_KINDS), name: z.string().min(1).max(256) })
   .transform((p, ctx) => {
-    if (p.kind === 'app') return p;
+    if (p.kind !== 'domain') return p;
     const domain = normalizeDomain(p.name);
     if (!domain) {
       ctx.addIssue({ code: 'custom', message: `"${p.name}" is not a hostname`, path: ['name'] });
@@ -106,8 +122,161 @@ export const pauseBody: z.ZodType<PauseBody> = z
     b.minutes !== undefined ? { minutes: b.minutes } : { until: b.until ?? null },
   );
 
+/** What a DELETE answers. */
+export interface Deleted {
+  id: number;
+  deleted: true;
+}
+
+/** A pattern that is a valid regular expression when its match is 'regex'. */
+function checkRulePattern(
+  rule: { field?: RuleField | undefined; match?: RuleMatch | undefined; pattern?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (rule.field !== undefined && rule.match !== undefined && !MATCHES_OF[rule.field].includes(rule.match)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['match'],
+      message: `a rule on ${rule.field} names matches ${MATCHES_OF[rule.field].join(', ')}`,
+    });
+  }
+  if (rule.match === 'regex' && rule.pattern !== undefined) {
+    try {
+      new RegExp(rule.pattern, 'i');
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', path: ['pattern'], message: (error as Error).message });
+    }
+  }
+}
+
+const rulePattern = z.string().trim().min(1, 'a pattern is required').max(256, 'at most 256 characters');
+const rulePosition = z.number().int().min(0).max(1_000_000);
+
+export interface RuleBody {
+  field: RuleField;
+  match: RuleMatch;
+  pattern: string;
+  category: string;
+  /** Where to insert it; at the end when left out. */
+  position?: number | undefined;
+}
+export type RulePatch = Partial<RuleBody>;
+
+export const ruleBody = z
+  .object({
+    field: z.enum(RULE_FIELDS),
+    match: z.enum(RULE_MATCHES),
+    pattern: rulePattern,
+    category: categoryName,
+    position: rulePosition.optional(),
+  })
+  .strict()
+  .superRefine(checkRulePattern);
+
+export const rulePatch = z
+  .object({
+    field: z.enum(RULE_FIELDS).optional(),
+    match: z.enum(RULE_MATCHES).optional(),
+    pattern: rulePattern.optional(),
+    category: categoryName.optional(),
+    position: rulePosition.optional(),
+  })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' })
+  .superRefine(checkRulePattern);
+
+/** The longest manual entry: a week (longer ones are almost always a typo in a date). */
+export const MANUAL_ENTRY_MAX_MS = 7 * 86_400_000;
+const entryLabel = z.string().trim().min(1, 'a label is required').max(120, 'at most 120 characters');
+const entryNote = z.string().max(1000, 'at most 1000 characters');
+
+export interface ManualEntryBody {
+  label: string;
+  category: string;
+  start: string;
+  end: string;
+  note?: string | undefined;
+}
+export type ManualEntryPatch = Partial<ManualEntryBody>;
+
+function checkEntryTimes(b: { start?: string | undefined; end?: string | undefined }, ctx: z.RefinementCtx) {
+  if (b.start === undefined || b.end === undefined) return;
+  const ms = Date.parse(b.end) - Date.parse(b.start);
+  if (ms <= 0) ctx.addIssue({ code: 'custom', path: ['end'], message: 'end must be after start' });
+  else if (ms > MANUAL_ENTRY_MAX_MS)
+    ctx.addIssue({ code: 'custom', path: ['end'], message: 'an entry lasts at most 7 days' });
+}
+
+export const manualEntryBody = z
+  .object({
+    label: entryLabel,
+    category: categoryName,
+    start: isoInstant,
+    end: isoInstant,
+    note: entryNote.optional(),
+  })
+  .strict()
+  .superRefine(checkEntryTimes);
+
+export const manualEntryPatch = z
+  .object({
+    label: entryLabel.optional(),
+    category: categoryName.optional(),
+    start: isoInstant.optional(),
+    end: isoInstant.optional(),
+    note: entryNote.optional(),
+  })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' })
+  .superRefine(checkEntryTimes);
+
+export const manualEntriesQuery = z
+  .object({ from: isoInstant, to: isoInstant })
+  .refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: 'to must be after from', path: ['to'] });
+
+export interface GoalBody {
+  category: string;
+  direction: GoalDirection;
+  period: GoalPeriod;
+  target_ms: number;
+}
+export type GoalPatch = Partial<GoalBody>;
+
+/** From one minute to the whole period. */
+const goalTarget = z
+  .number()
+  .int()
+  .min(60_000, 'at least one minute')
+  .max(7 * 86_400_000, 'at most a week');
+const goalShape = {
+  category: categoryName,
+  direction: z.enum(GOAL_DIRECTIONS),
+  period: z.enum(GOAL_PERIODS),
+  target_ms: goalTarget,
+};
+function checkGoalTarget(
+  b: { period?: GoalPeriod | undefined; target_ms?: number | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (b.period === 'day' && b.target_ms !== undefined && b.target_ms > 86_400_000)
+    ctx.addIssue({ code: 'custom', path: ['target_ms'], message: 'a daily goal is at most 24 hours' });
+}
+export const goalBody = z.object(goalShape).strict().superRefine(checkGoalTarget);
+export const goalPatch = z
+  .object({
+    category: goalShape.category.optional(),
+    direction: goalShape.direction.optional(),
+    period: goalShape.period.optional(),
+    target_ms: goalShape.target_ms.optional(),
+  })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' })
+  .superRefine(checkGoalTarget);
+
+export const goalsQuery = z.object({ tz: z.string().min(1).max(64).default('UTC') });
+
 interface Endpoint<P, Q, B, R> {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   auth: boolean;
   params?: z.ZodType<P>;
@@ -206,6 +375,59 @@ export const api = {
   resume: endpoint<undefined, undefined, Record<string, never>, PauseStatus>({
     ...ROUTES.resume,
     body: z.object({}).strict(),
+  }),
+  listRules: endpoint<undefined, undefined, undefined, Rule[]>({
+    ...ROUTES.listRules,
+  }),
+  createRule: endpoint<undefined, undefined, RuleBody, Rule>({
+    ...ROUTES.createRule,
+    body: ruleBody,
+  }),
+  updateRule: endpoint<{ id: number }, undefined, RulePatch, Rule>({
+    ...ROUTES.updateRule,
+    params: idParams,
+    body: rulePatch,
+  }),
+  deleteRule: endpoint<{ id: number }, undefined, undefined, Deleted>({
+    ...ROUTES.deleteRule,
+    params: idParams,
+  }),
+  listSuggestions: endpoint<undefined, undefined, undefined, Suggestion[]>({
+    ...ROUTES.listSuggestions,
+  }),
+  listManualEntries: endpoint<undefined, z.infer<typeof manualEntriesQuery>, undefined, ManualEntry[]>({
+    ...ROUTES.listManualEntries,
+    query: manualEntriesQuery,
+  }),
+  createManualEntry: endpoint<undefined, undefined, ManualEntryBody, ManualEntry>({
+    ...ROUTES.createManualEntry,
+    body: manualEntryBody,
+  }),
+  updateManualEntry: endpoint<{ id: number }, undefined, ManualEntryPatch, ManualEntry>({
+    ...ROUTES.updateManualEntry,
+    params: idParams,
+    body: manualEntryPatch,
+  }),
+  deleteManualEntry: endpoint<{ id: number }, undefined, undefined, Deleted>({
+    ...ROUTES.deleteManualEntry,
+    params: idParams,
+  }),
+  listGoals: endpoint<undefined, z.infer<typeof goalsQuery>, undefined, GoalProgress[]>({
+    ...ROUTES.listGoals,
+    query: goalsQuery,
+  }),
+  createGoal: endpoint<undefined, undefined, GoalBody, Goal>({
+    ...ROUTES.createGoal,
+    body: goalBody,
+  }),
+  updateGoal: endpoint<{ id: number }, undefined, GoalPatch, Goal>({
+    ...ROUTES.updateGoal,
+    params: idParams,
+    body: goalPatch,
+  }),
+  deleteGoal: endpoint<{ id: number }, undefined, undefined, Deleted>({
+    ...ROUTES.deleteGoal,
+    params: idParams,
   }),
 } as const;
 

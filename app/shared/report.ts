@@ -5,8 +5,9 @@ export type Productivity = (typeof PRODUCTIVITIES)[number];
 export type ProductivityOrNone = Productivity | 'uncategorized';
 export const PRODUCTIVITY_KEYS = [...PRODUCTIVITIES, 'uncategorized'] as const;
 
-export type SubjectKind = 'app' | 'domain';
-export const SUBJECT_KINDS = ['app', 'domain'] as const;
+/** What time counts against: an app, a domain, or the label of an activity logged by hand. */
+export type SubjectKind = 'app' | 'domain' | 'manual';
+export const SUBJECT_KINDS = ['app', 'domain', 'manual'] as const;
 
 export type ByProductivity = Record<ProductivityOrNone, number>;
 
@@ -50,12 +51,32 @@ export interface WeekdayCategory extends CategoryCell {
   weekday: number;
 }
 
+/** The scores of one local day (or month, for long ranges) of the report's range. */
+export interface TrendPoint {
+  /** The local date the bucket starts on, YYYY-MM-DD. */
+  date: string;
+  total_ms: number;
+  productive_ms: number;
+  score: number | null;
+  pulse: number | null;
+}
+
 export interface Report {
   from: string;
   to: string;
   tz: string;
   total_ms: number;
   by_productivity: ByProductivity;
+  /** Productive share of tracked time, 0–100 (rounded); null without tracked time. */
+  score: number | null;
+  /**
+   * A weighted score, 0–100 (rounded), like RescueTime's pulse: productive time weighs 1, neutral and
+   * uncategorized ½, unproductive 0; null without tracked time.
+   */
+  pulse: number | null;
+  /** Score and pulse per local day of the range (per month when the range is longer than 92 days). */
+  trend_unit: 'day' | 'month';
+  trend: TrendPoint[];
   by_hour: HourBucket[];
   by_weekday: WeekdayBucket[];
   subjects: SubjectTotal[];

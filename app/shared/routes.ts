@@ -3,7 +3,7 @@
  * api.ts adds the schemas; clients (the dashboard, the extension) need only this table, so they do not ship zod.
  */
 export interface RouteSpec {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   auth: boolean;
   status: number;
@@ -25,6 +25,19 @@ export const ROUTES = {
   getPause: { method: 'GET', path: '/v1/pause', auth: true, status: 200 },
   setPause: { method: 'POST', path: '/v1/pause', auth: true, status: 200 },
   resume: { method: 'POST', path: '/v1/resume', auth: true, status: 200 },
+  listRules: { method: 'GET', path: '/v1/rules', auth: true, status: 200 },
+  createRule: { method: 'POST', path: '/v1/rules', auth: true, status: 201 },
+  updateRule: { method: 'PATCH', path: '/v1/rules/:id', auth: true, status: 200 },
+  deleteRule: { method: 'DELETE', path: '/v1/rules/:id', auth: true, status: 200 },
+  listSuggestions: { method: 'GET', path: '/v1/suggestions', auth: true, status: 200 },
+  listManualEntries: { method: 'GET', path: '/v1/manual-entries', auth: true, status: 200 },
+  createManualEntry: { method: 'POST', path: '/v1/manual-entries', auth: true, status: 201 },
+  updateManualEntry: { method: 'PATCH', path: '/v1/manual-entries/:id', auth: true, status: 200 },
+  deleteManualEntry: { method: 'DELETE', path: '/v1/manual-entries/:id', auth: true, status: 200 },
+  listGoals: { method: 'GET', path: '/v1/goals', auth: true, status: 200 },
+  createGoal: { method: 'POST', path: '/v1/goals', auth: true, status: 201 },
+  updateGoal: { method: 'PATCH', path: '/v1/goals/:id', auth: true, status: 200 },
+  deleteGoal: { method: 'DELETE', path: '/v1/goals/:id', auth: true, status: 200 },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof ROUTES;
