@@ -50,6 +50,16 @@ describe('electron-builder.yml', () => {
     expect(targets('win')).toEqual([['nsis', ['x64']]]);
   });
 
+  it('makes the .deb depend on the X tools the window tracker runs', () => {
+    // get-windows reads the active window on Linux by running xprop and xwininfo (x11-utils).
+    const tracker = read('node_modules/get-windows/lib/linux.js');
+    expect(tracker).toMatch(/'xprop'/);
+    expect(tracker).toMatch(/'xwininfo'/);
+    expect((config.deb as { depends: string[] }).depends).toEqual(
+      expect.arrayContaining(['x11-utils', 'libgtk-3-0', 'libnss3']),
+    );
+  });
+
   it('uses the entry point that build:electron writes, and icons that exist', () => {
     const pkg = JSON.parse(read('package.json')) as { main: string; scripts: Record<string, string> };
     expect(pkg.main).toBe('dist-electron/app/electron/main.js');
