@@ -2,7 +2,8 @@
  * The real extension (extension/dist) in Debian's Chromium, headless, against a real `timeaudit serve`:
  * pairing through the popup, sessions from switching tabs and navigating between three test sites, delivery
  * to the app, nothing lost while the app is down (and nothing stored twice when it is back), recategorizing a
- * site from the popup, and the toolbar badge. The tests share one browser and one daemon and run in order.
+ * site from the popup, today's goals in the popup, and the toolbar badge. The tests share one browser and one
+ * daemon and run in order.
  * Screenshots of the popup go to test-results/screenshots/popup-*.png.
  *
  * Timings are the test's own waits between tab switches; the bounds on durations are generous because the
@@ -220,6 +221,35 @@ test('recategorizes the current site from the popup', async () => {
   await popup.getByLabel('Category', { exact: true }).selectOption({ label: 'Leisure — unproductive' });
   await expect(popup.getByTestId('productivity')).toHaveText('unproductive');
   expect(await subject()).toMatchObject({ category: 'Leisure', productivity: 'unproductive' });
+});
+
+test("shows today's goals with their progress, and nothing without goals", async () => {
+  await popup.bringToFront();
+  await expect(popup.getByLabel('Today')).toBeVisible();
+  await expect(popup.getByTestId('goals')).toHaveCount(0);
+  // Alpha's few seconds are Leisure now (the test before): under a one-hour limit, short of a research hour.
+  const limit = await app.api.createGoal({
+    body: { category: 'Leisure', direction: 'at_most', period: 'day', target_ms: 3_600_000 },
+  });
+  const aim = await app.api.createGoal({
+    body: { category: 'Research', direction: 'at_least', period: 'week', target_ms: 3_600_000 },
+  });
+  await popup.reload();
+  const goals = popup.getByTestId('goals').locator('li');
+  await expect(goals).toHaveCount(2);
+  await expect(goals.nth(0)).toContainText('Leisure ≤ 1h a day');
+  await expect(goals.nth(0)).toHaveAttribute('data-state', 'under');
+  await expect(goals.nth(0)).toContainText(/left$/);
+  await expect(goals.nth(1)).toContainText('Research ≥ 1h a week');
+  await expect(goals.nth(1)).toContainText('0m / 1h');
+  await expect(goals.nth(1)).toHaveAttribute('data-state', 'short');
+  await shot('goals');
+  await shot('goals-dark', 'dark');
+  await app.api.deleteGoal({ params: { id: limit.id } });
+  await app.api.deleteGoal({ params: { id: aim.id } });
+  await popup.reload();
+  await expect(popup.getByLabel('Today')).toBeVisible();
+  await expect(popup.getByTestId('goals')).toHaveCount(0);
 });
 
 test("the badge shows today's time on the site in its category's colour, a pause, and resumes", async () => {

@@ -23,6 +23,7 @@ import { WindowTracker } from '../trackers/tracker.ts';
 import { PAUSE_CHANGED_CHANNEL } from '../shared/desktop-bridge.ts';
 import { EXTENSION_ID } from '../shared/extension.ts';
 import { PowerMonitorIdleSource } from './idle-power-monitor.ts';
+import { GoalNotifier } from './goal-notifier.ts';
 import { DesktopSettings } from './settings.ts';
 import { AppTray, type TrayModel } from './tray.ts';
 import { createDashboardWindow } from './window.ts';
@@ -101,17 +102,21 @@ async function main(): Promise<void> {
     }
   };
 
+  // Goals are checked with each tray refresh (once a minute): crossing a limit shows a notification.
+  const goalNotifier = new GoalNotifier(showDashboard);
   const model = (): TrayModel => {
     const zone = zoneFor(tz);
     const now = Date.now();
     const fromMs = zone.dayStart(zone.localDay(now));
     const report = store.report({ fromMs, toMs: startOfNextDay(now, tz), tz, limit: 1 });
-    const { productive, neutral, unproductive } = report.by_productivity;
-    const categorized = productive + neutral + unproductive;
+    const goals = store.listGoals(tz);
+    goalNotifier.check(goals);
     return {
       pause: pause.state(),
       todayMs: report.total_ms,
-      productiveShare: categorized > 0 ? productive / categorized : null,
+      // The dashboard's score: the productive share of all tracked time.
+      productiveShare: report.score === null ? null : report.score / 100,
+      goals,
       launchAtLogin: settings.get().launchAtLogin,
       errorMessage: tracker.problem(),
     };

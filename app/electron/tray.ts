@@ -1,10 +1,11 @@
 /**
  * The tray (menu bar on macOS): an icon per state, a tooltip, and the menu trayMenu() describes. The menu is
- * rebuilt on every change of pause or error state and once a minute for today's total.
+ * rebuilt on every change of pause or error state and once a minute for today's total and the goals.
  */
 import path from 'node:path';
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
 import type { PauseState } from '../core/desktop/pause.ts';
+import type { GoalProgress } from '../shared/planning.ts';
 import {
   trayIcon,
   trayMenu,
@@ -18,6 +19,7 @@ export interface TrayModel {
   pause: PauseState;
   todayMs: number | null;
   productiveShare: number | null;
+  goals: readonly GoalProgress[];
   launchAtLogin: boolean;
   errorMessage: string | null;
 }
@@ -69,6 +71,7 @@ export class AppTray {
       pause: m.pause,
       todayMs: m.todayMs,
       productiveShare: m.productiveShare,
+      goals: m.goals,
       launchAtLogin: m.launchAtLogin,
       ...(m.errorMessage !== null ? { errorMessage: m.errorMessage } : {}),
       nowMs: Date.now(),

@@ -1,6 +1,7 @@
 /**
  * The worker's link to the app: a client for the paired port and token, what an error means for the user,
- * the connection state the badge and popup show, and today's report and the category list, cached in storage.
+ * the connection state the badge and popup show, and today's report, the category list and the goals, cached
+ * in storage.
  */
 import { createApiClient, ConnectionError, type ApiClient } from '../../app/shared/client.ts';
 import { ApiError } from '../../app/shared/errors.ts';
@@ -93,6 +94,21 @@ export async function refreshToday(deps: Deps): Promise<boolean> {
   } catch (error) {
     await setLinkFromError(deps, error, pairing.port);
     return false;
+  }
+}
+
+/** The goals with their progress in the browser's zone, fetched again when older than `maxAgeMs`. */
+export async function refreshGoals(deps: Deps, maxAgeMs: number): Promise<void> {
+  const { pairing, goals } = await deps.store.get('pairing', 'goals');
+  if (!pairing || (goals && deps.now() - goals.fetchedMs < maxAgeMs)) return;
+  try {
+    const list = await clientFor(deps, pairing).listGoals({
+      query: { tz: Intl.DateTimeFormat().resolvedOptions().timeZone },
+    });
+    await deps.store.set({ goals: { fetchedMs: deps.now(), list } });
+  } catch (error) {
+    // An app without goals (an older version) or a moment offline: the popup shows what it has, if current.
+    deps.log.debug('could not list goals', { error: String(error) });
   }
 }
 

@@ -9,6 +9,7 @@ import {
   clientFor,
   explain,
   refreshCategories,
+  refreshGoals,
   refreshToday,
   setLink,
   setLinkFromError,
@@ -17,6 +18,7 @@ import {
 import { followAppPause, tellApp, type PauseSync } from './app-pause.ts';
 import { useIdleThreshold } from './browser-focus.ts';
 import type { Delivery } from './delivery.ts';
+import { currentGoals } from './popup-goals.ts';
 import type { Handlers, PopupStatus } from './protocol.ts';
 import type { Pairing } from './storage.ts';
 import { domainToday, recategorize, today as todayFigures } from './today.ts';
@@ -68,16 +70,18 @@ export function createHandlers(
       const back = await Promise.all([
         stale ? refreshToday(deps) : Promise.resolve(false),
         refreshCategories(deps, fresh ? 0 : CATEGORIES_MAX_AGE_MS),
+        refreshGoals(deps, fresh ? 0 : TODAY_MAX_AGE_MS),
       ]);
       if (back[0]) await delivery.retrySoon();
       await followAppPause(deps, pauseSync);
     }
-    const { tracker, queue, link, today, categories } = await deps.store.get(
+    const { tracker, queue, link, today, categories, goals } = await deps.store.get(
       'tracker',
       'queue',
       'link',
       'today',
       'categories',
+      'goals',
     );
     const nowMs = deps.now();
     const figures = todayFigures(today, queue.items, tracker.session, nowMs);
@@ -107,6 +111,7 @@ export function createHandlers(
         ? { totalMs: figures.totalMs, top: figures.domains.slice(0, 5), asOfMs: figures.asOfMs }
         : null,
       categories: categories?.list ?? [],
+      goals: pairing ? currentGoals(goals?.list ?? [], nowMs) : [],
     };
   }
 
@@ -134,6 +139,7 @@ export function createHandlers(
         },
         today: null,
         categories: null,
+        goals: null,
       });
       useIdleThreshold(answer.idle_seconds);
       await setLink(deps, 'connected', { message: null });
@@ -145,7 +151,7 @@ export function createHandlers(
     },
 
     async unpair() {
-      await deps.store.set({ pairing: null, today: null, categories: null });
+      await deps.store.set({ pairing: null, today: null, categories: null, goals: null });
       await setLink(deps, 'unpaired', { message: null });
       return {};
     },

@@ -6,6 +6,7 @@ import { formatDuration } from '../../app/shared/format.ts';
 import { PRODUCTIVITIES, type Productivity, type ProductivityOrNone } from '../../app/shared/report.ts';
 import { DEFAULT_PORT, INDEFINITE_PAUSE_MS } from './config.ts';
 import { h } from './dom.ts';
+import { goalView } from './popup-goals.ts';
 import type { PopupStatus } from './protocol.ts';
 
 export interface UiState {
@@ -291,6 +292,42 @@ function todayCard(status: PopupStatus): HTMLElement | null {
   );
 }
 
+/** The goals whose day or week is running; nothing at all without goals. */
+function goalsCard(status: PopupStatus): HTMLElement | null {
+  if (status.goals.length === 0) return null;
+  return h(
+    'section',
+    { class: 'card', 'aria-label': 'Goals' },
+    h('span', { class: 'label' }, 'Goals'),
+    h(
+      'ul',
+      { class: 'goals', 'data-testid': 'goals' },
+      ...status.goals.map((goal) => {
+        const view = goalView(goal);
+        return h(
+          'li',
+          { class: `goal state-${view.state}`, 'data-state': view.state },
+          h('span', { class: 'name', title: view.title }, view.title),
+          h('span', { class: 'num' }, view.figures),
+          h(
+            'span',
+            {
+              class: 'bar',
+              role: 'progressbar',
+              'aria-label': view.title,
+              'aria-valuemin': 0,
+              'aria-valuemax': 100,
+              'aria-valuenow': Math.round(view.share * 100),
+            },
+            h('span', { style: `width: ${view.share * 100}%` }),
+          ),
+          h('span', { class: 'note small' }, view.note),
+        );
+      }),
+    ),
+  );
+}
+
 function pauseCard(status: PopupStatus, ui: UiState, actions: Actions): HTMLElement {
   const paused = status.pausedUntilMs !== null && status.pausedUntilMs > status.nowMs;
   if (paused) {
@@ -398,6 +435,7 @@ export function renderMain(status: PopupStatus, ui: UiState, actions: Actions): 
     notice(status, actions),
     siteCard(status, ui, actions),
     todayCard(status),
+    goalsCard(status),
     pauseCard(status, ui, actions),
     footer(status, ui, actions),
   ].filter((n): n is HTMLElement => n !== null);

@@ -5,6 +5,7 @@
  */
 import type { SubjectCategory } from '../../app/shared/api.ts';
 import type { IngestResult } from '../../app/shared/events.ts';
+import type { GoalProgress } from '../../app/shared/planning.ts';
 import type { Category, Productivity } from '../../app/shared/report.ts';
 import type { LinkState } from './badge.ts';
 import type { DomainDay } from './today.ts';
@@ -28,6 +29,8 @@ export interface PopupStatus {
   current: (DomainDay & { isLast: boolean; tracking: boolean }) | null;
   today: { totalMs: number; top: DomainDay[]; asOfMs: number | null } | null;
   categories: Category[];
+  /** The goals whose day or week is running, with their progress as the app last told (none when unpaired). */
+  goals: GoalProgress[];
 }
 
 export interface FlushOutcome {

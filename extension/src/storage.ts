@@ -5,6 +5,7 @@
  * would otherwise interleave and lose updates).
  */
 import type { IngestResult } from '../../app/shared/events.ts';
+import type { GoalProgress } from '../../app/shared/planning.ts';
 import type { Category } from '../../app/shared/report.ts';
 import type { LinkState } from './badge.ts';
 import { REASONS_CLOSED, type ReasonClosed } from './config.ts';
@@ -37,6 +38,8 @@ export interface Stored {
   link: Link;
   today: TodayCache | null;
   categories: { fetchedMs: number; list: Category[] } | null;
+  /** The goals and their progress in their current day or week, as the app last told. */
+  goals: { fetchedMs: number; list: GoalProgress[] } | null;
   /** The app's pause end as last seen (INDEFINITE_PAUSE_MS for "until resumed"); null when it was not paused. */
   appPause: { seenUntilMs: number | null };
 }
@@ -48,6 +51,7 @@ const DEFAULTS: Stored = {
   link: { state: 'unpaired', message: null, sinceMs: 0, lastSentMs: null, lastResult: null },
   today: null,
   categories: null,
+  goals: null,
   appPause: { seenUntilMs: null },
 };
 

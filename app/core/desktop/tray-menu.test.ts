@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { trayIcon, trayMenu, trayTooltip, type TrayInput } from './tray-menu.ts';
+import type { GoalProgress } from '../../shared/planning.ts';
+import { goalLine, trayIcon, trayMenu, trayTooltip, type TrayInput } from './tray-menu.ts';
 
 const NOW = Date.parse('2026-06-10T12:15:00Z'); // 14:15 in Berlin (CEST)
 const base: TrayInput = {
@@ -7,6 +8,7 @@ const base: TrayInput = {
   pause: { paused: false },
   todayMs: (3 * 60 + 12) * 60_000,
   productiveShare: 0.58,
+  goals: [],
   launchAtLogin: true,
   nowMs: NOW,
   tz: 'Europe/Berlin',
@@ -126,6 +128,66 @@ describe('trayMenu', () => {
     expect(new Set(cmds).size).toBe(cmds.length);
     menu[0]!.label = 'changed';
     expect(trayMenu(base)[0]?.label).toBe('Today 3h 12m · 58% productive');
+  });
+});
+
+const progress = (over: Partial<GoalProgress>): GoalProgress => ({
+  id: 1,
+  category: 'Social',
+  productivity: 'unproductive',
+  direction: 'at_most',
+  period: 'day',
+  target_ms: 60 * 60_000,
+  period_start: '2026-06-09T22:00:00.000Z',
+  period_end: '2026-06-10T22:00:00.000Z',
+  done_ms: 42 * 60_000,
+  state: 'under',
+  ...over,
+});
+
+describe('goals in the tray menu', () => {
+  it('reads one line per goal, marked when over or met', () => {
+    expect(goalLine(progress({}))).toBe('Social ≤ 1h/day: 42m');
+    expect(goalLine(progress({ done_ms: 72 * 60_000, state: 'over' }))).toBe(
+      'Social ≤ 1h/day: 1h 12m ⚠ over',
+    );
+    expect(
+      goalLine(
+        progress({
+          category: 'Reading',
+          direction: 'at_least',
+          period: 'week',
+          target_ms: 90 * 60_000,
+          done_ms: 95 * 60_000,
+          state: 'met',
+        }),
+      ),
+    ).toBe('Reading ≥ 1h 30m/week: 1h 35m ✓');
+    expect(goalLine(progress({ direction: 'at_least', done_ms: 0, state: 'short' }))).toBe(
+      'Social ≥ 1h/day: 0m',
+    );
+  });
+
+  it("lists the goals under today's total, disabled, before the pause line", () => {
+    const goals = [progress({}), progress({ id: 2, category: 'Dev', direction: 'at_least', state: 'short' })];
+    const input: TrayInput = {
+      ...base,
+      goals,
+      state: 'paused',
+      pause: { paused: true, untilMs: NOW + 15 * 60_000 },
+    };
+    expect(labels(input).slice(0, 5)).toEqual([
+      'Today 3h 12m · 58% productive',
+      'Social ≤ 1h/day: 42m',
+      'Dev ≥ 1h/day: 42m',
+      'Paused until 14:30',
+      '---',
+    ]);
+    expect(trayMenu(input).slice(1, 3)).toEqual([
+      { label: 'Social ≤ 1h/day: 42m', enabled: false },
+      { label: 'Dev ≥ 1h/day: 42m', enabled: false },
+    ]);
+    expect(ids(input)).toEqual(ids({ ...input, goals: [] }));
   });
 });
 

@@ -4,6 +4,7 @@
  *
  * ```
  * Today 3h 12m · 58% productive      (disabled)
+ * Social ≤ 1h/day: 42m               (disabled; one per goal: "⚠ over" when crossed, "✓" when met)
  * Paused until 14:30                 (disabled; only while paused, or the error while in error)
  * ─────────
  * Open dashboard
@@ -18,6 +19,7 @@
  * ```
  */
 import { formatDuration } from '../../shared/format.ts';
+import type { GoalProgress } from '../../shared/planning.ts';
 import type { PauseState } from './pause.ts';
 import { startOfNextDay } from './pause.ts';
 
@@ -30,6 +32,8 @@ export interface TrayInput {
   todayMs: number | null;
   /** Productive share of today, 0–1; null when nothing is categorized. */
   productiveShare: number | null;
+  /** The goals and their progress in the current day or week, in the order to show them. */
+  goals: readonly GoalProgress[];
   launchAtLogin: boolean;
   errorMessage?: string;
   nowMs: number;
@@ -61,6 +65,15 @@ function summaryLine(input: TrayInput): string {
   const total = `Today ${formatDuration(input.todayMs)}`;
   if (input.productiveShare === null) return total;
   return `${total} · ${Math.round(input.productiveShare * 100)}% productive`;
+}
+
+/** "Social ≤ 1h/day: 42m", "Reading ≥ 30m/week: 45m ✓", "Social ≤ 1h/day: 1h 12m ⚠ over". */
+export function goalLine(goal: GoalProgress): string {
+  const sign = goal.direction === 'at_most' ? '≤' : '≥';
+  const line = `${goal.category} ${sign} ${formatDuration(goal.target_ms)}/${goal.period}: ${formatDuration(goal.done_ms)}`;
+  if (goal.state === 'over') return `${line} ⚠ over`;
+  if (goal.state === 'met') return `${line} ✓`;
+  return line;
 }
 
 /** "14:30" in the zone; with the date's weekday when the pause ends on another local day ("Wed 09:00"). */
@@ -95,6 +108,7 @@ function isPaused(input: TrayInput): boolean {
 
 export function trayMenu(input: TrayInput): MenuItemSpec[] {
   const items: MenuItemSpec[] = [{ label: summaryLine(input), enabled: false }];
+  for (const goal of input.goals) items.push({ label: goalLine(goal), enabled: false });
   const status = statusLine(input);
   if (status !== null) items.push({ label: status, enabled: false });
   items.push(SEPARATOR, { id: 'open-dashboard', label: 'Open dashboard' }, SEPARATOR);
