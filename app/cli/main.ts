@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * The `timeaudit` command: serve (the headless daemon), report, token. In a checkout it runs straight from
- * TypeScript (`npm run timeaudit -- report`); installed globally, from the build in dist/.
+ * The `timeaudit` command: serve (the headless daemon), report, log (time logged by hand), token, demo. In a
+ * checkout it runs straight from TypeScript (`npm run timeaudit -- report`); installed globally, from dist/.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { APP_VERSION } from '../shared/version.ts';
@@ -10,6 +10,7 @@ import { NewerDatabaseError } from '../db/migrate.ts';
 import { DEFAULT_PORT } from '../server/server.ts';
 import { DateArgumentError } from './dates.ts';
 import { reportCommand } from './report.ts';
+import { logAddCommand, LogArgumentError, logDeleteCommand, logEditCommand, logListCommand } from './log.ts';
 import { resolveDataDir } from './paths.ts';
 import { serve } from './serve.ts';
 import { tokenCommand } from './token.ts';
@@ -81,6 +82,74 @@ program
   .option('--json', 'print the report as JSON, exactly as GET /v1/report answers')
   .action((opts) => reportCommand({ ...opts, dataDir: resolveDataDir(opts.dataDir) }));
 
+const tzOption = [
+  '--tz <zone>',
+  "IANA time zone of the times given and shown (default: this machine's)",
+] as const;
+const timeForms = 'HH:MM (today), "YYYY-MM-DD HH:MM", "yesterday HH:MM", or an ISO instant';
+
+const log = program
+  .command('log')
+  .description(
+    'time logged by hand ("gym 18:00–19:00"): in reports it counts as itself, in place of what was tracked meanwhile',
+  )
+  .addHelpText(
+    'after',
+    '\nExample: timeaudit log "Gym" --category Sport --from "2026-11-21 18:00" --to 19:00',
+  );
+
+// The default subcommand: `timeaudit log LABEL …` is `timeaudit log add LABEL …`.
+log
+  .command('add', { isDefault: true })
+  .description('log an activity (the default: `log LABEL …` means `log add LABEL …`)')
+  .argument('<label>', 'what you did, e.g. "Gym"')
+  .option(...dataDirOption)
+  .requiredOption(
+    '--category <name>',
+    'an existing category; it becomes the category of every entry with this label',
+  )
+  .option('--from <time>', `start: ${timeForms}`)
+  .option('--to <time>', 'end, same forms as --from (HH:MM alone: on the day of --from)')
+  .option('--duration <d>', 'instead of --to: 45m, 1h, 1h30m (alone: ending now)')
+  .option('--note <text>', 'a note kept with the entry')
+  .option(...tzOption)
+  .option('--json', 'print the stored entry as JSON, as the API answers it')
+  .action((label: string, opts) => logAddCommand(label, { ...opts, dataDir: resolveDataDir(opts.dataDir) }));
+
+log
+  .command('list')
+  .description('list the entries logged by hand (default: the last 7 days)')
+  .option(...dataDirOption)
+  .option('--from <when>', `start: a date (midnight), ${timeForms}`)
+  .option('--to <when>', 'end (exclusive), same forms')
+  .option(...tzOption)
+  .option('--json', 'print the entries as JSON, as GET /v1/manual-entries answers')
+  .action((opts) => logListCommand({ ...opts, dataDir: resolveDataDir(opts.dataDir) }));
+
+log
+  .command('edit')
+  .description('change an entry: only the options given change (a time of day alone is on the entry’s day)')
+  .argument('<id>', 'the entry’s id, as `timeaudit log list` shows it')
+  .option(...dataDirOption)
+  .option('--label <label>', 'a new label')
+  .option('--category <name>', 'an existing category, for every entry with the label')
+  .option('--from <time>', `a new start: ${timeForms}`)
+  .option('--to <time>', 'a new end, same forms')
+  .option('--duration <d>', 'a new length from the start: 45m, 1h, 1h30m')
+  .option('--note <text>', 'a new note ("" to clear it)')
+  .option(...tzOption)
+  .option('--json', 'print the entry as JSON')
+  .action((id: string, opts) => logEditCommand(id, { ...opts, dataDir: resolveDataDir(opts.dataDir) }));
+
+log
+  .command('delete')
+  .description('delete an entry: the time it covered counts as tracked again')
+  .argument('<id>', 'the entry’s id, as `timeaudit log list` shows it')
+  .option(...dataDirOption)
+  .option(...tzOption)
+  .option('--json', 'print {"id","deleted":true}')
+  .action((id: string, opts) => logDeleteCommand(id, { ...opts, dataDir: resolveDataDir(opts.dataDir) }));
+
 program
   .command('token')
   .description('print the API token (created on first use) to pair the browser extension')
@@ -111,6 +180,7 @@ try {
   if (
     error instanceof ApiError ||
     error instanceof DateArgumentError ||
+    error instanceof LogArgumentError ||
     error instanceof NewerDatabaseError ||
     error instanceof DemoRefusedError
   ) {

@@ -2,7 +2,7 @@
 import { formatDuration, formatShare } from '../shared/format.ts';
 import type { Report, SubjectTotal } from '../shared/report.ts';
 
-function table(headers: string[], rows: string[][], alignRight: number[] = []): string {
+export function table(headers: string[], rows: string[][], alignRight: number[] = []): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
     cells

@@ -3,17 +3,22 @@
  * instant. The rules, on an example:
  *
  * ```
- * idle:                              [away....]
+ * manual:                                             [gym.........]
+ * idle:                              [away....]               [away]
  * window:  [code.....][chrome....................][code....]
  * browser:      [github.com][youtube.com.....]  [news.com]
- * result:  [code.....][gh][youtube.][    ]        [code....]
+ * result:  [code.....][gh][youtube.][    ]        [co][gym.........]
  * ```
- * - idle time counts for nothing;
+ * - a manual entry (an activity the user logged by hand) wins over everything tracked in its interval, idle
+ *   included: the hour at the gym counts as the gym even though the computer sat idle, and the window and
+ *   browser time under it counts for nothing, so nothing is counted twice;
+ * - elsewhere idle time counts for nothing;
  * - where a window event covers an instant, the focused app decides; if it is a browser, a browser event at
  *   that instant names the domain instead (browser time without one stays the browser app);
  * - browser events while another app is focused count for nothing (news.com above);
  * - where no window event covers an instant, browser events count as reported (extension-only users);
- * - among overlapping events of one stream the one that started last wins (ties: the one stored last).
+ * - among overlapping events of one stream the one that started last wins (ties: the one stored last). Manual
+ *   entries are stored without overlaps, so for them this only matters to data written some other way.
  */
 import { isBrowserApp } from './browsers.ts';
 import type { SubjectKind } from '../shared/report.ts';
@@ -34,6 +39,12 @@ export interface BrowserSpan extends Interval {
   seq: number;
 }
 
+/** An activity logged by hand; `label` is the name of its subject of kind 'manual'. */
+export interface ManualSpan extends Interval {
+  label: string;
+  seq: number;
+}
+
 export interface Segment extends Interval {
   kind: SubjectKind;
   name: string;
@@ -43,6 +54,7 @@ export interface Streams {
   window: WindowSpan[];
   browser: BrowserSpan[];
   idle: Interval[];
+  manual: ManualSpan[];
 }
 
 type Ranked = Interval & { seq: number };
@@ -79,7 +91,7 @@ function winner<T extends Ranked>(active: T[]): T | undefined {
 /** The resolved timeline inside [fromMs, toMs), adjacent pieces of one subject merged. */
 export function resolve(streams: Streams, fromMs: number, toMs: number): Segment[] {
   const points = new Set<number>([fromMs, toMs]);
-  for (const list of [streams.window, streams.browser, streams.idle]) {
+  for (const list of [streams.window, streams.browser, streams.idle, streams.manual]) {
     for (const e of list) {
       if (e.startMs > fromMs && e.startMs < toMs) points.add(e.startMs);
       if (e.endMs > fromMs && e.endMs < toMs) points.add(e.endMs);
@@ -89,6 +101,7 @@ export function resolve(streams: Streams, fromMs: number, toMs: number): Segment
   const windows = new Sweep(streams.window);
   const browsers = new Sweep(streams.browser);
   const idle = new Sweep(streams.idle);
+  const manual = new Sweep(streams.manual);
   const browserApp = new Map<string, boolean>();
   const isBrowser = (app: string): boolean => {
     let known = browserApp.get(app);
@@ -100,12 +113,17 @@ export function resolve(streams: Streams, fromMs: number, toMs: number): Segment
   for (let i = 0; i + 1 < bounds.length; i++) {
     const start = bounds[i] as number;
     const end = bounds[i + 1] as number;
+    const m = winner(manual.advance(start));
     const w = winner(windows.advance(start));
     const b = winner(browsers.advance(start));
-    if (idle.advance(start).length > 0) continue;
+    const away = idle.advance(start).length > 0;
     let kind: SubjectKind;
     let name: string;
-    if (w && !(b && isBrowser(w.app))) {
+    if (m) {
+      kind = 'manual';
+      name = m.label;
+    } else if (away) continue;
+    else if (w && !(b && isBrowser(w.app))) {
       kind = 'app';
       name = w.app;
     } else if (b) {

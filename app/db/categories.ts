@@ -1,4 +1,8 @@
-/** Categories and their productivity; a subject's category is set here and carried into the zone rollups. */
+/**
+ * Categories and their productivity; a subject's category is set here and carried into the zone rollups.
+ * Who decides a subject's category, strongest first: the user's own choice, the first user rule that matches,
+ * the built-in default, else none (the classifier only ever suggests, see suggestions.ts).
+ */
 import { ApiError } from '../shared/errors.ts';
 import type { SubjectCategory } from '../shared/api.ts';
 import type { Category, Productivity, SubjectKind } from '../shared/report.ts';
@@ -13,6 +17,14 @@ interface CategoryRow {
   productivity: Productivity;
 }
 
+/** The user's rules, as far as categorizing needs them (rules.ts). */
+export interface RuleLookup {
+  /** The category id of the first rule that matches, or null. */
+  categoryFor(kind: SubjectKind, name: string): number | null;
+}
+
+const NO_RULES: RuleLookup = { categoryFor: () => null };
+
 const rowToCategory = (r: CategoryRow): Category => ({
   id: r.id,
   name: r.name,
@@ -22,11 +34,15 @@ const rowToCategory = (r: CategoryRow): Category => ({
 export class Categories {
   private readonly subjects: Subjects;
   private readonly zones: ZoneRollups;
+  private readonly rules: RuleLookup;
   private readonly stmts;
+  /** Counts category changes of subjects (any source), so that what learned from them knows to retrain. */
+  changeCount = 0;
 
-  constructor(db: DB, subjects: Subjects, zones: ZoneRollups) {
+  constructor(db: DB, subjects: Subjects, zones: ZoneRollups, rules: RuleLookup = NO_RULES) {
     this.subjects = subjects;
     this.zones = zones;
+    this.rules = rules;
     this.stmts = {
       all: db.prepare(`SELECT id, name, productivity FROM categories ORDER BY name`),
       byId: db.prepare(`SELECT id, name, productivity FROM categories WHERE id = ?`),
@@ -81,10 +97,10 @@ export class Categories {
     };
   }
 
-  /** Gives a subject back its default category (or none), forgetting the user's choice. */
+  /** Forgets the user's choice: the subject goes back to its rule's category, else its default, else none. */
   resetToDefault(kind: SubjectKind, name: string): SubjectCategory {
-    const id = this.defaultIdFor(kind, name);
-    this.setSubject(this.subjects.idFor(kind, name), id, id === null ? null : 'default');
+    const { categoryId: id, source } = this.decide(kind, name);
+    this.setSubject(this.subjects.idFor(kind, name), id, source);
     const category = id === null ? undefined : this.byId(id);
     return {
       kind,
@@ -105,13 +121,26 @@ export class Categories {
     return existing?.id ?? Number(this.stmts.insert.run(found.name, found.productivity).lastInsertRowid);
   }
 
-  /** Brings every subject the user has not categorized in line with the defaults (when they change). */
-  applyDefaults(): number {
+  /** The category a subject gets when the user has not chosen one: a rule's, else the default, else none. */
+  decide(kind: SubjectKind, name: string): { categoryId: number | null; source: CategorySource } {
+    if (kind === 'manual') return { categoryId: null, source: null }; // an entry's label is the user's alone
+    const ruled = this.rules.categoryFor(kind, name);
+    if (ruled !== null) return { categoryId: ruled, source: 'rule' };
+    const id = this.defaultIdFor(kind, name);
+    return { categoryId: id, source: id === null ? null : 'default' };
+  }
+
+  /**
+   * Brings every subject the user has not categorized in line with the rules and the defaults, when either
+   * changes; their time moves between categories in the rollups. Returns how many subjects changed.
+   */
+  reapply(): number {
     let changed = 0;
     for (const s of this.subjects.notChosenByUser()) {
-      const id = this.defaultIdFor(s.kind, s.name);
-      if (id === s.category_id) continue;
-      this.setSubject(s.id, id, id === null ? null : 'default');
+      if (s.kind === 'manual') continue;
+      const { categoryId, source } = this.decide(s.kind, s.name);
+      if (categoryId === s.category_id && source === s.category_source) continue;
+      this.setSubject(s.id, categoryId, source);
       changed++;
     }
     return changed;
@@ -120,6 +149,7 @@ export class Categories {
   private setSubject(subjectId: number, categoryId: number | null, source: CategorySource): void {
     const before = this.subjects.categoryKey(subjectId);
     this.subjects.setCategory(subjectId, categoryId, source);
+    this.changeCount++;
     const after = categoryId ?? 0;
     if (before !== after) this.zones.moveSubject(subjectId, before, after);
   }

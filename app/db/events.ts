@@ -1,6 +1,10 @@
-/** The raw event tables: what each source observed, stored once per event_id, read back by time range. */
+/**
+ * The raw event tables: what each source observed, stored once per event_id, read back by time range together
+ * with the activities logged by hand (manual_entries, written by manual.ts), which resolve() puts first.
+ */
 import type { BrowserEvent, EventSource, IdleEvent, WindowEvent } from '../shared/events.ts';
-import type { BrowserSpan, Interval, Streams, WindowSpan } from '../core/resolve.ts';
+import { MANUAL_ENTRY_MAX_MS } from '../shared/api.ts';
+import type { BrowserSpan, Interval, ManualSpan, Streams, WindowSpan } from '../core/resolve.ts';
 import type { DB } from './open.ts';
 
 interface WindowRow {
@@ -19,6 +23,12 @@ interface IntervalRow {
   start_ms: number;
   end_ms: number;
 }
+interface ManualRow {
+  id: number;
+  label: string;
+  start_ms: number;
+  end_ms: number;
+}
 
 const rowToWindowSpan = (r: WindowRow): WindowSpan => ({
   startMs: r.start_ms,
@@ -33,6 +43,12 @@ const rowToBrowserSpan = (r: BrowserRow): BrowserSpan => ({
   seq: r.id,
 });
 const rowToInterval = (r: IntervalRow): Interval => ({ startMs: r.start_ms, endMs: r.end_ms });
+const rowToManualSpan = (r: ManualRow): ManualSpan => ({
+  startMs: r.start_ms,
+  endMs: r.end_ms,
+  label: r.label,
+  seq: r.id,
+});
 
 export type Origin = 'tracker' | 'api';
 
@@ -46,6 +62,12 @@ export const LONG_EVENT_MS = 86_400_000;
 export const OVERLAPS = (source: EventSource): string =>
   `(start_ms >= ? AND start_ms < ? AND end_ms > ? AND end_ms - start_ms <= ${LONG_EVENT_MS})
    OR id IN (SELECT event_id FROM long_events WHERE source = '${source}' AND start_ms < ? AND end_ms > ?)`;
+
+/**
+ * The manual entries overlapping [a, b), with parameters (a − MANUAL_ENTRY_MAX_MS, b, a): the store keeps
+ * every entry within that length, so the start_ms index bounds the search on both sides.
+ */
+export const MANUAL_OVERLAPS = `start_ms >= ? AND start_ms < ? AND end_ms > ?`;
 
 /** What a tracker save did: the interval it replaced, if any, so the caller knows which time changed. */
 export type Replaced = { stored: false } | { stored: true; previous: Interval | null };
@@ -85,6 +107,10 @@ export class EventTables {
         `SELECT id, domain, start_ms, end_ms FROM browser_events WHERE ${OVERLAPS('browser')}`,
       ),
       idleIn: db.prepare(`SELECT start_ms, end_ms FROM idle_events WHERE ${OVERLAPS('idle')}`),
+      manualIn: db.prepare(
+        `SELECT manual_entries.id, subjects.name AS label, start_ms, end_ms
+         FROM manual_entries JOIN subjects ON subjects.id = manual_entries.subject_id WHERE ${MANUAL_OVERLAPS}`,
+      ),
     };
   }
 
@@ -137,7 +163,7 @@ export class EventTables {
     return { stored: true, previous: rowToInterval(row) };
   }
 
-  /** Every event of every source that overlaps [fromMs, toMs), through the start_ms indexes. */
+  /** Every event of every source, and every manual entry, overlapping [fromMs, toMs), by the start_ms indexes. */
   overlapping(fromMs: number, toMs: number): Streams {
     this.flushExtents();
     const longest = new Map<string, number>();
@@ -154,6 +180,9 @@ export class EventTables {
       window: (this.stmts.windowsIn.all(...range('window')) as WindowRow[]).map(rowToWindowSpan),
       browser: (this.stmts.browsersIn.all(...range('browser')) as BrowserRow[]).map(rowToBrowserSpan),
       idle: (this.stmts.idleIn.all(...range('idle')) as IntervalRow[]).map(rowToInterval),
+      manual: (this.stmts.manualIn.all(fromMs - MANUAL_ENTRY_MAX_MS, toMs, fromMs) as ManualRow[]).map(
+        rowToManualSpan,
+      ),
     };
   }
 

@@ -2,7 +2,8 @@
  * The report semantics, checked against an oracle that knows nothing of rollups, pieces or the Zone class:
  * it walks every elementary interval of the raw events, picks the winner by brute force, and finds the local
  * hour with its own Intl formatter. Random data, random zones (with DST, half-hour and 45-minute offsets),
- * random ranges from minutes to years, events arriving in several batches, categories changing in between.
+ * random ranges from minutes to years, events arriving in several batches, categories changing in between,
+ * and activities logged by hand (manual entries) that take precedence over everything tracked.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +26,7 @@ const ZONES = [
 ];
 const APPS = ['Code', 'Google Chrome', 'firefox', 'Terminal', 'Slack'];
 const DOMAINS = ['github.com', 'youtube.com', 'news.example.test', 'docs.rs'];
+const LABELS = ['Gym', 'Reading', 'Meeting'];
 const CATEGORIES = [
   { name: 'Dev', productivity: 'productive' },
   { name: 'Fun', productivity: 'unproductive' },
@@ -39,6 +41,7 @@ interface Data {
   window: Array<Ev & { app: string }>;
   browser: Array<Ev & { domain: string }>;
   idle: Ev[];
+  manual: Array<Ev & { label: string }>;
 }
 
 function oracle(
@@ -63,7 +66,7 @@ function oracle(
   });
   const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
   const points = new Set([fromMs, toMs]);
-  for (const e of [...data.window, ...data.browser, ...data.idle]) {
+  for (const e of [...data.window, ...data.browser, ...data.idle, ...data.manual]) {
     for (const p of [e.startMs, e.endMs]) if (p > fromMs && p < toMs) points.add(p);
   }
   const bounds = [...points].sort((a, b) => a - b);
@@ -71,6 +74,7 @@ function oracle(
   const subjects = new Map<string, number>();
   const hours = new Map<string, number>();
   const weekdayTotals = new Map<string, number>();
+  const dates = new Map<string, Record<string, number>>();
   let total = 0;
   // Later start wins, ties go to the later stored (= later in the array, since batches keep order).
   const pick = <T extends Ev>(list: T[], at: number): T | undefined => {
@@ -83,11 +87,14 @@ function oracle(
   for (let i = 0; i + 1 < bounds.length; i++) {
     const a = bounds[i]!;
     const b = bounds[i + 1]!;
-    if (data.idle.some((e) => e.startMs <= a && e.endMs > a)) continue;
+    // A manual entry wins over everything tracked, idle included (entries never overlap each other).
+    const m = data.manual.find((e) => e.startMs <= a && e.endMs > a);
+    if (!m && data.idle.some((e) => e.startMs <= a && e.endMs > a)) continue;
     const w = pick(data.window, a);
     const br = pick(data.browser, a);
     let subject: [string, string] | null = null;
-    if (w && !(br && browsers.has(w.app.toLowerCase()))) subject = ['app', w.app];
+    if (m) subject = ['manual', m.label];
+    else if (w && !(br && browsers.has(w.app.toLowerCase()))) subject = ['app', w.app];
     else if (br) subject = ['domain', br.domain];
     if (!subject) continue;
     const p = productivity(...subject);
@@ -101,9 +108,73 @@ function oracle(
       subjects.set(subject.join(':'), (subjects.get(subject.join(':')) ?? 0) + ms);
       hours.set(`${hour}:${p}`, (hours.get(`${hour}:${p}`) ?? 0) + ms);
       weekdayTotals.set(`${weekday}:${p}`, (weekdayTotals.get(`${weekday}:${p}`) ?? 0) + ms);
+      addToDate(dates, localDate(tz, s), p, ms);
     }
   }
-  return { total, subjects, hours, weekdayTotals };
+  return { total, subjects, hours, weekdayTotals, dates };
+}
+
+/** The local calendar date of an instant, YYYY-MM-DD, straight from Intl. */
+function localDate(tz: string, ms: number): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: tz,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date(ms));
+  const get = (type: string) => parts.find((x) => x.type === type)!.value;
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+function addToDate(dates: Map<string, Record<string, number>>, date: string, p: string, ms: number): void {
+  const row = dates.get(date) ?? { productive: 0, neutral: 0, unproductive: 0, uncategorized: 0 };
+  row[p] = (row[p] ?? 0) + ms;
+  dates.set(date, row);
+}
+
+/** Score and pulse as the report defines them, from time per productivity. */
+function expectedScores(t: Record<string, number>) {
+  const total = t.productive! + t.neutral! + t.unproductive! + t.uncategorized!;
+  if (total === 0) return { score: null, pulse: null };
+  return {
+    score: Math.round((t.productive! * 100) / total),
+    pulse: Math.round(((t.productive! + t.neutral! / 2 + t.uncategorized! / 2) * 100) / total),
+  };
+}
+
+/**
+ * The trend: one point per local date (per month past 92 dates) from the range's first to its last instant,
+ * each with the time of its date(s) inside the range.
+ */
+function checkTrend(
+  r: Report,
+  dates: Map<string, Record<string, number>>,
+  fromMs: number,
+  toMs: number,
+): void {
+  const first = Date.parse(localDate(r.tz, fromMs));
+  const last = Date.parse(localDate(r.tz, toMs - 1));
+  const unit = (last - first) / 86_400_000 + 1 <= 92 ? 'day' : 'month';
+  expect(r.trend_unit).toBe(unit);
+  const key = (date: string) => (unit === 'day' ? date : `${date.slice(0, 7)}-01`);
+  const buckets = new Map<string, Record<string, number>>();
+  for (let d = first; d <= last; d += 86_400_000) {
+    const date = new Date(d).toISOString().slice(0, 10);
+    const row = dates.get(date) ?? { productive: 0, neutral: 0, unproductive: 0, uncategorized: 0 };
+    for (const [p, ms] of Object.entries(row)) addToDate(buckets, key(date), p, ms);
+  }
+  expect(r.trend).toEqual(
+    [...buckets].map(([date, t]) => ({
+      date,
+      total_ms: t.productive! + t.neutral! + t.unproductive! + t.uncategorized!,
+      productive_ms: t.productive,
+      ...expectedScores(t),
+    })),
+  );
+  const all = { productive: 0, neutral: 0, unproductive: 0, uncategorized: 0 };
+  for (const t of dates.values())
+    for (const p of Object.keys(all) as Array<keyof typeof all>) all[p] += t[p]!;
+  expect({ score: r.score, pulse: r.pulse }).toEqual(expectedScores(all));
 }
 
 const span = fc.constantFrom(6 * 60 * MIN, 3 * 24 * 60 * MIN, 70 * 24 * 60 * MIN, 3 * 365 * 24 * 60 * MIN);
@@ -125,6 +196,11 @@ const scenario = span.chain((spanMs) =>
     window: fc.array(fc.tuple(event(spanMs), fc.constantFrom(...APPS)), { maxLength: 25 }),
     browser: fc.array(fc.tuple(event(spanMs), fc.constantFrom(...DOMAINS)), { maxLength: 25 }),
     idle: fc.array(event(spanMs), { maxLength: 6 }),
+    manual: fc.array(
+      fc.tuple(event(spanMs), fc.constantFrom(...LABELS), fc.constantFrom(...CATEGORIES.map((c) => c.name))),
+      { maxLength: 4 },
+    ),
+    manualEdit: fc.constantFrom('none', 'delete', 'shorten'),
     tz: fc.constantFrom(...ZONES),
     batches: fc.integer({ min: 1, max: 3 }),
     range: fc.tuple(
@@ -191,7 +267,21 @@ describe('report semantics (property)', () => {
             window: s.window.map(([e, app]) => ({ ...at(e), app })),
             browser: s.browser.map(([e, domain]) => ({ ...at(e), domain })),
             idle: s.idle.map(at),
+            manual: [],
           };
+          // Manual entries last 1 ms to 7 days and never overlap: the store refuses any other.
+          const entries: Array<Ev & { label: string; category: string }> = [];
+          for (const [e, label, category] of s.manual) {
+            const { startMs } = at(e);
+            const x = {
+              startMs,
+              endMs: startMs + Math.min(Math.max(1, e.length), 7 * 24 * 60 * MIN),
+              label,
+              category,
+            };
+            if (!entries.some((o) => o.startMs < x.endMs && o.endMs > x.startMs)) entries.push(x);
+          }
+          data.manual = entries;
           const fromMs = BASE + s.range[0];
           const toMs = fromMs + s.range[1];
           if (s.warmZone) store.report({ fromMs: BASE - 400 * 24 * 60 * MIN, toMs: BASE, tz: s.tz });
@@ -218,6 +308,23 @@ describe('report semantics (property)', () => {
               'idle',
               part(data.idle).map((e) => ({ eventId: id(), ...e })),
             );
+            for (const e of part(entries)) {
+              store.createManualEntry(e);
+              // All entries of a label share the category given last.
+              assigned.set(`manual:${e.label}`, e.category);
+            }
+          }
+          // Deleted or shortened afterwards, an entry gives (part of) its interval back to what was tracked.
+          const edited = entries[0];
+          if (edited && s.manualEdit !== 'none') {
+            const entryId = store.listManualEntries(edited.startMs, edited.endMs)[0]!.id;
+            if (s.manualEdit === 'delete') {
+              store.deleteManualEntry(entryId);
+              data.manual = entries.slice(1);
+            } else {
+              edited.endMs = edited.startMs + Math.max(1, Math.floor((edited.endMs - edited.startMs) / 2));
+              store.updateManualEntry(entryId, { endMs: edited.endMs });
+            }
           }
           assign(s.categoriesAfter);
           // The oracle's tie-break follows storage order, which is batch order.
@@ -229,6 +336,7 @@ describe('report semantics (property)', () => {
               data.browser.filter((_, i) => i % s.batches === b),
             ),
             idle: data.idle,
+            manual: data.manual,
           };
           const report = store.report({ fromMs, toMs, tz: s.tz });
           checkInvariants(report, fromMs, toMs);
@@ -257,6 +365,7 @@ describe('report semantics (property)', () => {
             for (const p of ['productive', 'neutral', 'unproductive', 'uncategorized'] as const)
               if (h[p]) weekdays.set(`${h.weekday}:${p}`, h[p]);
           expect(weekdays).toEqual(expected.weekdayTotals);
+          checkTrend(report, expected.dates, fromMs, toMs);
         } finally {
           store.close();
         }

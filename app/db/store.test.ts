@@ -133,6 +133,22 @@ describe('Store', () => {
     expect(store.report(YEAR).by_productivity.productive).toBe(10 * M);
   });
 
+  it('forgets the ids of subjects created in a transaction that rolled back', () => {
+    // A write that creates a subject and then fails: SQLite gives the rolled-back id to the next subject.
+    const internals = store as unknown as {
+      write<T>(work: () => T): T;
+      subjects: { idFor(kind: 'app', name: string): number };
+    };
+    expect(() =>
+      internals.write(() => {
+        internals.subjects.idFor('app', 'Ghost');
+        throw new Error('fails after creating a subject');
+      }),
+    ).toThrow(/fails after/);
+    store.ingest('window', [win('a', 'Code', 0, 30), win('b', 'Ghost', 30, 40)]);
+    expect(subjectMs(store.report(DAY))).toEqual({ Code: 30, Ghost: 10 });
+  });
+
   it('refuses unknown and duplicate categories with typed errors', () => {
     store.createCategory('Dev', 'productive');
     const err = (fn: () => unknown) => {

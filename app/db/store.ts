@@ -5,15 +5,20 @@
  */
 import type { BrowserEvent, EventSource, IdleEvent, WindowEvent } from '../shared/events.ts';
 import type { Category, Productivity, Report, SubjectKind, Timeline } from '../shared/report.ts';
-import type { SubjectCategory } from '../shared/api.ts';
+import type { Deleted, GoalBody, GoalPatch, RuleBody, RulePatch, SubjectCategory } from '../shared/api.ts';
+import type { Goal, GoalProgress, ManualEntry, Rule, Suggestion } from '../shared/planning.ts';
 import { changedIntervals } from '../core/slots.ts';
 import type { Interval } from '../core/resolve.ts';
 import { Categories } from './categories.ts';
 import { EventTables, type Replaced } from './events.ts';
+import { Goals } from './goals.ts';
+import { ManualEntries, type ManualEntryChange, type ManualEntryInput } from './manual.ts';
 import { userVersion } from './migrate.ts';
 import { openDatabase, type DB } from './open.ts';
 import { SlotRollup } from './rollups.ts';
 import { Reports, type ReportQuery } from './report.ts';
+import { Rules } from './rules.ts';
+import { Suggestions } from './suggestions.ts';
 import { Subjects } from './subjects.ts';
 import { Timelines } from './timeline.ts';
 import { ZoneRollups } from './zones.ts';
@@ -21,7 +26,7 @@ import { zoneFor } from '../core/zone.ts';
 import { DEFAULT_CATEGORY_DB } from '../core/default-categories.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
 
-export type { ReportQuery };
+export type { ReportQuery, ManualEntryInput, ManualEntryChange };
 
 export interface IngestOutcome {
   accepted: number;
@@ -55,6 +60,10 @@ export class Store {
   private readonly categories: Categories;
   private readonly reports: Reports;
   private readonly timelines: Timelines;
+  private readonly goals: Goals;
+  private readonly manual: ManualEntries;
+  private readonly rules: Rules;
+  private readonly suggestionModel: Suggestions;
   private readonly refreshDelayMs: number;
   private readonly log: Logger;
   private refreshTimer: NodeJS.Timeout | null = null;
@@ -65,13 +74,19 @@ export class Store {
     this.refreshDelayMs = options.refreshDelayMs ?? DEFAULT_REFRESH_DELAY_MS;
     this.log = options.log ?? createLogger('store');
     this.events = new EventTables(db);
-    // New subjects start with their default category; `categories` is set just below, before any write.
-    this.subjects = new Subjects(db, (kind, name) => this.categories.defaultIdFor(kind, name));
+    // New subjects start with a rule's category, else their default; `categories` is set below, before any write.
+    this.subjects = new Subjects(db, (kind, name) => this.categories.decide(kind, name));
+    this.rules = new Rules(db);
     this.zones = new ZoneRollups(db, this.subjects);
     this.slots = new SlotRollup(db, this.events, this.subjects, this.zones);
-    this.categories = new Categories(db, this.subjects, this.zones);
+    this.categories = new Categories(db, this.subjects, this.zones, this.rules);
+    this.suggestionModel = new Suggestions(db, () => this.categories.changeCount);
     this.reports = new Reports(db, this.events, this.subjects, this.zones, this.categories);
+    this.goals = new Goals(db, this.reports);
     this.timelines = new Timelines(this.events, this.subjects, this.categories);
+    this.manual = new ManualEntries(db, this.subjects, this.categories, (changed) =>
+      this.slots.markPending(changed),
+    );
   }
 
   static open(options: StoreOptions): Store {
@@ -86,7 +101,7 @@ export class Store {
     if (meta.get() === String(DEFAULT_CATEGORY_DB.version)) return;
     this.write(() => {
       this.slots.refreshPending();
-      const changed = this.categories.applyDefaults();
+      const changed = this.categories.reapply();
       this.db
         .prepare(`INSERT OR REPLACE INTO app_meta (key, value) VALUES ('default_categories', ?)`)
         .run(String(DEFAULT_CATEGORY_DB.version));
@@ -169,7 +184,7 @@ export class Store {
     return this.write(() => this.categories.assign(kind, name, category));
   }
 
-  /** Gives a subject back its built-in default category (or none). */
+  /** Forgets the user's choice: back to the first matching rule's category, else the default, else none. */
   resetSubjectCategory(kind: SubjectKind, name: string): SubjectCategory {
     return this.write(() => this.categories.resetToDefault(kind, name));
   }
@@ -182,12 +197,126 @@ export class Store {
     });
   }
 
+  /** The manual entries overlapping [fromMs, toMs), by start. */
+  listManualEntries(fromMs: number, toMs: number): ManualEntry[] {
+    return this.manual.list(fromMs, toMs);
+  }
+
+  /** Throws ApiError('not_found') for an unknown id. */
+  getManualEntry(id: number): ManualEntry {
+    return this.manual.get(id);
+  }
+
+  /**
+   * Logs an activity by hand (see manual.ts). Throws ApiError: validation_failed (a bad interval, one ending
+   * in the future), conflict (overlaps another manual entry; its times read in `tz`), unknown_category.
+   */
+  createManualEntry(input: ManualEntryInput, tz = 'UTC'): ManualEntry {
+    const entry = this.write(() => this.manual.create(input, this.now(), tz));
+    this.scheduleRefresh();
+    return entry;
+  }
+
+  /** Changes the fields given; the same errors as createManualEntry, and not_found for an unknown id. */
+  updateManualEntry(id: number, change: ManualEntryChange, tz = 'UTC'): ManualEntry {
+    const entry = this.write(() => this.manual.update(id, change, this.now(), tz));
+    this.scheduleRefresh();
+    return entry;
+  }
+
+  /** Throws ApiError('not_found') for an unknown id. */
+  deleteManualEntry(id: number): Deleted {
+    const deleted = this.write(() => this.manual.remove(id));
+    this.scheduleRefresh();
+    return deleted;
+  }
+
+  /** The user's category rules, in the order they are tried. */
+  listRules(): Rule[] {
+    return this.rules.list();
+  }
+
+  /**
+   * Adds a rule and recategorizes every subject the user has not categorized. Throws ApiError:
+   * unknown_category, validation_failed.
+   */
+  createRule(body: RuleBody): Rule {
+    return this.changeRules(() => this.rules.create(body));
+  }
+
+  /** Changes a rule (a new position moves it); the same errors as createRule, and not_found. */
+  updateRule(id: number, patch: RulePatch): Rule {
+    return this.changeRules(() => this.rules.update(id, patch));
+  }
+
+  /** Throws ApiError('not_found') for an unknown id. */
+  deleteRule(id: number): Deleted {
+    return this.changeRules(() => {
+      this.rules.delete(id);
+      return { id, deleted: true as const };
+    });
+  }
+
+  /** Categories the classifier proposes for uncategorized subjects with recent time; applies nothing. */
+  suggestions(): Suggestion[] {
+    return this.write(() => {
+      this.slots.refreshPending(); // the recent time of each subject comes from the rollups
+      return this.suggestionModel.list(this.now());
+    });
+  }
+
+  /** A change of the rules, and the recategorization it brings, in one transaction. */
+  private changeRules<T>(change: () => T): T {
+    try {
+      return this.write(() => {
+        const result = change();
+        this.categories.reapply();
+        return result;
+      });
+    } finally {
+      this.rules.forget(); // compiled inside the transaction: rebuilt from what was committed, if anything
+    }
+  }
+
+  /**
+   * Every goal with its progress in the current local day or week of `tz`, as of now. Throws
+   * ApiError('validation_failed', field 'tz') for an unknown time zone.
+   */
+  listGoals(tz: string): GoalProgress[] {
+    return this.write(() => {
+      this.slots.refreshPending();
+      return this.goals.progress(tz, this.now());
+    });
+  }
+
+  /** Throws ApiError('unknown_category', field 'category') when the category does not exist. */
+  createGoal(body: GoalBody): Goal {
+    return this.write(() => this.goals.create(body, this.now()));
+  }
+
+  /** Throws ApiError: not_found, unknown_category, validation_failed (a daily goal over 24 hours). */
+  updateGoal(id: number, patch: GoalPatch): Goal {
+    return this.write(() => this.goals.update(id, patch));
+  }
+
+  /** Throws ApiError('not_found') for an unknown id. */
+  deleteGoal(id: number): Deleted {
+    return this.write(() => this.goals.delete(id));
+  }
+
   /**
    * One write transaction, taking the write lock at its start (BEGIN IMMEDIATE): a read that turns into a
    * write in WAL mode could otherwise fail at once when another process wrote in between.
    */
   private write<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
+    try {
+      return this.db.transaction(work).immediate();
+    } catch (error) {
+      // Ids cached for subjects created in the rolled-back transaction no longer exist (and SQLite may hand
+      // them to other subjects): forget them all, they are read again on demand.
+      this.subjects.forgetIds();
+      throw error;
+    }
   }
 
   /**

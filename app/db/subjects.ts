@@ -1,6 +1,7 @@
 /**
  * Subjects (an app or a domain) and their category; ids are cached because events name them by text. A new
- * subject starts with its default category (the built-in database), if it has one.
+ * subject starts with the category of the first user rule that matches it, else its default category (the
+ * built-in database), if it has one.
  */
 import type { SubjectKind } from '../shared/report.ts';
 import type { DB } from './open.ts';
@@ -12,19 +13,25 @@ export interface SubjectRow {
   category_id: number | null;
 }
 
-/** Who set a subject's category: the user (always wins) or the built-in defaults; null for none. */
-export type CategorySource = 'user' | 'default' | null;
+/**
+ * Who set a subject's category: the user (always wins), one of the user's rules, or the built-in defaults;
+ * null for none.
+ */
+export type CategorySource = 'user' | 'rule' | 'default' | null;
 
-/** The category id a new subject of this kind and name starts with, or null. */
-export type DefaultCategoryId = (kind: SubjectKind, name: string) => number | null;
+/** The category a new subject of this kind and name starts with, and what decided it. */
+export type InitialCategory = (
+  kind: SubjectKind,
+  name: string,
+) => { categoryId: number | null; source: CategorySource };
 
 export class Subjects {
   private readonly ids = new Map<string, number>();
   private readonly stmts;
-  private readonly defaultCategory: DefaultCategoryId;
+  private readonly initialCategory: InitialCategory;
 
-  constructor(db: DB, defaultCategory: DefaultCategoryId = () => null) {
-    this.defaultCategory = defaultCategory;
+  constructor(db: DB, initialCategory: InitialCategory = () => ({ categoryId: null, source: null })) {
+    this.initialCategory = initialCategory;
     this.stmts = {
       find: db.prepare(`SELECT id FROM subjects WHERE kind = ? AND name = ?`).pluck(),
       insert: db.prepare(
@@ -38,7 +45,7 @@ export class Subjects {
       setCategory: db.prepare(`UPDATE subjects SET category_id = ?, category_source = ? WHERE id = ?`),
       sourceOf: db.prepare(`SELECT category_source FROM subjects WHERE id = ?`).pluck(),
       notUsers: db.prepare(
-        `SELECT id, kind, name, category_id FROM subjects WHERE category_source IS NOT 'user'`,
+        `SELECT id, kind, name, category_id, category_source FROM subjects WHERE category_source IS NOT 'user'`,
       ),
     };
   }
@@ -52,6 +59,11 @@ export class Subjects {
       this.ids.set(key, id);
     }
     return id;
+  }
+
+  /** Drops the cached ids, after a rolled-back transaction that may have created subjects. */
+  forgetIds(): void {
+    this.ids.clear();
   }
 
   /** The id if the subject exists, without creating it. */
@@ -81,15 +93,13 @@ export class Subjects {
     return (this.stmts.sourceOf.get(id) as CategorySource | undefined) ?? null;
   }
 
-  /** Subjects whose category the user has not chosen: the ones the defaults decide. */
-  notChosenByUser(): SubjectRow[] {
-    return this.stmts.notUsers.all() as SubjectRow[];
+  /** Subjects whose category the user has not chosen: the ones rules and defaults decide. */
+  notChosenByUser(): Array<SubjectRow & { category_source: CategorySource }> {
+    return this.stmts.notUsers.all() as Array<SubjectRow & { category_source: CategorySource }>;
   }
 
   private insert(kind: SubjectKind, name: string): number {
-    const category = this.defaultCategory(kind, name);
-    return Number(
-      this.stmts.insert.run(kind, name, category, category === null ? null : 'default').lastInsertRowid,
-    );
+    const { categoryId, source } = this.initialCategory(kind, name);
+    return Number(this.stmts.insert.run(kind, name, categoryId, source).lastInsertRowid);
   }
 }

@@ -2,11 +2,16 @@
  * The API served on top of the store. Requests arrive here already validated by routes.ts; the store throws
  * ApiError for not_found / conflict / unknown_category / validation_failed, which errors.ts turns into responses.
  */
-import type { ApiHandlers, PauseBody, PauseStatus } from '../shared/api.ts';
+import type {
+  ApiHandlers,
+  ManualEntryBody,
+  ManualEntryPatch,
+  PauseBody,
+  PauseStatus,
+} from '../shared/api.ts';
 import { startOfNextDay, type PauseController, type PauseState } from '../core/desktop/pause.ts';
 import { APP_VERSION } from '../shared/version.ts';
-import { ApiError } from '../shared/errors.ts';
-import type { Store } from '../db/store.ts';
+import type { ManualEntryChange, ManualEntryInput, Store } from '../db/store.ts';
 import { ingestBatch } from './ingest.ts';
 import type { Exclusions } from '../core/exclusions.ts';
 
@@ -23,6 +28,19 @@ export type ServerStore = Pick<
   | 'resetSubjectCategory'
   | 'report'
   | 'timeline'
+  | 'listGoals'
+  | 'createGoal'
+  | 'updateGoal'
+  | 'deleteGoal'
+  | 'listRules'
+  | 'createRule'
+  | 'updateRule'
+  | 'deleteRule'
+  | 'suggestions'
+  | 'listManualEntries'
+  | 'createManualEntry'
+  | 'updateManualEntry'
+  | 'deleteManualEntry'
 >;
 
 export interface HandlerDeps {
@@ -50,10 +68,18 @@ function applyPause(pause: PauseController, body: PauseBody, nowMs: number, tz: 
   return pause.pauseUntil(body.until === 'tomorrow' ? startOfNextDay(nowMs, tz) : null);
 }
 
-// TODO: placeholder while the endpoints are being built; each is replaced by its implementation.
-const notYet = (): never => {
-  throw new ApiError('internal', 'not implemented yet');
-};
+/** A manual entry's body with its instants parsed; conflicts and future ends are explained in the app's zone. */
+function manualEntryInput(body: ManualEntryBody): ManualEntryInput;
+function manualEntryInput(body: ManualEntryPatch): ManualEntryChange;
+function manualEntryInput(body: ManualEntryPatch): ManualEntryChange {
+  return {
+    label: body.label,
+    category: body.category,
+    startMs: body.start === undefined ? undefined : Date.parse(body.start),
+    endMs: body.end === undefined ? undefined : Date.parse(body.end),
+    note: body.note,
+  };
+}
 
 export function createHandlers({ store, now, idleSeconds, pause, tz, exclusions }: HandlerDeps): ApiHandlers {
   return {
@@ -80,20 +106,20 @@ export function createHandlers({ store, now, idleSeconds, pause, tz, exclusions 
     setPause: ({ body }) => toPauseStatus(applyPause(pause, body, now(), tz)),
     resume: () => toPauseStatus(pause.resume()),
     // Rules and suggestions
-    listRules: notYet,
-    createRule: notYet,
-    updateRule: notYet,
-    deleteRule: notYet,
-    listSuggestions: notYet,
+    listRules: () => store.listRules(),
+    createRule: ({ body }) => store.createRule(body),
+    updateRule: ({ params, body }) => store.updateRule(params.id, body),
+    deleteRule: ({ params }) => store.deleteRule(params.id),
+    listSuggestions: () => store.suggestions(),
     // Manual entries
-    listManualEntries: notYet,
-    createManualEntry: notYet,
-    updateManualEntry: notYet,
-    deleteManualEntry: notYet,
+    listManualEntries: ({ query }) => store.listManualEntries(Date.parse(query.from), Date.parse(query.to)),
+    createManualEntry: ({ body }) => store.createManualEntry(manualEntryInput(body), tz),
+    updateManualEntry: ({ params, body }) => store.updateManualEntry(params.id, manualEntryInput(body), tz),
+    deleteManualEntry: ({ params }) => store.deleteManualEntry(params.id),
     // Goals
-    listGoals: notYet,
-    createGoal: notYet,
-    updateGoal: notYet,
-    deleteGoal: notYet,
+    listGoals: ({ query }) => store.listGoals(query.tz),
+    createGoal: ({ body }) => store.createGoal(body),
+    updateGoal: ({ params, body }) => store.updateGoal(params.id, body),
+    deleteGoal: ({ params }) => store.deleteGoal(params.id),
   };
 }

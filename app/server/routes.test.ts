@@ -166,6 +166,7 @@ describe('validation failures are 400 validation_failed naming the field, and ch
     ['to before from', '/v1/report?from=2026-01-06T00:00:00Z&to=2026-01-05T00:00:00Z', 'to'],
     ['a zero limit', '/v1/report?from=2026-01-05T00:00:00Z&to=2026-01-06T00:00:00Z&limit=0', 'limit'],
     ['a repeated from', '/v1/report?from=2026-01-05T00:00:00Z&from=x&to=2026-01-06T00:00:00Z', 'from'],
+    ['a range over 100 years', '/v1/report?from=1900-01-01T00:00:00Z&to=2026-01-06T00:00:00Z', 'to'],
   ])('GET /v1/report with %s', async (_label, path, field) => {
     const before = rowCounts();
     expectInvalid(await t.call({ path: `${path}&tz=${FRESH_TZ}` }), field);

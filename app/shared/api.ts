@@ -53,6 +53,9 @@ export interface Pairing {
   idle_seconds: number;
 }
 
+/** Longer ranges are a typo; the trend alone would have a point per month for all of them. */
+export const MAX_REPORT_RANGE_MS = 100 * 365.25 * 86_400_000;
+
 export const reportQuery = z
   .object({
     from: isoInstant,
@@ -60,7 +63,11 @@ export const reportQuery = z
     tz: z.string().min(1).max(64).default('UTC'),
     limit: z.coerce.number().int().min(1).max(10_000).optional(),
   })
-  .refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: 'to must be after from', path: ['to'] });
+  .refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: 'to must be after from', path: ['to'] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= MAX_REPORT_RANGE_MS, {
+    message: 'a report covers at most 100 years',
+    path: ['to'],
+  });
 
 export const timelineQuery = z.object({
   date: z

@@ -1,0 +1,138 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../shared/errors.ts';
+import { Store } from './store.ts';
+
+let dir: string;
+let store: Store;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'ta-rules-'));
+  store = Store.open({ file: path.join(dir, 'db.sqlite'), now: () => Date.UTC(2026, 4, 4) });
+  store.createCategory('Dev', 'productive');
+  store.createCategory('Fun', 'unproductive');
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const add = (pattern: string, position?: number) =>
+  store.createRule({ field: 'app', match: 'contains', pattern, category: 'Dev', position });
+const order = () => store.listRules().map((r) => [r.position, r.pattern]);
+const errorOf = (fn: () => unknown): ApiError => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('expected an ApiError');
+};
+
+describe('rules', () => {
+  it('are listed in order with their category, appended at the end unless a position is given', () => {
+    expect(add('a')).toEqual({
+      id: expect.any(Number),
+      position: 0,
+      field: 'app',
+      match: 'contains',
+      pattern: 'a',
+      category: 'Dev',
+      productivity: 'productive',
+    });
+    add('b');
+    add('c');
+    add('front', 0);
+    add('middle', 2);
+    add('far', 99);
+    expect(order()).toEqual([
+      [0, 'front'],
+      [1, 'a'],
+      [2, 'middle'],
+      [3, 'b'],
+      [4, 'c'],
+      [5, 'far'],
+    ]);
+  });
+
+  it('keep positions dense when one moves or goes', () => {
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((p) => add(p));
+    store.updateRule(d!.id, { position: 0 });
+    expect(order()).toEqual([
+      [0, 'd'],
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+    ]);
+    store.updateRule(a!.id, { position: 3 });
+    expect(order()).toEqual([
+      [0, 'd'],
+      [1, 'b'],
+      [2, 'c'],
+      [3, 'a'],
+    ]);
+    store.updateRule(b!.id, { position: 50 }); // past the end: the end
+    expect(order()).toEqual([
+      [0, 'd'],
+      [1, 'c'],
+      [2, 'a'],
+      [3, 'b'],
+    ]);
+    store.deleteRule(c!.id);
+    expect(order()).toEqual([
+      [0, 'd'],
+      [1, 'a'],
+      [2, 'b'],
+    ]);
+  });
+
+  it('change any field, and follow a category’s rename', () => {
+    const rule = add('steam');
+    expect(
+      store.updateRule(rule.id, {
+        field: 'domain',
+        match: 'domain',
+        pattern: 'steampowered.com',
+        category: 'Fun',
+      }),
+    ).toMatchObject({ field: 'domain', match: 'domain', pattern: 'steampowered.com', category: 'Fun' });
+    const fun = store.listCategories().find((c) => c.name === 'Fun')!;
+    store.updateCategory(fun.id, { name: 'Games' });
+    expect(store.listRules()[0]).toMatchObject({ category: 'Games', productivity: 'unproductive' });
+  });
+
+  it('refuse an unknown category, an unknown id, and a change that leaves field and match apart; storing nothing', () => {
+    const rule = add('code');
+    add('x');
+    expect(
+      errorOf(() =>
+        store.createRule({ field: 'app', match: 'exact', pattern: 'y', category: 'Nope', position: 0 }),
+      ),
+    ).toMatchObject({ code: 'unknown_category', field: 'category' });
+    expect(errorOf(() => store.updateRule(rule.id, { category: 'Nope' }))).toMatchObject({
+      code: 'unknown_category',
+    });
+    expect(errorOf(() => store.updateRule(999, { pattern: 'x' }))).toMatchObject({
+      code: 'not_found',
+      field: 'id',
+    });
+    expect(errorOf(() => store.deleteRule(999))).toMatchObject({ code: 'not_found' });
+    // Only the field changes: an app rule's 'contains' is fine for domains too, 'exact' is not.
+    const exact = store.createRule({ field: 'app', match: 'exact', pattern: 'Code', category: 'Dev' });
+    expect(errorOf(() => store.updateRule(exact.id, { field: 'domain' }))).toMatchObject({
+      code: 'validation_failed',
+      field: 'match',
+    });
+    expect(errorOf(() => store.updateRule(rule.id, { match: 'regex', pattern: '(' }))).toMatchObject({
+      code: 'validation_failed',
+      field: 'pattern',
+    });
+    expect(store.listRules().map((r) => [r.pattern, r.match, r.field])).toEqual([
+      ['code', 'contains', 'app'],
+      ['x', 'contains', 'app'],
+      ['Code', 'exact', 'app'],
+    ]);
+  });
+});

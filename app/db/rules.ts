@@ -1,0 +1,140 @@
+/**
+ * The user's category rules (table `rules`), kept in order: positions are always 0..n-1, and inserting or
+ * moving a rule shifts the ones after it. The compiled matchers (core/rules.ts) are built on first use and
+ * dropped whenever the rules may have changed.
+ *
+ * ```
+ * before:  0 A  1 B  2 C        move C to 0:  0 C  1 A  2 B        delete A:  0 C  1 B
+ * ```
+ */
+import type { RuleBody, RulePatch } from '../shared/api.ts';
+import { ApiError } from '../shared/errors.ts';
+import type { Rule, RuleField, RuleMatch } from '../shared/planning.ts';
+import type { Productivity, SubjectKind } from '../shared/report.ts';
+import { compileRules, ruleProblem, type RuleMatcher } from '../core/rules.ts';
+import type { DB } from './open.ts';
+
+interface RuleRow {
+  id: number;
+  position: number;
+  field: RuleField;
+  match: RuleMatch;
+  pattern: string;
+  category_id: number;
+  category: string;
+  productivity: Productivity;
+}
+
+const rowToRule = (r: RuleRow): Rule => ({
+  id: r.id,
+  position: r.position,
+  field: r.field,
+  match: r.match,
+  pattern: r.pattern,
+  category: r.category,
+  productivity: r.productivity,
+});
+
+const SELECT = `SELECT r.id, r.position, r.field, r.match, r.pattern, r.category_id, c.name AS category,
+  c.productivity FROM rules r JOIN categories c ON c.id = r.category_id`;
+
+export class Rules {
+  private readonly stmts;
+  private matcher: RuleMatcher<RuleRow> | null = null;
+
+  constructor(db: DB) {
+    this.stmts = {
+      all: db.prepare(`${SELECT} ORDER BY r.position, r.id`),
+      byId: db.prepare(`${SELECT} WHERE r.id = ?`),
+      count: db.prepare(`SELECT count(*) FROM rules`).pluck(),
+      categoryId: db.prepare(`SELECT id FROM categories WHERE name = ?`).pluck(),
+      insert: db.prepare(
+        `INSERT INTO rules (position, field, match, pattern, category_id) VALUES (?, ?, ?, ?, ?)`,
+      ),
+      update: db.prepare(
+        `UPDATE rules SET position = ?, field = ?, match = ?, pattern = ?, category_id = ? WHERE id = ?`,
+      ),
+      delete: db.prepare(`DELETE FROM rules WHERE id = ?`),
+      shift: db.prepare(`UPDATE rules SET position = position + ? WHERE position >= ? AND position <= ?`),
+    };
+  }
+
+  list(): Rule[] {
+    return (this.stmts.all.all() as RuleRow[]).map(rowToRule);
+  }
+
+  /** Adds a rule at `position` (at the end when left out or past it). Call inside a write transaction. */
+  create(body: RuleBody): Rule {
+    this.check(body);
+    const categoryId = this.categoryId(body.category);
+    const count = this.stmts.count.get() as number;
+    const position = Math.min(body.position ?? count, count);
+    this.stmts.shift.run(1, position, count);
+    const id = Number(
+      this.stmts.insert.run(position, body.field, body.match, body.pattern, categoryId).lastInsertRowid,
+    );
+    this.forget();
+    return rowToRule(this.stmts.byId.get(id) as RuleRow);
+  }
+
+  /** Changes any of a rule's fields; a new position moves it there. Call inside a write transaction. */
+  update(id: number, patch: RulePatch): Rule {
+    const current = this.row(id);
+    const next = {
+      field: patch.field ?? current.field,
+      match: patch.match ?? current.match,
+      pattern: patch.pattern ?? current.pattern,
+    };
+    this.check(next);
+    const categoryId = patch.category === undefined ? current.category_id : this.categoryId(patch.category);
+    const last = (this.stmts.count.get() as number) - 1;
+    const position = Math.min(patch.position ?? current.position, last);
+    if (position < current.position) this.stmts.shift.run(1, position, current.position - 1);
+    if (position > current.position) this.stmts.shift.run(-1, current.position + 1, position);
+    this.stmts.update.run(position, next.field, next.match, next.pattern, categoryId, id);
+    this.forget();
+    return rowToRule(this.stmts.byId.get(id) as RuleRow);
+  }
+
+  /** Removes a rule and closes the gap it leaves. Call inside a write transaction. */
+  delete(id: number): void {
+    const current = this.row(id);
+    this.stmts.delete.run(id);
+    this.stmts.shift.run(-1, current.position + 1, Number.MAX_SAFE_INTEGER);
+    this.forget();
+  }
+
+  /** The category id of the first rule that matches the subject, or null. */
+  categoryFor(kind: SubjectKind, name: string): number | null {
+    this.matcher ??= compileRules(this.stmts.all.all() as RuleRow[]);
+    return this.matcher.firstMatch(kind, name)?.category_id ?? null;
+  }
+
+  /**
+   * Drops the compiled rules, to be built again from the table on next use: after a change, and after a
+   * transaction that changed rules ended either way (a rolled-back change must not stay compiled).
+   */
+  forget(): void {
+    this.matcher = null;
+  }
+
+  private row(id: number): RuleRow {
+    const row = this.stmts.byId.get(id) as RuleRow | undefined;
+    if (!row) throw new ApiError('not_found', `no rule with id ${id}`, 'id');
+    return row;
+  }
+
+  /** A field and match that go together, and a regex that compiles (a patch may change only one of them). */
+  private check(rule: { field: RuleField; match: RuleMatch; pattern: string }): void {
+    const problem = ruleProblem(rule);
+    if (problem) throw new ApiError('validation_failed', problem.message, problem.field);
+  }
+
+  private categoryId(name: string): number {
+    const id = this.stmts.categoryId.get(name) as number | undefined;
+    if (id === undefined) {
+      throw new ApiError('unknown_category', `there is no category named "${name}"`, 'category');
+    }
+    return id;
+  }
+}
