@@ -1,8 +1,9 @@
 /**
  * The dashboard in Debian's Chromium against a real daemon holding 60 days of demo data: every view shows what
- * the report API says, an inline recategorization changes every view at once without a reload and survives
- * one, and screenshots of each view (light and dark, 1280×800) are written to test-results/screenshots —
- * first, while the demo data is as `timeaudit demo` wrote it.
+ * the report API says (score, pulse and trend included), an inline recategorization changes every view at once
+ * without a reload and survives one, and screenshots of each view (light and dark, 1280×800; the planning
+ * sections as a new user sees them) are written to test-results/screenshots — first, while the demo data is as
+ * `timeaudit demo` wrote it. The planning sections filled in are in planning.spec.ts.
  */
 import type { Page } from '@playwright/test';
 import { formatDuration } from '../app/shared/format.ts';
@@ -13,10 +14,15 @@ import { expect, startApp, test, TZ } from './fixtures.ts';
 const SECTIONS = [
   'Total allocation',
   'Time of day',
+  'Goals',
+  'Score trend',
   'Day of week',
   'Top activities',
   'Top shrinkage',
   'Timeline',
+  'Log time',
+  'Suggestions',
+  'Rules',
 ];
 const SHOTS = 'test-results/screenshots';
 
@@ -79,6 +85,13 @@ test('seeded data appears in every view, with the totals of the report API', asy
   for (const heading of ['Time of day', 'Day of week']) {
     await expect(section(page, heading).getByRole('img').first()).toHaveAttribute('aria-label', /\d/);
   }
+  expect(report.score).not.toBeNull();
+  await expect(page.getByTestId('score')).toContainText(`${report.score}%`);
+  await expect(page.getByTestId('pulse')).toContainText(String(report.pulse));
+  await expect(section(page, 'Score trend').getByRole('img')).toHaveAttribute(
+    'aria-label',
+    /^Score per day: /,
+  );
 
   const top = section(page, 'Top activities');
   const firstOf = (kind: 'domain' | 'app') => report.subjects.find((s) => s.kind === kind)!;

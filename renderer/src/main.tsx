@@ -8,6 +8,8 @@ import './styles/charts.css';
 import './styles/tables.css';
 import './styles/timeline.css';
 import './styles/states.css';
+import './styles/planning.css';
+import './styles/logtime.css';
 
 // Before anything renders: a `#token=` link from `timeaudit serve` pairs this browser.
 takeTokenFromLocation();

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
+import type { Suggestion } from '../../../app/shared/planning.ts';
 import { useActions, ActionsContext } from '../hooks/useActions.ts';
 import { useDashboardData } from '../hooks/useDashboardData.ts';
 import { useNotices } from '../hooks/useNotices.ts';
+import { usePlanningActions } from '../hooks/usePlanningActions.ts';
 import { ConnectionError, describeError, isUnauthorized } from '../lib/api.ts';
 import { browserTimeZone } from '../lib/clock.ts';
 import {
@@ -17,11 +19,16 @@ import {
 import { AllocationSection } from './AllocationSection.tsx';
 import { DayOfWeekSection } from './DayOfWeekSection.tsx';
 import { EmptyState } from './EmptyState.tsx';
+import { GoalsSection } from './GoalsSection.tsx';
 import { Header } from './Header.tsx';
 import { DisconnectedBanner, Notices } from './Notices.tsx';
+import { LogTimeSection } from './LogTimeSection.tsx';
 import { RangePicker, type Selection } from './RangePicker.tsx';
+import { RulesSection } from './RulesSection.tsx';
+import { ScoreTrendSection } from './ScoreTrendSection.tsx';
 import { ShrinkageSection } from './ShrinkageSection.tsx';
 import { Skeleton } from './Skeleton.tsx';
+import { SuggestionsSection } from './SuggestionsSection.tsx';
 import { TimelineSection } from './TimelineSection.tsx';
 import { TimeOfDaySection } from './TimeOfDaySection.tsx';
 import { TopActivitiesSection } from './TopActivitiesSection.tsx';
@@ -31,6 +38,7 @@ const DEFAULT_PRESET: Preset = 'last-7';
 const RETRY_MS = 5000;
 /** A range that includes today is loaded again this often while the page is visible: tracking goes on. */
 const LIVE_MS = 60_000;
+const NO_SUGGESTIONS: Suggestion[] = [];
 
 function savedPreset(): Preset {
   const saved = window.localStorage.getItem(PRESET_KEY);
@@ -48,7 +56,9 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
   const [selection, setSelection] = useState(initialSelection);
   const { data, loading, error, dayLoading, selectDay, reload } = useDashboardData(selection.range, tz);
   const { notices, notify, dismiss } = useNotices();
-  const actions = useActions(data?.categories ?? [], reload, notify);
+  const suggestions = data?.planning.suggestions.ok ? data.planning.suggestions.value : NO_SUGGESTIONS;
+  const actions = useActions(data?.categories ?? [], suggestions, reload, notify);
+  const planningActions = usePlanningActions(reload, notify);
   const today = dayOf(new Date());
 
   const unauthorized = isUnauthorized(error);
@@ -70,6 +80,8 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
     }, LIVE_MS);
     return () => clearInterval(timer);
   }, [live, reload]);
+
+  const retry = () => void reload();
 
   const choosePreset = (preset: Preset) => {
     window.localStorage.setItem(PRESET_KEY, preset);
@@ -118,12 +130,25 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
             </>
           ) : null
         ) : shown.report.total_ms === 0 ? (
-          <EmptyState rangeText={formatRange(shown.range)} newInstall={shown.categories.length === 0} />
+          <ActionsContext value={actions}>
+            <EmptyState rangeText={formatRange(shown.range)} newInstall={shown.categories.length === 0} />
+            {/* Time away from the computer can be logged for any range, tracked or not. */}
+            <LogTimeSection
+              entries={shown.planning.entries}
+              range={shown.range}
+              rangeText={formatRange(shown.range)}
+              actions={planningActions}
+              onRetry={retry}
+              className="empty-state-extra"
+            />
+          </ActionsContext>
         ) : (
           <ActionsContext value={actions}>
             <div className="grid">
               <AllocationSection report={shown.report} previous={shown.previous} />
               <TimeOfDaySection report={shown.report} />
+              <GoalsSection goals={shown.planning.goals} actions={planningActions} onRetry={retry} />
+              <ScoreTrendSection report={shown.report} />
               <DayOfWeekSection report={shown.report} range={shown.range} />
               <ShrinkageSection report={shown.report} rangeText={formatRange(shown.range)} />
               <TopActivitiesSection report={shown.report} rangeText={formatRange(shown.range)} />
@@ -136,6 +161,24 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
                     notify('error', `Could not load ${day}: ${describeError(failure)}`),
                   );
                 }}
+              />
+              <LogTimeSection
+                entries={shown.planning.entries}
+                range={shown.range}
+                rangeText={formatRange(shown.range)}
+                actions={planningActions}
+                onRetry={retry}
+              />
+              <SuggestionsSection
+                suggestions={shown.planning.suggestions}
+                onRetry={retry}
+                className="span-5"
+              />
+              <RulesSection
+                rules={shown.planning.rules}
+                actions={planningActions}
+                onRetry={retry}
+                className="span-7"
               />
             </div>
           </ActionsContext>

@@ -1,9 +1,12 @@
 import { formatDuration } from '../../../app/shared/format.ts';
-import type { SubjectTotal } from '../../../app/shared/report.ts';
+import type { SubjectKind, SubjectTotal } from '../../../app/shared/report.ts';
 import { CategorySelect } from './CategorySelect.tsx';
 import { ProductivityChip } from './ProductivityChip.tsx';
 import { RankedHead } from './RankedHead.tsx';
 import { ShareBar } from './ShareBar.tsx';
+
+/** The small badge of a subject's kind, in lists that mix kinds. */
+export const KIND_BADGES: Record<SubjectKind, string> = { domain: 'site', app: 'app', manual: 'log' };
 
 interface Props {
   subjects: SubjectTotal[];
@@ -17,7 +20,7 @@ interface Props {
   empty: string;
 }
 
-/** Ranked subjects (domains or apps): time, share, and their category, changed in place. */
+/** Ranked subjects (domains, apps or logged activities): time, share, and their category, changed in place. */
 export function SubjectTable({
   subjects,
   total,
@@ -38,8 +41,8 @@ export function SubjectTable({
             <td className="rank">{i + 1}</td>
             <th scope="row" className="name" title={s.name}>
               {showKind ? (
-                <span className="kind" aria-hidden="true">
-                  {s.kind === 'domain' ? 'site' : 'app'}
+                <span className={`kind kind-${s.kind}`} aria-hidden="true">
+                  {KIND_BADGES[s.kind]}
                 </span>
               ) : null}
               <span className="name-text">{s.name}</span>

@@ -18,7 +18,10 @@ interface Props {
 
 const HOUR = 3_600_000;
 
-/** One day as a 24-hour strip of sessions coloured by productivity, with the sessions also as a list. */
+/**
+ * One day as a 24-hour strip of sessions coloured by productivity, with the sessions also as a list. Time logged
+ * by hand is hatched, so that it reads apart from what was tracked.
+ */
 export function TimelineSection({ timeline, range, loadingDay, onSelectDay }: Props) {
   const today = dayOf(new Date());
   const last = range.end < today ? range.end : today;
@@ -95,7 +98,10 @@ function DayStrip({ timeline, busy }: { timeline: Timeline; busy: boolean }) {
       <p className="timeline-readout" aria-hidden="true">
         {hovered ? (
           <>
-            <span className="swatch" style={{ background: `var(--${hovered.productivity})` }} />
+            <span
+              className={hovered.kind === 'manual' ? 'swatch hatched' : 'swatch'}
+              style={{ background: `var(--${hovered.productivity})` }}
+            />
             {describeSession(hovered)}
             <span className="muted"> · {formatDuration(hovered.endMs - hovered.startMs)}</span>
           </>
@@ -112,7 +118,7 @@ function DayStrip({ timeline, busy }: { timeline: Timeline; busy: boolean }) {
         {sessions.map((s) => (
           <span
             key={s.startMs}
-            className="block"
+            className={s.kind === 'manual' ? 'block hatched' : 'block'}
             title={describeSession(s)}
             style={{
               left: `${((s.startMs - fromMs) / span) * 100}%`,
@@ -135,7 +141,12 @@ function DayStrip({ timeline, busy }: { timeline: Timeline; busy: boolean }) {
       <div className="timeline-footer">
         <Legend
           label="Colours"
-          items={PRODUCTIVITY_ORDER.map((p) => ({ label: PRODUCTIVITY_LABELS[p], color: `var(--${p})` }))}
+          items={[
+            ...PRODUCTIVITY_ORDER.map((p) => ({ label: PRODUCTIVITY_LABELS[p], color: `var(--${p})` })),
+            ...(sessions.some((s) => s.kind === 'manual')
+              ? [{ label: 'Logged by hand', color: 'var(--uncategorized)', swatchClass: 'hatched' }]
+              : []),
+          ]}
         />
         {sessions.length > 0 ? <SessionList sessions={sessions} date={timeline.date} /> : null}
       </div>
@@ -150,12 +161,20 @@ function SessionList({ sessions, date }: { sessions: Session[]; date: Day }) {
       <ol tabIndex={0} aria-label={`Sessions on ${formatDay(date)}`}>
         {sessions.map((s) => (
           <li key={s.startMs}>
-            <span className="swatch" style={{ background: `var(--${s.productivity})` }} aria-hidden="true" />
+            <span
+              className={s.kind === 'manual' ? 'swatch hatched' : 'swatch'}
+              style={{ background: `var(--${s.productivity})` }}
+              aria-hidden="true"
+            />
             <span className="session-time">
               {formatClock(s.startMs)}–{formatClock(s.endMs)}
             </span>{' '}
             <span className="session-name">{s.name}</span>
-            <span className="muted"> · {s.category ?? 'No category'}</span>
+            <span className="muted">
+              {' '}
+              · {s.category ?? 'No category'}
+              {s.kind === 'manual' ? ' · logged' : ''}
+            </span>
             <span className="session-duration">{formatDuration(s.endMs - s.startMs)}</span>
           </li>
         ))}

@@ -1,10 +1,12 @@
 /**
- * The changes the dashboard can make: a subject's category, a new category, a category's productivity.
+ * The changes the dashboard can make: a subject's category (chosen, suggested or reset to its default), a new
+ * category, a category's productivity.
  * Each one calls the API, then has everything loaded again (`reload`), so that every view shows the change
  * at once; it resolves, and confirms, once they do. Failures are reported through `notify`, or returned to
  * an inline form.
  */
 import { createContext, useContext, useMemo } from 'react';
+import type { Suggestion } from '../../../app/shared/planning.ts';
 import type { Category, Productivity, SubjectKind } from '../../../app/shared/report.ts';
 import { api, describeError } from '../lib/api.ts';
 import { NO_CATEGORY } from '../lib/productivity.ts';
@@ -12,8 +14,12 @@ import type { Notice } from './useNotices.ts';
 
 export interface Actions {
   categories: Category[];
+  /** The classifier's suggestions for subjects without a category; shown, never applied by themselves. */
+  suggestions: Suggestion[];
   /** Resolves to whether it worked. */
   setSubjectCategory(kind: SubjectKind, name: string, category: string | null): Promise<boolean>;
+  /** Drops the user's choice: the subject's category comes from the rules or the built-in default again. */
+  resetSubjectCategory(kind: SubjectKind, name: string): Promise<boolean>;
   /** Creates a category and gives it to a subject; resolves to an error message, or null. */
   createCategoryFor(
     kind: SubjectKind,
@@ -21,6 +27,8 @@ export interface Actions {
     name: string,
     productivity: Productivity,
   ): Promise<string | null>;
+  /** Creates a category on its own (for a goal, a rule or a logged activity); resolves to an error, or null. */
+  createCategory(name: string, productivity: Productivity): Promise<string | null>;
   setCategoryProductivity(category: Category, productivity: Productivity): Promise<boolean>;
 }
 
@@ -34,12 +42,14 @@ export function useActionsContext(): Actions {
 
 export function useActions(
   categories: Category[],
+  suggestions: Suggestion[],
   reload: () => Promise<void>,
   notify: (kind: Notice['kind'], text: string) => void,
 ): Actions {
   return useMemo<Actions>(
     () => ({
       categories,
+      suggestions,
       async setSubjectCategory(kind, name, category) {
         try {
           await api.setSubjectCategory({ params: { kind, name }, body: { category } });
@@ -48,6 +58,17 @@ export function useActions(
           return true;
         } catch (error) {
           notify('error', `Could not change the category of ${name}: ${describeError(error)}`);
+          return false;
+        }
+      },
+      async resetSubjectCategory(kind, name) {
+        try {
+          const reset = await api.resetSubjectCategory({ params: { kind, name }, body: {} });
+          await reload();
+          notify('success', `${name} → ${reset.category ?? NO_CATEGORY} (default)`);
+          return true;
+        } catch (error) {
+          notify('error', `Could not reset the category of ${name}: ${describeError(error)}`);
           return false;
         }
       },
@@ -64,6 +85,16 @@ export function useActions(
           return describeError(error);
         }
       },
+      async createCategory(name, productivity) {
+        try {
+          const created = await api.createCategory({ body: { name: name.trim(), productivity } });
+          await reload();
+          notify('success', `New category ${created.name}`);
+          return null;
+        } catch (error) {
+          return describeError(error);
+        }
+      },
       async setCategoryProductivity(category, productivity) {
         try {
           await api.updateCategory({ params: { id: category.id }, body: { productivity } });
@@ -76,6 +107,6 @@ export function useActions(
         }
       },
     }),
-    [categories, reload, notify],
+    [categories, suggestions, reload, notify],
   );
 }

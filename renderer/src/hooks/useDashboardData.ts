@@ -1,7 +1,8 @@
 /**
  * Everything the dashboard shows for one range, loaded together so that every view changes at once:
  * the report, the previous period's report (for the score), the categories and one day's timeline
- * (four requests; the categories are asked for again only after a change).
+ * (four requests; the categories are asked for again only after a change), and the planning data (goals,
+ * suggestions, manual entries, rules; see lib/planning.ts), each of which may fail without the rest failing.
  * `reload()` loads it all again after a change (a subject's category, a category's productivity) and
  * resolves once the new data is on screen; the last loaded data stays there meanwhile.
  *
@@ -11,6 +12,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Category, Report, Timeline } from '../../../app/shared/report.ts';
 import { api } from '../lib/api.ts';
+import { loadPlanning, type PlanningData } from '../lib/planning.ts';
 import {
   addDays,
   dayOf,
@@ -27,6 +29,7 @@ export interface DashboardData {
   previous: Report;
   categories: Category[];
   timeline: Timeline;
+  planning: PlanningData;
 }
 
 /** Subjects a report lists at most: enough for every top-15 table and the shrinkage list. */
@@ -87,10 +90,11 @@ export function useDashboardData(range: DayRange, tz: string) {
     const range = { start, end };
     const cached = categoriesCache.current?.version === version ? categoriesCache.current.list : null;
     const load = async (): Promise<DashboardData> => {
-      const [report, previous, categories] = await Promise.all([
+      const [report, previous, categories, planning] = await Promise.all([
         api.report({ query: reportQuery(range, tz, SUBJECT_LIMIT) }),
         api.report({ query: reportQuery(shiftRange(range, -1), tz, 1) }),
         cached ?? api.listCategories({}),
+        loadPlanning(range, tz),
       ]);
       categoriesCache.current = { version, list: categories };
       // Read after the reports: a day picked meanwhile wins.
@@ -98,7 +102,7 @@ export function useDashboardData(range: DayRange, tz: string) {
       const timeline = day
         ? await api.timeline({ query: { date: day, tz } })
         : await defaultTimeline(range, report, tz);
-      return { range, report, previous, categories, timeline };
+      return { range, report, previous, categories, timeline, planning };
     };
     const settle = () => {
       const ready = waiting.current.filter((w) => w.version <= version);

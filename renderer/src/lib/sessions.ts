@@ -42,7 +42,8 @@ export function sessionsOf(timeline: Timeline): Session[] {
   return sessions;
 }
 
-/** "09:12–09:40 github.com · Development" */
+/** "09:12–09:40 github.com · Development", and "… · logged by hand" for a manual entry. */
 export function describeSession(s: Session): string {
-  return `${formatClock(s.startMs)}–${formatClock(s.endMs)} ${s.name} · ${s.category ?? 'No category'}`;
+  const logged = s.kind === 'manual' ? ' · logged by hand' : '';
+  return `${formatClock(s.startMs)}–${formatClock(s.endMs)} ${s.name} · ${s.category ?? 'No category'}${logged}`;
 }

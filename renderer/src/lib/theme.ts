@@ -16,6 +16,8 @@ export interface Theme {
   categories: string[];
   /** The rest of the categories together. */
   other: string;
+  /** The pulse's line in the score trend. */
+  pulse: string;
 }
 
 const DARK = '(prefers-color-scheme: dark)';
@@ -38,6 +40,7 @@ function readTheme(): Theme {
     },
     categories: [1, 2, 3, 4, 5, 6].map((i) => v(`--cat-${i}`)),
     other: v('--cat-other'),
+    pulse: v('--pulse'),
   };
 }
 

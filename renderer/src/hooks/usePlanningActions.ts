@@ -1,0 +1,107 @@
+/**
+ * The changes the planning sections make: goals, rules and manual entries. Like useActions, each one calls
+ * the API and then has everything loaded again (`reload`), so that the report, the timeline and the lists all
+ * show the change at once. A form's call resolves to its failure (to show next to the form, which keeps what
+ * was typed) or null; the one-click changes (delete, move) report failures through `notify`.
+ */
+import { useMemo } from 'react';
+import type { GoalBody, ManualEntryBody, ManualEntryPatch, RuleBody } from '../../../app/shared/api.ts';
+import type { Goal, ManualEntry, Rule } from '../../../app/shared/planning.ts';
+import { ApiError, api, describeError } from '../lib/api.ts';
+import { describeGoal } from '../lib/goals.ts';
+import type { Notice } from './useNotices.ts';
+
+/** Why a form's call failed: a sentence, and the field it is about when the API names one. */
+export interface Failure {
+  message: string;
+  field?: string | undefined;
+}
+
+export interface PlanningActions {
+  createGoal(body: GoalBody): Promise<Failure | null>;
+  deleteGoal(goal: Goal): Promise<boolean>;
+  createRule(body: RuleBody): Promise<Failure | null>;
+  /** Moves a rule to `position` (where its neighbour is), the others making room. */
+  moveRule(rule: Rule, position: number): Promise<boolean>;
+  deleteRule(rule: Rule): Promise<boolean>;
+  createEntry(body: ManualEntryBody): Promise<Failure | null>;
+  updateEntry(entry: ManualEntry, patch: ManualEntryPatch): Promise<Failure | null>;
+  deleteEntry(entry: ManualEntry): Promise<boolean>;
+}
+
+function failureOf(error: unknown): Failure {
+  return { message: describeError(error), field: error instanceof ApiError ? error.field : undefined };
+}
+
+const ruleText = (rule: Pick<Rule, 'field' | 'pattern'>) =>
+  `${rule.field === 'app' ? 'app' : 'site'} rule “${rule.pattern}”`;
+
+export function usePlanningActions(
+  reload: () => Promise<void>,
+  notify: (kind: Notice['kind'], text: string) => void,
+): PlanningActions {
+  return useMemo<PlanningActions>(() => {
+    /** A form's call: reload and confirm on success, the failure back to the form otherwise. */
+    const submit = async (call: () => Promise<unknown>, done: string): Promise<Failure | null> => {
+      try {
+        await call();
+      } catch (error) {
+        return failureOf(error);
+      }
+      await reload();
+      notify('success', done);
+      return null;
+    };
+    /** A one-click change: reload and confirm, or say what failed. */
+    const change = async (call: () => Promise<unknown>, done: string, failed: string): Promise<boolean> => {
+      try {
+        await call();
+      } catch (error) {
+        notify('error', `${failed}: ${describeError(error)}`);
+        return false;
+      }
+      await reload();
+      notify('success', done);
+      return true;
+    };
+    return {
+      createGoal: (body) =>
+        submit(
+          () => api.createGoal({ body }),
+          `New goal: ${describeGoal(body).toLowerCase()} in ${body.category}`,
+        ),
+      deleteGoal: (goal) =>
+        change(
+          () => api.deleteGoal({ params: { id: goal.id } }),
+          `Goal deleted: ${describeGoal(goal).toLowerCase()} in ${goal.category}`,
+          'Could not delete the goal',
+        ),
+      createRule: (body) =>
+        submit(() => api.createRule({ body }), `New ${ruleText(body)} → ${body.category}`),
+      moveRule: (rule, position) =>
+        change(
+          () => api.updateRule({ params: { id: rule.id }, body: { position } }),
+          `Moved the ${ruleText(rule)}`,
+          `Could not move the ${ruleText(rule)}`,
+        ),
+      deleteRule: (rule) =>
+        change(
+          () => api.deleteRule({ params: { id: rule.id } }),
+          `Deleted the ${ruleText(rule)}`,
+          `Could not delete the ${ruleText(rule)}`,
+        ),
+      createEntry: (body) => submit(() => api.createManualEntry({ body }), `Logged ${body.label.trim()}`),
+      updateEntry: (entry, patch) =>
+        submit(
+          () => api.updateManualEntry({ params: { id: entry.id }, body: patch }),
+          `Saved ${patch.label?.trim() ?? entry.label}`,
+        ),
+      deleteEntry: (entry) =>
+        change(
+          () => api.deleteManualEntry({ params: { id: entry.id } }),
+          `Deleted ${entry.label}`,
+          `Could not delete ${entry.label}`,
+        ),
+    };
+  }, [reload, notify]);
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { Report, TrendPoint } from '../../../app/shared/report.ts';
+import { trendLabel, trendSummary, trendTitle } from './trend.ts';
+
+const point = (date: string, score: number | null, pulse: number | null): TrendPoint => ({
+  date,
+  total_ms: score === null ? 0 : 3_600_000,
+  productive_ms: 0,
+  score,
+  pulse,
+});
+
+const report = (trend: TrendPoint[], trend_unit: Report['trend_unit'] = 'day') =>
+  ({ trend, trend_unit }) as Report;
+
+describe('the score trend in words', () => {
+  it('labels days and months', () => {
+    expect(trendLabel(point('2026-11-05', 1, 1), 'day')).toBe('5 Nov');
+    expect(trendLabel(point('2026-11-01', 1, 1), 'month')).toBe('Nov 2026');
+    expect(trendTitle(point('2026-11-05', 1, 1), 'day')).toBe('Thu 5 Nov 2026');
+    expect(trendTitle(point('2026-11-01', 1, 1), 'month')).toBe('November 2026');
+  });
+
+  it('sums it up for screen readers, skipping days without time', () => {
+    const trend = [
+      point('2026-11-16', 50, 70),
+      point('2026-11-17', 72, 80),
+      point('2026-11-18', null, null),
+      point('2026-11-19', 38, 60),
+      point('2026-11-20', 61, 74),
+    ];
+    expect(trendSummary(report(trend))).toBe(
+      'Score per day: from 50% on Mon 16 Nov 2026 to 61% on Fri 20 Nov 2026; best 72% on Tue 17 Nov 2026, ' +
+        'lowest 38% on Thu 19 Nov 2026. Pulse from 70 to 74.',
+    );
+    expect(trendSummary(report([point('2026-11-18', null, null)], 'month'))).toBe(
+      'No score per month: nothing tracked in this range.',
+    );
+  });
+});

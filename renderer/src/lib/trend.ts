@@ -1,0 +1,49 @@
+/** The report's score and pulse trend in words: axis labels per day or month, and a summary for screen readers. */
+import type { Report, TrendPoint } from '../../../app/shared/report.ts';
+import { formatDay } from './ranges.ts';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "24 Oct" for a day, "Oct 2026" for a month. */
+export function trendLabel(point: TrendPoint, unit: Report['trend_unit']): string {
+  const [y, m, d] = point.date.split('-').map(Number) as [number, number, number];
+  return unit === 'month' ? `${MONTHS[m - 1]} ${y}` : `${d} ${MONTHS[m - 1]}`;
+}
+
+/** "Fri 20 Nov 2026" for a day, "November 2026" for a month: the tooltip's heading. */
+export function trendTitle(point: TrendPoint, unit: Report['trend_unit']): string {
+  if (unit === 'day') return formatDay(point.date);
+  const [y, m] = point.date.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-GB', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** Points with tracked time; days without any have no score. */
+export function scoredPoints(trend: TrendPoint[]): TrendPoint[] {
+  return trend.filter((p) => p.score !== null);
+}
+
+/**
+ * "Score per day: from 55% on Sat 24 Oct to 61% on Sun 22 Nov; best 72% on Wed 4 Nov, lowest 38% on Sun 1 Nov.
+ * Pulse from 70 to 74."
+ */
+export function trendSummary(report: Report): string {
+  const points = scoredPoints(report.trend);
+  const per = report.trend_unit === 'month' ? 'month' : 'day';
+  const first = points[0];
+  const last = points.at(-1);
+  if (!first || !last) return `No score per ${per}: nothing tracked in this range.`;
+  const when = (p: TrendPoint) => trendTitle(p, report.trend_unit);
+  const best = points.reduce((a, b) => ((b.score ?? 0) > (a.score ?? 0) ? b : a));
+  const worst = points.reduce((a, b) => ((b.score ?? 0) < (a.score ?? 0) ? b : a));
+  const parts = [
+    `Score per ${per}: from ${first.score}% on ${when(first)} to ${last.score}% on ${when(last)}`,
+    `best ${best.score}% on ${when(best)}, lowest ${worst.score}% on ${when(worst)}.`,
+  ];
+  const pulse =
+    first.pulse !== null && last.pulse !== null ? ` Pulse from ${first.pulse} to ${last.pulse}.` : '';
+  return `${parts.join('; ')}${pulse}`;
+}
