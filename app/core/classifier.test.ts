@@ -7,7 +7,7 @@ import {
   subjectFeatures,
   words,
 } from './classifier.ts';
-import { DEFAULT_CATEGORY_MAP, generateDays, type DefaultSubjectCategory } from './synthetic.ts';
+import { DEFAULT_CATEGORY_MAP, generateDays, mulberry32, type DefaultSubjectCategory } from './synthetic.ts';
 
 describe('tokens', () => {
   it('takes a domain’s labels without its public suffix, and trigrams of its main label', () => {
@@ -77,17 +77,6 @@ describe('NaiveBayes', () => {
   });
 });
 
-/** mulberry32: the fixed-seed shuffle of the split. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function groupBy<T, K>(list: readonly T[], key: (t: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
   for (const t of list) groups.set(key(t), [...(groups.get(key(t)) ?? []), t]);
@@ -96,7 +85,7 @@ function groupBy<T, K>(list: readonly T[], key: (t: T) => K): Map<K, T[]> {
 
 /** Splits each category's subjects 70/30 (stratified), shuffled with a fixed seed. */
 function split(subjects: readonly DefaultSubjectCategory[], seed: number) {
-  const random = rng(seed);
+  const random = mulberry32(seed);
   const byCategory = groupBy(subjects, (s) => s.category);
   const train: DefaultSubjectCategory[] = [];
   const test: DefaultSubjectCategory[] = [];

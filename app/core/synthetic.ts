@@ -69,10 +69,10 @@ export const DEFAULT_SYNTHETIC_OPTIONS: Required<Omit<SyntheticOptions, 'day'>> 
 
 // ---- randomness ----
 
-type Rng = () => number;
+export type Rng = () => number;
 
 /** mulberry32: a small, fast 32-bit PRNG, good enough for test data. */
-function mulberry32(seed: number): Rng {
+export function mulberry32(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

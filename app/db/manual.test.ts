@@ -7,29 +7,9 @@ import { ApiError } from '../shared/errors.ts';
 import type { Report } from '../shared/report.ts';
 import { MANUAL_OVERLAPS } from './events.ts';
 import { Store, type ManualEntryInput } from './store.ts';
+import { brw, DAY, M, T0, win, YEAR } from './test-events.ts';
 
-const M = 60_000;
-const T0 = Date.UTC(2026, 4, 4, 8, 0); // a Monday, 08:00 UTC
 const NOW = T0 + 365 * 24 * 60 * M;
-const DAY = { fromMs: Date.UTC(2026, 4, 4), toMs: Date.UTC(2026, 4, 5), tz: 'UTC' };
-const YEAR = { fromMs: Date.UTC(2026, 0, 1), toMs: Date.UTC(2027, 0, 1), tz: 'Europe/Berlin' };
-
-const win = (eventId: string, app: string, start: number, end: number) => ({
-  eventId,
-  app,
-  title: '',
-  startMs: T0 + start * M,
-  endMs: T0 + end * M,
-});
-const brw = (eventId: string, domain: string, start: number, end: number) => ({
-  eventId,
-  userId: 'u',
-  domain,
-  startMs: T0 + start * M,
-  endMs: T0 + end * M,
-  durationMs: (end - start) * M,
-  reasonClosed: 'tab_switch',
-});
 const entry = (label: string, start: number, end: number, category?: string): ManualEntryInput => ({
   label,
   category,

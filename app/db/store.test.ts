@@ -8,26 +8,7 @@ import { Store } from './store.ts';
 import { MAX_ZONES } from './zones.ts';
 import { LONG_EVENT_MS, OVERLAPS } from './events.ts';
 
-const M = 60_000;
-const T0 = Date.UTC(2026, 4, 4, 8, 0); // a Monday, 08:00 UTC
-const DAY = { fromMs: Date.UTC(2026, 4, 4), toMs: Date.UTC(2026, 4, 5), tz: 'UTC' };
-const YEAR = { fromMs: Date.UTC(2026, 0, 1), toMs: Date.UTC(2027, 0, 1), tz: 'Europe/Berlin' };
-const win = (eventId: string, app: string, start: number, end: number) => ({
-  eventId,
-  app,
-  title: '',
-  startMs: T0 + start * M,
-  endMs: T0 + end * M,
-});
-const brw = (eventId: string, domain: string, start: number, end: number) => ({
-  eventId,
-  userId: 'u',
-  domain,
-  startMs: T0 + start * M,
-  endMs: T0 + end * M,
-  durationMs: (end - start) * M,
-  reasonClosed: 'tab_switch',
-});
+import { brw, DAY, M, T0, win, YEAR } from './test-events.ts';
 
 let dir: string;
 let store: Store;
