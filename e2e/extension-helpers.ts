@@ -209,3 +209,28 @@ export async function openTab(context: BrowserContext, url: string): Promise<Pag
   await page.goto(url);
   return page;
 }
+
+/**
+ * Stops the extension's service worker as Chrome does when it has been idle (through the DevTools protocol,
+ * from `page`), and resolves once it is stopped. The next extension event (a tab switch) starts it again.
+ */
+export async function stopServiceWorker(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  type Version = { versionId: string; scriptURL: string; runningStatus: string };
+  let versions: Version[] = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: Version[] }) => {
+    versions = e.versions.filter((v) => v.scriptURL.startsWith(extensionOrigin(EXTENSION_ID)));
+  });
+  await cdp.send('ServiceWorker.enable');
+  const status = async (want: string) => {
+    for (let i = 0; i < 100 && !versions.some((v) => v.runningStatus === want); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    if (!versions.some((v) => v.runningStatus === want))
+      throw new Error(`the extension's service worker is not ${want}: ${JSON.stringify(versions)}`);
+  };
+  await status('running');
+  for (const v of versions) await cdp.send('ServiceWorker.stopWorker', { versionId: v.versionId });
+  await status('stopped');
+  await cdp.detach();
+}

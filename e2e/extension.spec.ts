@@ -2,8 +2,8 @@
  * The real extension (extension/dist) in Debian's Chromium, headless, against a real `timeaudit serve`:
  * pairing through the popup, sessions from switching tabs and navigating between three test sites, delivery
  * to the app, nothing lost while the app is down (and nothing stored twice when it is back), recategorizing a
- * site from the popup, today's goals in the popup, and the toolbar badge. The tests share one browser and one
- * daemon and run in order.
+ * site from the popup, today's goals in the popup, the toolbar badge, and a session that outlives its
+ * service worker being stopped. The tests share one browser and one daemon and run in order.
  * Screenshots of the popup go to test-results/screenshots/popup-*.png.
  *
  * Timings are the test's own waits between tab switches; the bounds on durations are generous because the
@@ -23,6 +23,7 @@ import {
   SHOTS,
   startRestartableApp,
   startSites,
+  stopServiceWorker,
   storedBrowserEvents,
   type BrowserEventRow,
   type ExtensionBrowser,
@@ -282,4 +283,40 @@ test("the badge shows today's time on the site in its category's colour, a pause
   await expect(pill()).toHaveText('Connected');
   await alpha.bringToFront();
   await expect.poll(async () => (await badge(browser.worker)).text).toMatch(/^(<1m|\dm)$/);
+});
+
+test('a service worker stopped mid-session loses nothing: the woken worker closes the session from storage', async () => {
+  test.setTimeout(60_000);
+  // Everything closed so far is delivered first, so that what arrives below comes from this test.
+  await popup.bringToFront();
+  await sendNow();
+  const before = storedBrowserEvents(app.dataDir).length;
+  await alpha.bringToFront();
+  await expect
+    .poll(
+      async () =>
+        ((await readStorage(browser.worker, 'tracker')) as { session: { domain: string } | null }).session
+          ?.domain,
+    )
+    .toBe(ALPHA);
+  const startedMs = Date.now();
+  await alpha.waitForTimeout(2_000);
+  await stopServiceWorker(alpha);
+  // Time on alpha goes on while no worker runs; a tab switch is the next event, and it wakes the worker.
+  await alpha.waitForTimeout(2_000);
+  await other.bringToFront();
+  await other.waitForTimeout(1_000);
+  const switchedMs = Date.now();
+  await popup.bringToFront();
+  await sendNow();
+
+  const added = storedBrowserEvents(app.dataDir).slice(before);
+  const alphaRows = added.filter((r) => r.domain === ALPHA);
+  expect(alphaRows.map((r) => r.reason_closed)).toEqual(['tab_switch']);
+  const [row] = alphaRows as [BrowserEventRow];
+  // The session spans the time the worker was stopped: from before the stop to the switch that woke it.
+  expect(row.start_ms).toBeLessThanOrEqual(startedMs);
+  expect(row.end_ms).toBeGreaterThanOrEqual(startedMs + 4_000);
+  expect(row.end_ms).toBeLessThanOrEqual(switchedMs);
+  expect(added.map((r) => r.domain)).toContain(GAMMA); // the tab switched to, closed when the popup came up
 });
