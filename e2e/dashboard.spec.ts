@@ -193,3 +193,28 @@ test('without a token it asks for one instead of failing', async ({ page, app })
   await page.getByRole('button', { name: 'Connect' }).click();
   await expect(page.getByRole('heading', { name: 'Total allocation' })).toBeVisible();
 });
+
+test('pauses and resumes tracking from the header, the same pause as the API’s', async ({ page, app }) => {
+  await page.goto('about:blank');
+  await page.goto(app.dashboard);
+  const state = page.getByTestId('pause-state');
+  await expect(state).not.toContainText('paused');
+  await page.getByLabel('Pause tracking').selectOption({ label: 'for 15 minutes' });
+  await expect(state).toContainText(/Tracking paused until \d\d:\d\d/);
+  const paused = await app.api.getPause({});
+  expect(paused.paused).toBe(true);
+  const minutesLeft = (Date.parse(paused.until ?? '') - Date.now()) / 60_000;
+  expect(minutesLeft).toBeGreaterThan(13);
+  expect(minutesLeft).toBeLessThanOrEqual(15);
+  await state.screenshot({ path: `${SHOTS}/pause-paused.png` });
+  await state.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.getByLabel('Pause tracking')).toBeVisible();
+  await expect(state).not.toContainText('paused');
+  expect(await app.api.getPause({})).toEqual({ paused: false, until: null });
+
+  // A pause from elsewhere (the tray, the extension) shows after the next refresh.
+  await app.api.setPause({ body: { until: null } });
+  await page.reload();
+  await expect(state).toContainText('Tracking paused until resumed');
+  await app.api.resume({ body: {} });
+});

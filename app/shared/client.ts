@@ -16,7 +16,10 @@ export interface ClientOptions {
   fetch?: typeof fetch;
 }
 
-type Part<T, Name extends string> = T extends undefined ? { [K in Name]?: undefined } : { [K in Name]: T };
+// Not distributed over a union body (e.g. PauseBody): the request holds the union as a whole.
+type Part<T, Name extends string> = [T] extends [undefined]
+  ? { [K in Name]?: undefined }
+  : { [K in Name]: T };
 export type ClientRequest<K extends ApiName> = Part<ApiParams<K>, 'params'> &
   Part<ApiQuery<K>, 'query'> &
   Part<ApiBody<K>, 'body'>;

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Suggestion } from '../../../app/shared/planning.ts';
 import { useActions, ActionsContext } from '../hooks/useActions.ts';
 import { useDashboardData } from '../hooks/useDashboardData.ts';
 import { useNotices } from '../hooks/useNotices.ts';
+import { usePause } from '../hooks/usePause.ts';
 import { usePlanningActions } from '../hooks/usePlanningActions.ts';
 import { ConnectionError, describeError, isUnauthorized } from '../lib/api.ts';
 import { browserTimeZone } from '../lib/clock.ts';
@@ -21,6 +22,7 @@ import { DayOfWeekSection } from './DayOfWeekSection.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import { GoalsSection } from './GoalsSection.tsx';
 import { Header } from './Header.tsx';
+import { PauseControl } from './PauseControl.tsx';
 import { DisconnectedBanner, Notices } from './Notices.tsx';
 import { LogTimeSection } from './LogTimeSection.tsx';
 import { RangePicker, type Selection } from './RangePicker.tsx';
@@ -56,6 +58,7 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
   const [selection, setSelection] = useState(initialSelection);
   const { data, loading, error, dayLoading, selectDay, reload } = useDashboardData(selection.range, tz);
   const { notices, notify, dismiss } = useNotices();
+  const pause = usePause(useCallback((text: string) => notify('error', text), [notify]));
   const suggestions = data?.planning.suggestions.ok ? data.planning.suggestions.value : NO_SUGGESTIONS;
   const actions = useActions(data?.categories ?? [], suggestions, reload, notify);
   const planningActions = usePlanningActions(reload, notify);
@@ -104,11 +107,14 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
     <div className="app">
       <Header
         status={
-          loading && data ? (
-            <span className="updating" role="status">
-              Updating…
-            </span>
-          ) : null
+          <>
+            {loading && data ? (
+              <span className="updating" role="status">
+                Updating…
+              </span>
+            ) : null}
+            <PauseControl pause={pause} />
+          </>
         }
       >
         <RangePicker selection={selection} today={today} onChange={changeRange} onPreset={choosePreset} />
