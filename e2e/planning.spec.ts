@@ -332,8 +332,11 @@ test('time logged by hand shows in the list, Logged and the totals, counts once,
   await expectSameDocument(page);
 });
 
-test('rules: a bad pattern is refused inline; rules are added, moved and deleted', async ({ page, app }) => {
-  await openLast30Days(page, app.dashboard);
+test('rules: a bad pattern is refused inline; rules are added, moved and deleted; a window-title rule gives its windows an app subject of their own', async ({
+  page,
+  app,
+}) => {
+  const range = await openLast30Days(page, app.dashboard);
   const rules = section(page, 'Rules');
   const form = rules.getByRole('form', { name: 'New rule' });
   await form.getByLabel('How the rule matches').selectOption({ label: 'matches regex' });
@@ -363,6 +366,48 @@ test('rules: a bad pattern is refused inline; rules are added, moved and deleted
   await rules.getByRole('button', { name: 'Delete rule: Site matches regex ^blog\\.' }).click();
   await expect(rules.locator('tr[data-rule-id]')).toHaveCount(0);
   expect(await app.api.listRules({})).toEqual([]);
+
+  // A title rule: the demo's development windows are often titled "… — time-audit" (synthetic-catalog.ts).
+  const query = { ...range, tz: TZ };
+  const before = await app.api.report({ query });
+  await form.getByLabel('Rule applies to').selectOption({ label: 'Window title' });
+  await expect(form.getByLabel('How the rule matches').locator('option')).toHaveText([
+    'contains',
+    'matches regex',
+  ]);
+  await form.getByLabel('Rule pattern').fill('time-audit');
+  await form.getByLabel('Rule category').selectOption('Office & Planning');
+  await form.getByRole('button', { name: 'Add rule' }).click();
+  await expect(rules.locator('tr[data-rule-id]')).toHaveCount(1);
+  await expect(rules.locator('tr[data-rule-id] th')).toHaveText(
+    /^title\s*contains time-audit · counts as “‹app› — time-audit”$/,
+  );
+  expect(await app.api.listRules({})).toMatchObject([
+    { field: 'title', match: 'contains', pattern: 'time-audit', category: 'Office & Planning' },
+  ]);
+  const ruled = await app.api.report({ query });
+  const apps = ruled.subjects.filter((s) => s.kind === 'app');
+  const titled = apps.filter((s) => s.name.endsWith(' — time-audit'));
+  expect(titled.map((s) => s.name)).toContain('Code — time-audit');
+  for (const s of titled) {
+    expect(s).toMatchObject({ category: 'Office & Planning', productivity: 'productive' });
+  }
+  // The time moved from the apps to their titled subjects; nothing else changed.
+  const code = (r: typeof ruled) => r.subjects.find((s) => s.kind === 'app' && s.name === 'Code')?.ms ?? 0;
+  expect(code(ruled)).toBe(code(before) - titled.find((s) => s.name === 'Code — time-audit')!.ms);
+  expect(ruled.total_ms).toBe(before.total_ms);
+  // In the Apps list like any app, shown without a reload.
+  const top = section(page, 'Top activities');
+  await top.getByRole('tab', { name: 'Apps' }).click();
+  const shown = apps.slice(0, 15).find((s) => s.name.endsWith(' — time-audit'))!;
+  await expect(top.getByLabel(`Category of ${shown.name}`)).toHaveValue('Office & Planning');
+
+  await rules.getByRole('button', { name: 'Delete rule: Window title contains time-audit' }).click();
+  await expect(rules.locator('tr[data-rule-id]')).toHaveCount(0);
+  await expect(top.locator(`tr[data-subject="app:${shown.name}"]`)).toHaveCount(0);
+  const after = await app.api.report({ query });
+  expect(after.subjects.filter((s) => s.name.endsWith(' — time-audit'))).toEqual([]);
+  expect(code(after)).toBe(code(before));
 });
 
 test('a planning call that fails is said in its section, and the rest of the page works', async ({
@@ -420,6 +465,9 @@ test('screenshots of the planning sections, filled, light and dark', async ({ pa
   });
   await app.api.createRule({
     body: { field: 'app', match: 'contains', pattern: 'jira', category: 'Office & Planning' },
+  });
+  await app.api.createRule({
+    body: { field: 'title', match: 'regex', pattern: 'roadmap|sprint', category: 'Office & Planning' },
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {

@@ -18,12 +18,13 @@ ALTER TABLE subjects_new RENAME TO subjects;
 
 -- The user's rules, tried in order of position (lowest first); the first that matches a subject decides its
 -- category unless the user chose one for that subject. field 'app': match 'exact' | 'contains' | 'regex' on
--- the app name; field 'domain': 'domain' (the domain and its subdomains) | 'contains' | 'regex'. Matching
--- ignores case.
+-- the app name; field 'domain': 'domain' (the domain and its subdomains) | 'contains' | 'regex'; field
+-- 'title': 'contains' | 'regex' on a window's title, whose time then counts as the app subject
+-- '<app> — <pattern>' with the rule's category (the first matching title rule decides). Matching ignores case.
 CREATE TABLE rules (
   id INTEGER PRIMARY KEY,
   position INTEGER NOT NULL,
-  field TEXT NOT NULL CHECK (field IN ('app', 'domain')),
+  field TEXT NOT NULL CHECK (field IN ('app', 'domain', 'title')),
   match TEXT NOT NULL CHECK (match IN ('exact', 'contains', 'regex', 'domain')),
   pattern TEXT NOT NULL CHECK (length(pattern) BETWEEN 1 AND 256),
   category_id INTEGER NOT NULL REFERENCES categories (id)

@@ -3,8 +3,9 @@ import { isBrowserApp } from './browsers.ts';
 import { resolve, type Streams } from './resolve.ts';
 
 const M = 60_000;
-const w = (app: string, start: number, end: number, seq = 0) => ({
+const w = (app: string, start: number, end: number, seq = 0, name = app) => ({
   app,
+  name,
   startMs: start * M,
   endMs: end * M,
   seq,
@@ -93,6 +94,48 @@ describe('resolve', () => {
       ['y.org', 60, 65],
       ['x.org', 65, 100],
     ]);
+  });
+
+  it('counts a window as its subject name (a title rule’s), and lets a browser event win on a browser window', () => {
+    const segs = resolve(
+      streams({
+        window: [
+          w('Code', 0, 10, 0, 'Code — jira'),
+          w('Code', 10, 20, 1),
+          w('Firefox', 20, 50, 2, 'Firefox — jira'),
+          w('Code', 50, 60, 3, 'Code — jira'),
+        ],
+        browser: [b('company.atlassian.net', 30, 40)],
+      }),
+      0,
+      60 * M,
+    );
+    expect(kinds(segs)).toEqual([
+      ['app', 'Code — jira'],
+      ['app', 'Code'],
+      ['app', 'Firefox — jira'],
+      ['domain', 'company.atlassian.net'],
+      ['app', 'Firefox — jira'],
+      ['app', 'Code — jira'],
+    ]);
+    expect(minutes(segs).map(([, from, to]) => [from, to])).toEqual([
+      [0, 10],
+      [10, 20],
+      [20, 30],
+      [30, 40],
+      [40, 50],
+      [50, 60],
+    ]);
+    // The browser check goes by the app, never by the subject's name: a title rule cannot hide a browser.
+    const named = resolve(
+      streams({
+        window: [w('Firefox', 0, 10, 0, 'Notes')],
+        browser: [b('docs.rs', 0, 10)],
+      }),
+      0,
+      10 * M,
+    );
+    expect(kinds(named)).toEqual([['domain', 'docs.rs']]);
   });
 });
 

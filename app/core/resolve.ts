@@ -14,7 +14,9 @@
  *   browser time under it counts for nothing, so nothing is counted twice;
  * - elsewhere idle time counts for nothing;
  * - where a window event covers an instant, the focused app decides; if it is a browser, a browser event at
- *   that instant names the domain instead (browser time without one stays the browser app);
+ *   that instant names the domain instead (browser time without one stays the browser app). The window's
+ *   subject is its `name`, set before: the app, or the app with a title rule's pattern ("Code — jira", see
+ *   core/rules.ts); whether it is a browser goes by its `app`, so a browser event still wins over a title rule;
  * - browser events while another app is focused count for nothing (news.com above);
  * - where no window event covers an instant, browser events count as reported (extension-only users);
  * - among overlapping events of one stream the one that started last wins (ties: the one stored last). Manual
@@ -29,7 +31,10 @@ export interface Interval {
 }
 
 export interface WindowSpan extends Interval {
+  /** The focused app, for the browser check. */
   app: string;
+  /** The subject its time counts as: the app, or "<app> — <pattern>" when a title rule matched its title. */
+  name: string;
   /** Storage order, to break ties between events that start together. */
   seq: number;
 }
@@ -125,7 +130,7 @@ export function resolve(streams: Streams, fromMs: number, toMs: number): Segment
     } else if (away) continue;
     else if (w && !(b && isBrowser(w.app))) {
       kind = 'app';
-      name = w.app;
+      name = w.name;
     } else if (b) {
       kind = 'domain';
       name = b.domain;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { compileRules, ruleProblem, type RuleSpec } from './rules.ts';
+import { compileRules, ruleProblem, type RuleSpec, type TitleTestCounter } from './rules.ts';
 
 const rule = (id: string, field: RuleSpec['field'], match: RuleSpec['match'], pattern: string) => ({
   id,
@@ -98,6 +98,101 @@ describe('compileRules', () => {
   });
 });
 
+describe('title rules', () => {
+  it('give window time whose title matches a subject of its own, by substring or regex, ignoring case', () => {
+    const m = compileRules([
+      rule('jira', 'title', 'contains', 'JIRA'),
+      rule('audit', 'title', 'regex', 'time-?audit$'),
+    ]);
+    expect(m.byTitle).toBe(true);
+    expect(m.subjectOf('Code', 'PROJ-12 · jira board')).toBe('Code — JIRA');
+    expect(m.subjectOf('Firefox', 'Jira - Mozilla Firefox')).toBe('Firefox — JIRA');
+    expect(m.subjectOf('Code', 'store.ts — Time-Audit')).toBe('Code — time-?audit$');
+    expect(m.subjectOf('Terminal', 'zsh — ~/src/timeaudit')).toBe('Terminal — time-?audit$');
+    expect(m.subjectOf('Code', 'time-audit/README.md')).toBe('Code'); // the regex wants it at the end
+    expect(m.subjectOf('Code', '')).toBe('Code');
+    // The pattern as written, trimmed: the subject is named the same whatever the spacing around it.
+    expect(compileRules([rule('x', 'title', 'contains', '  jira ')]).subjectOf('Code', 'Jira')).toBe(
+      'Code — jira',
+    );
+  });
+
+  it('are tried in order among themselves, whatever rules of other fields lie between', () => {
+    const rules = [
+      rule('board', 'title', 'contains', 'board'),
+      rule('app', 'app', 'contains', 'code'),
+      rule('jira', 'title', 'contains', 'jira'),
+    ];
+    expect(compileRules(rules).subjectOf('Code', 'Jira board')).toBe('Code — board');
+    expect(compileRules(rules).subjectOf('Code', 'Jira issue')).toBe('Code — jira');
+    expect(compileRules([...rules].reverse()).subjectOf('Code', 'Jira board')).toBe('Code — jira');
+    expect(compileRules(rules).titleKey).not.toBe(compileRules([...rules].reverse()).titleKey);
+  });
+
+  it('name their subjects so that those get the title rule’s category, before any app rule', () => {
+    const m = compileRules([
+      rule('code', 'app', 'contains', 'code'),
+      rule('jira', 'title', 'contains', 'Jira'),
+      rule('rx', 'title', 'regex', '^PR #\\d+'),
+    ]);
+    expect(m.firstMatch('app', 'Code — Jira')?.id).toBe('jira');
+    expect(m.firstMatch('app', 'code — JIRA')?.id).toBe('jira'); // the pattern's case does not matter
+    expect(m.firstMatch('app', 'Slack — jira')?.id).toBe('jira');
+    expect(m.firstMatch('app', 'Code — ^PR #\\d+')?.id).toBe('rx');
+    expect(m.firstMatch('app', 'Code')?.id).toBe('code');
+    expect(m.firstMatch('app', 'Code — jira board')?.id).toBe('code'); // another pattern: not its subject
+    expect(m.firstMatch('app', 'Jira')).toBeNull();
+    expect(m.firstMatch('domain', 'jira.example.com')).toBeNull();
+  });
+
+  it('leave app and domain rules to apps and domains, and these leave titles alone', () => {
+    const m = compileRules([
+      rule('app', 'app', 'contains', 'jira'),
+      rule('dom', 'domain', 'contains', 'jira'),
+      rule('title', 'title', 'contains', 'board'),
+    ]);
+    expect(m.firstMatch('app', 'Jira Desktop')?.id).toBe('app');
+    expect(m.firstMatch('domain', 'jira.example.com')?.id).toBe('dom');
+    expect(m.firstMatch('app', 'Sprint board')).toBeNull(); // a title rule is not an app rule
+    expect(m.subjectOf('Jira Desktop', 'PROJ-1 jira')).toBe('Jira Desktop');
+    const none = compileRules([rule('app', 'app', 'contains', 'jira')]);
+    expect(none.byTitle).toBe(false);
+    expect(none.subjectOf('Code', 'jira')).toBe('Code');
+    // Only the title rules make the key: other rules, and categories, never move window time.
+    expect(compileRules([rule('t', 'title', 'contains', 'board')]).titleKey).toBe(m.titleKey);
+    expect(none.titleKey).toBe(compileRules([]).titleKey);
+  });
+
+  it('match each distinct title once per rule set: N events with K titles cost at most K evaluations', () => {
+    const counter: TitleTestCounter = { count: 0 };
+    const m = compileRules(
+      [rule('jira', 'title', 'regex', 'jira|confluence'), rule('board', 'title', 'contains', 'board')],
+      counter,
+    );
+    const titles = ['PROJ-1 jira', 'Sprint board', 'README.md', 'Confluence — Space', 'Inbox (3)', ''];
+    const subjects = titles.map((t) => m.subjectOf('Code', t));
+    const rulesTried = counter.count;
+    // One title rule tested for the titles the first one matches, both for the others.
+    expect(rulesTried).toBe(2 + 2 * 4);
+    for (let i = 0; i < 100_000; i++) {
+      expect(m.subjectOf('Code', titles[i % titles.length]!)).toBe(subjects[i % titles.length]);
+    }
+    expect(counter.count).toBe(rulesTried);
+    expect(subjects).toEqual([
+      'Code — jira|confluence',
+      'Code — board',
+      'Code',
+      'Code — jira|confluence',
+      'Code',
+      'Code',
+    ]);
+    // The title decides, whatever the app: another app with a title seen before costs nothing more.
+    expect(m.subjectOf('Terminal', 'PROJ-1 jira')).toBe('Terminal — jira|confluence');
+    expect(m.subjectOf('Terminal', 'README.md')).toBe('Terminal');
+    expect(counter.count).toBe(rulesTried);
+  });
+});
+
 describe('ruleProblem', () => {
   it('names a match the field does not allow, and a regex that does not compile', () => {
     expect(ruleProblem({ field: 'app', match: 'domain', pattern: 'x' })).toMatchObject({ field: 'match' });
@@ -105,5 +200,14 @@ describe('ruleProblem', () => {
     expect(ruleProblem({ field: 'app', match: 'regex', pattern: '(' })).toMatchObject({ field: 'pattern' });
     expect(ruleProblem({ field: 'domain', match: 'regex', pattern: '^a+$' })).toBeNull();
     expect(ruleProblem({ field: 'app', match: 'contains', pattern: '(' })).toBeNull();
+    expect(ruleProblem({ field: 'title', match: 'contains', pattern: 'jira' })).toBeNull();
+    expect(ruleProblem({ field: 'title', match: 'regex', pattern: '^PR #\\d+' })).toBeNull();
+    expect(ruleProblem({ field: 'title', match: 'regex', pattern: '[' })).toMatchObject({ field: 'pattern' });
+    for (const match of ['exact', 'domain'] as const) {
+      expect(ruleProblem({ field: 'title', match, pattern: 'x' })).toEqual({
+        field: 'match',
+        message: `a rule on window titles matches by contains or regex, not ${match}`,
+      });
+    }
   });
 });

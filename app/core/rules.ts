@@ -1,19 +1,34 @@
 /**
- * The user's category rules as matchers: compiled once per rule set, and each subject is looked up once per
- * rule set (a per-subject cache), so that a month of events costs one evaluation per distinct app or domain,
- * not one per event. Matching ignores case:
+ * The user's rules as matchers: compiled once per rule set, and each subject is looked up once per rule set
+ * (a per-subject cache), so that a month of events costs one evaluation per distinct app or domain, not one
+ * per event. Matching ignores case:
  *
  * ```
  * app    exact    "Code"          Code, code            not: Code - Insiders
  * app    contains "code"          Code, Code - Insiders
  * domain domain   "example.com"   example.com, a.b.example.com     not: badexample.com
  * domain contains "wiki"          en.wikipedia.org, wiki.example.com
- * any    regex    "^docs\."       new RegExp(pattern, 'i') tested against the whole name
+ * title  contains "jira"          a window titled "PROJ-12 - Jira" (any app)
+ * any    regex    "^docs\."       new RegExp(pattern, 'i') tested against the whole name or title
  * ```
- * Rules are tried in the order given (by position); the first whose field is the subject's kind decides.
- * An app rule sees only apps, a domain rule only domains, and subjects logged by hand are never matched.
+ * App and domain rules are tried in the order given (by position); the first whose field is the subject's
+ * kind decides. An app rule sees only apps, a domain rule only domains, and subjects logged by hand are never
+ * matched.
+ *
+ * Title rules decide which subject window time belongs to, before any categorizing: the first title rule (in
+ * order) whose pattern matches the window's title makes it the app subject "<app> — <pattern>"; a window no
+ * title rule matches stays its app. That subject's category is its title rule's, whatever app rule might match
+ * the name. Titles repeat (a month holds thousands of events and a few hundred titles), so each distinct
+ * title is matched once per rule set too, whatever app shows it.
+ *
+ * ```
+ * title rules:  1 contains "jira"   2 regex "time-?audit"
+ * Code      "store.ts — time-audit"     → Code — time-?audit      (the pattern as the user wrote it)
+ * Terminal  "PROJ-1 jira: timeaudit"    → Terminal — jira         (rule 1 comes first)
+ * Code      "README.md"                 → Code
+ * ```
  */
-import { MATCHES_OF, type RuleField, type RuleMatch } from '../shared/planning.ts';
+import { ruleMatchProblem, titleSubjectName, type RuleField, type RuleMatch } from '../shared/planning.ts';
 import type { SubjectKind } from '../shared/report.ts';
 
 export interface RuleSpec {
@@ -22,20 +37,41 @@ export interface RuleSpec {
   pattern: string;
 }
 
-export interface RuleMatcher<R extends RuleSpec> {
-  /** The first rule that matches, or null. */
+/** Which subject window time belongs to, as the title rules say. */
+export interface WindowSubjects {
+  /** Whether there is any title rule: without one every window counts as its app, and titles need not be read. */
+  readonly byTitle: boolean;
+  /** The subject (of kind 'app') of a window's time: "<app> — <pattern>" of the first title rule that matches. */
+  subjectOf(app: string, title: string): string;
+}
+
+export interface RuleMatcher<R extends RuleSpec> extends WindowSubjects {
+  /**
+   * The first rule that matches the subject, or null. For a name "<app> — <pattern>" made by a title rule,
+   * that title rule.
+   */
   firstMatch(kind: SubjectKind, name: string): R | null;
+  /**
+   * The title rules as they decide window subjects (matches and patterns, in order): two matchers with the same
+   * key put every window in the same subject.
+   */
+  readonly titleKey: string;
+}
+
+/** Counts evaluations of a rule against a title, for tests that check the caching. */
+export interface TitleTestCounter {
+  count: number;
 }
 
 /** Subjects remembered per rule set; past this many the cache starts over (it only saves work). */
 const CACHE_LIMIT = 50_000;
+/** Titles remembered per rule set, likewise. */
+const TITLE_CACHE_LIMIT = 100_000;
 
 /** Why a rule cannot be used as it is, or null: a match its field does not allow, or a bad regex. */
 export function ruleProblem(rule: RuleSpec): { field: 'match' | 'pattern'; message: string } | null {
-  const allowed = MATCHES_OF[rule.field];
-  if (!allowed.includes(rule.match)) {
-    return { field: 'match', message: `a rule on ${rule.field} names matches ${allowed.join(', ')}` };
-  }
+  const mismatch = ruleMatchProblem(rule.field, rule.match);
+  if (mismatch !== null) return { field: 'match', message: mismatch };
   if (rule.match === 'regex') {
     try {
       new RegExp(rule.pattern, 'i');
@@ -74,26 +110,79 @@ function compileOne(rule: RuleSpec): Test {
   }
 }
 
-export function compileRules<R extends RuleSpec>(rules: readonly R[]): RuleMatcher<R> {
-  const compiled = rules.map((rule) => ({ rule, field: rule.field, test: compileOne(rule) }));
+/**
+ * Compiles the rules, given in the order they are tried. `counter`, if given, counts each test of a title rule
+ * against a title (the caches are meant to keep that at one per distinct title and rule).
+ */
+export function compileRules<R extends RuleSpec>(
+  rules: readonly R[],
+  counter?: TitleTestCounter,
+): RuleMatcher<R> {
+  const compiled = rules
+    .filter((rule) => rule.field !== 'title')
+    .map((rule) => ({ rule, field: rule.field, test: compileOne(rule) }));
+  const titleRules = rules
+    .filter((rule) => rule.field === 'title')
+    .map((rule) => ({
+      rule,
+      test: compileOne(rule),
+      // What ends the names of its subjects: " — jira" for pattern "jira", whatever the app.
+      suffix: titleSubjectName('', rule.pattern).toLowerCase(),
+    }));
   const cache = new Map<string, R | null>();
+  // Which title rule a title matches (its index, -1 for none) depends on the title alone; the subject's name
+  // is then built once per app and rule. Keyed by the title as read, no string is made per event.
+  const ruleOfTitle = new Map<string, number>();
+  const namesOf = new Map<string, string[]>();
+
+  const titleRuleOf = (lowerName: string): R | null => {
+    for (const t of titleRules) if (lowerName.endsWith(t.suffix)) return t.rule;
+    return null;
+  };
+
   return {
+    byTitle: titleRules.length > 0,
+    titleKey: JSON.stringify(titleRules.map((t) => [t.rule.match, t.rule.pattern.trim()])),
+
     firstMatch(kind, name) {
-      if (kind === 'manual' || compiled.length === 0) return null;
+      if (kind === 'manual' || rules.length === 0) return null;
       const key = `${kind}\u0000${name}`;
       const cached = cache.get(key);
       if (cached !== undefined) return cached;
       const lower = name.toLowerCase();
-      let found: R | null = null;
-      for (const c of compiled) {
-        if (c.field === kind && c.test(lower, name)) {
-          found = c.rule;
-          break;
+      let found: R | null = kind === 'app' ? titleRuleOf(lower) : null;
+      if (found === null) {
+        for (const c of compiled) {
+          if (c.field === kind && c.test(lower, name)) {
+            found = c.rule;
+            break;
+          }
         }
       }
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(key, found);
       return found;
+    },
+
+    subjectOf(app, title) {
+      if (titleRules.length === 0) return app;
+      let index = ruleOfTitle.get(title);
+      if (index === undefined) {
+        const lower = title.toLowerCase();
+        index = titleRules.findIndex((t) => {
+          if (counter) counter.count++;
+          return t.test(lower, title);
+        });
+        if (ruleOfTitle.size >= TITLE_CACHE_LIMIT) ruleOfTitle.clear();
+        ruleOfTitle.set(title, index);
+      }
+      if (index < 0) return app;
+      let names = namesOf.get(app);
+      if (!names) {
+        if (namesOf.size >= CACHE_LIMIT) namesOf.clear();
+        namesOf.set(app, (names = []));
+      }
+      return (names[index] ??= titleSubjectName(app, titleRules[index]!.rule.pattern));
     },
   };
 }

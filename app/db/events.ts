@@ -1,15 +1,20 @@
 /**
  * The raw event tables: what each source observed, stored once per event_id, read back by time range together
- * with the activities logged by hand (manual_entries, written by manual.ts), which resolve() puts first.
+ * with the activities logged by hand (manual_entries, written by manual.ts), which resolve() puts first. A
+ * window's subject is named as it is read, by the title rules of the moment (core/rules.ts): a rule change
+ * re-reads past time instead of rewriting events.
  */
 import type { BrowserEvent, EventSource, IdleEvent, WindowEvent } from '../shared/events.ts';
 import { MANUAL_ENTRY_MAX_MS } from '../shared/api.ts';
 import type { BrowserSpan, Interval, ManualSpan, Streams, WindowSpan } from '../core/resolve.ts';
+import type { WindowSubjects } from '../core/rules.ts';
 import type { DB } from './open.ts';
 
 interface WindowRow {
   id: number;
   app: string;
+  /** Read only when a title rule may need it. */
+  title?: string;
   start_ms: number;
   end_ms: number;
 }
@@ -30,10 +35,11 @@ interface ManualRow {
   end_ms: number;
 }
 
-const rowToWindowSpan = (r: WindowRow): WindowSpan => ({
+const rowToWindowSpan = (r: WindowRow, name: string): WindowSpan => ({
   startMs: r.start_ms,
   endMs: r.end_ms,
   app: r.app,
+  name,
   seq: r.id,
 });
 const rowToBrowserSpan = (r: BrowserRow): BrowserSpan => ({
@@ -72,11 +78,17 @@ export const MANUAL_OVERLAPS = `start_ms >= ? AND start_ms < ? AND end_ms > ?`;
 /** What a tracker save did: the interval it replaced, if any, so the caller knows which time changed. */
 export type Replaced = { stored: false } | { stored: true; previous: Interval | null };
 
+/** Without title rules every window counts as its app. */
+const BY_APP: WindowSubjects = { byTitle: false, subjectOf: (app) => app };
+
 export class EventTables {
   private readonly stmts;
   private readonly pendingExtents = new Map<EventSource, number>();
+  private readonly windowSubjects: () => WindowSubjects;
 
-  constructor(db: DB) {
+  /** `windowSubjects` gives the title rules of the moment (Rules.windowSubjects). */
+  constructor(db: DB, windowSubjects: () => WindowSubjects = () => BY_APP) {
+    this.windowSubjects = windowSubjects;
     this.stmts = {
       insertWindow: db.prepare(
         `INSERT INTO window_events (event_id, app, title, start_ms, end_ms, origin) VALUES (?, ?, ?, ?, ?, ?)
@@ -103,6 +115,10 @@ export class EventTables {
       windowsIn: db.prepare(
         `SELECT id, app, start_ms, end_ms FROM window_events WHERE ${OVERLAPS('window')}`,
       ),
+      titledWindowsIn: db.prepare(
+        `SELECT id, app, title, start_ms, end_ms FROM window_events WHERE ${OVERLAPS('window')}`,
+      ),
+      allWindows: db.prepare(`SELECT app, title, start_ms, end_ms FROM window_events`),
       browsersIn: db.prepare(
         `SELECT id, domain, start_ms, end_ms FROM browser_events WHERE ${OVERLAPS('browser')}`,
       ),
@@ -176,14 +192,37 @@ export class EventTables {
       toMs,
       fromMs,
     ];
+    const subjects = this.windowSubjects();
+    const window = subjects.byTitle
+      ? (this.stmts.titledWindowsIn.all(...range('window')) as WindowRow[]).map((r) =>
+          rowToWindowSpan(r, subjects.subjectOf(r.app, r.title ?? '')),
+        )
+      : (this.stmts.windowsIn.all(...range('window')) as WindowRow[]).map((r) => rowToWindowSpan(r, r.app));
     return {
-      window: (this.stmts.windowsIn.all(...range('window')) as WindowRow[]).map(rowToWindowSpan),
+      window,
       browser: (this.stmts.browsersIn.all(...range('browser')) as BrowserRow[]).map(rowToBrowserSpan),
       idle: (this.stmts.idleIn.all(...range('idle')) as IntervalRow[]).map(rowToInterval),
       manual: (this.stmts.manualIn.all(fromMs - MANUAL_ENTRY_MAX_MS, toMs, fromMs) as ManualRow[]).map(
         rowToManualSpan,
       ),
     };
+  }
+
+  /**
+   * The window events whose subject differs between two sets of title rules, and how many window events there
+   * are: one pass over them all, at little more than the cost of reading the rows, since each matcher matches
+   * a title once and then answers from its cache.
+   */
+  windowsMoved(before: WindowSubjects, after: WindowSubjects): { moved: Interval[]; windows: number } {
+    const moved: Interval[] = [];
+    let windows = 0;
+    for (const r of this.stmts.allWindows.iterate() as Iterable<Required<Omit<WindowRow, 'id'>>>) {
+      windows++;
+      if (before.subjectOf(r.app, r.title) !== after.subjectOf(r.app, r.title)) {
+        moved.push({ startMs: r.start_ms, endMs: r.end_ms });
+      }
+    }
+    return { moved, windows };
   }
 
   /** Longest events are gathered per write and stored before the next range read, not once per event. */

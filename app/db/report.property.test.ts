@@ -3,7 +3,9 @@
  * it walks every elementary interval of the raw events, picks the winner by brute force, and finds the local
  * hour with its own Intl formatter. Random data, random zones (with DST, half-hour and 45-minute offsets),
  * random ranges from minutes to years, events arriving in several batches, categories changing in between,
- * and activities logged by hand (manual entries) that take precedence over everything tracked.
+ * activities logged by hand (manual entries) that take precedence over everything tracked, and window-title
+ * rules that give matching window time subjects of their own (one added or deleted at the end, after which
+ * the reports must match the oracle again). The oracle applies the title rules itself, from the rule list.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +29,15 @@ const ZONES = [
 const APPS = ['Code', 'Google Chrome', 'firefox', 'Terminal', 'Slack'];
 const DOMAINS = ['github.com', 'youtube.com', 'news.example.test', 'docs.rs'];
 const LABELS = ['Gym', 'Reading', 'Meeting'];
+const TITLES = ['PROJ-1 Jira board', 'main.ts', 'jira: review', 'Inbox', ''];
+/** Title rules to pick from: a match and a pattern. */
+const TITLE_RULES = [
+  ['contains', 'jira'],
+  ['contains', 'BOARD'],
+  ['regex', '^proj'],
+  ['regex', '\\.ts$'],
+  ['regex', 'review|inbox'],
+] as const;
 const CATEGORIES = [
   { name: 'Dev', productivity: 'productive' },
   { name: 'Fun', productivity: 'unproductive' },
@@ -37,11 +48,26 @@ interface Ev {
   startMs: number;
   endMs: number;
 }
+interface TitleRule {
+  match: 'contains' | 'regex';
+  pattern: string;
+  category: string;
+}
 interface Data {
-  window: Array<Ev & { app: string }>;
+  window: Array<Ev & { app: string; title: string }>;
   browser: Array<Ev & { domain: string }>;
   idle: Ev[];
   manual: Array<Ev & { label: string }>;
+}
+
+/** The subject name of window time under the title rules: the first rule that matches names it. */
+function windowSubject(app: string, title: string, titleRules: TitleRule[]): string {
+  const rule = titleRules.find((r) =>
+    r.match === 'contains'
+      ? title.toLowerCase().includes(r.pattern.toLowerCase())
+      : new RegExp(r.pattern, 'i').test(title),
+  );
+  return rule ? `${app} — ${rule.pattern}` : app;
 }
 
 function oracle(
@@ -50,6 +76,7 @@ function oracle(
   toMs: number,
   tz: string,
   categoryOf: (kind: string, name: string) => string | null,
+  titleRules: TitleRule[],
 ) {
   const productivity = (kind: string, name: string): string => {
     const c = categoryOf(kind, name);
@@ -94,7 +121,8 @@ function oracle(
     const br = pick(data.browser, a);
     let subject: [string, string] | null = null;
     if (m) subject = ['manual', m.label];
-    else if (w && !(br && browsers.has(w.app.toLowerCase()))) subject = ['app', w.app];
+    else if (w && !(br && browsers.has(w.app.toLowerCase())))
+      subject = ['app', windowSubject(w.app, w.title, titleRules)];
     else if (br) subject = ['domain', br.domain];
     if (!subject) continue;
     const p = productivity(...subject);
@@ -193,7 +221,9 @@ const event = (spanMs: number) =>
 const scenario = span.chain((spanMs) =>
   fc.record({
     spanMs: fc.constant(spanMs),
-    window: fc.array(fc.tuple(event(spanMs), fc.constantFrom(...APPS)), { maxLength: 25 }),
+    window: fc.array(fc.tuple(event(spanMs), fc.constantFrom(...APPS), fc.constantFrom(...TITLES)), {
+      maxLength: 25,
+    }),
     browser: fc.array(fc.tuple(event(spanMs), fc.constantFrom(...DOMAINS)), { maxLength: 25 }),
     idle: fc.array(event(spanMs), { maxLength: 6 }),
     manual: fc.array(
@@ -214,6 +244,20 @@ const scenario = span.chain((spanMs) =>
       fc.tuple(fc.constantFrom(...APPS, ...DOMAINS), fc.constantFrom(null, ...CATEGORIES.map((c) => c.name))),
     ),
     warmZone: fc.boolean(),
+    titleRules: fc.array(
+      fc.tuple(fc.constantFrom(...TITLE_RULES), fc.constantFrom(...CATEGORIES.map((c) => c.name))),
+      { maxLength: 2 },
+    ),
+    // Then one more title rule, at some position, or the first one deleted.
+    titleEdit: fc.oneof(
+      fc.constant({ kind: 'delete' as const }),
+      fc.record({
+        kind: fc.constant('add' as const),
+        rule: fc.constantFrom(...TITLE_RULES),
+        category: fc.constantFrom(...CATEGORIES.map((c) => c.name)),
+        position: fc.integer({ min: 0, max: 2 }),
+      }),
+    ),
   }),
 );
 
@@ -264,7 +308,7 @@ describe('report semantics (property)', () => {
             }
           };
           const data: Data = {
-            window: s.window.map(([e, app]) => ({ ...at(e), app })),
+            window: s.window.map(([e, app, title]) => ({ ...at(e), app, title })),
             browser: s.browser.map(([e, domain]) => ({ ...at(e), domain })),
             idle: s.idle.map(at),
             manual: [],
@@ -286,13 +330,19 @@ describe('report semantics (property)', () => {
           const toMs = fromMs + s.range[1];
           if (s.warmZone) store.report({ fromMs: BASE - 400 * 24 * 60 * MIN, toMs: BASE, tz: s.tz });
           assign(s.categoriesBefore);
+          const titleRules: TitleRule[] = s.titleRules.map(([[match, pattern], category]) => ({
+            match,
+            pattern,
+            category,
+          }));
+          for (const r of titleRules) store.createRule({ field: 'title', ...r });
           let n = 0;
           const id = () => `e${n++}`;
           for (let b = 0; b < s.batches; b++) {
             const part = <T>(xs: T[]) => xs.filter((_, i) => i % s.batches === b);
             store.ingest(
               'window',
-              part(data.window).map((e) => ({ eventId: id(), title: '', ...e })),
+              part(data.window).map((e) => ({ eventId: id(), ...e })),
             );
             store.ingest(
               'browser',
@@ -338,34 +388,56 @@ describe('report semantics (property)', () => {
             idle: data.idle,
             manual: data.manual,
           };
-          const report = store.report({ fromMs, toMs, tz: s.tz });
-          checkInvariants(report, fromMs, toMs);
-          const expected = oracle(
-            stored,
-            fromMs,
-            toMs,
-            s.tz,
-            // The user's choice (none included) wins; otherwise the built-in default category, if any.
-            (kind, name) =>
-              assigned.has(`${kind}:${name}`)
-                ? (assigned.get(`${kind}:${name}`) ?? null)
-                : (defaultCategoryFor(kind as 'app' | 'domain', name)?.name ?? null),
-          );
-          expect(report.total_ms).toBe(expected.total);
-          expect(new Map(report.subjects.map((x) => [`${x.kind}:${x.name}`, x.ms]))).toEqual(
-            expected.subjects,
-          );
-          const hours = new Map<string, number>();
-          for (const h of report.by_hour)
-            for (const p of ['productive', 'neutral', 'unproductive', 'uncategorized'] as const)
-              if (h[p]) hours.set(`${h.hour}:${p}`, h[p]);
-          expect(hours).toEqual(expected.hours);
-          const weekdays = new Map<string, number>();
-          for (const h of report.by_weekday)
-            for (const p of ['productive', 'neutral', 'unproductive', 'uncategorized'] as const)
-              if (h[p]) weekdays.set(`${h.weekday}:${p}`, h[p]);
-          expect(weekdays).toEqual(expected.weekdayTotals);
-          checkTrend(report, expected.dates, fromMs, toMs);
+          const check = () => {
+            const report = store.report({ fromMs, toMs, tz: s.tz });
+            checkInvariants(report, fromMs, toMs);
+            const expected = oracle(
+              stored,
+              fromMs,
+              toMs,
+              s.tz,
+              // The user's choice (none included) wins; then a title rule's category for its subjects; otherwise
+              // the built-in default category, if any.
+              (kind, name) => {
+                if (assigned.has(`${kind}:${name}`)) return assigned.get(`${kind}:${name}`) ?? null;
+                const ruled = titleRules.find(
+                  (r) => kind === 'app' && APPS.some((app) => name === `${app} — ${r.pattern}`),
+                );
+                if (ruled) return ruled.category;
+                return defaultCategoryFor(kind as 'app' | 'domain', name)?.name ?? null;
+              },
+              titleRules,
+            );
+            expect(report.total_ms).toBe(expected.total);
+            expect(new Map(report.subjects.map((x) => [`${x.kind}:${x.name}`, x.ms]))).toEqual(
+              expected.subjects,
+            );
+            const hours = new Map<string, number>();
+            for (const h of report.by_hour)
+              for (const p of ['productive', 'neutral', 'unproductive', 'uncategorized'] as const)
+                if (h[p]) hours.set(`${h.hour}:${p}`, h[p]);
+            expect(hours).toEqual(expected.hours);
+            const weekdays = new Map<string, number>();
+            for (const h of report.by_weekday)
+              for (const p of ['productive', 'neutral', 'unproductive', 'uncategorized'] as const)
+                if (h[p]) weekdays.set(`${h.weekday}:${p}`, h[p]);
+            expect(weekdays).toEqual(expected.weekdayTotals);
+            checkTrend(report, expected.dates, fromMs, toMs);
+          };
+          check();
+          // A title rule added somewhere among the others, or the first one deleted: window time moves.
+          const edit = s.titleEdit;
+          if (edit.kind === 'add') {
+            const rule: TitleRule = { match: edit.rule[0], pattern: edit.rule[1], category: edit.category };
+            const position = Math.min(edit.position, titleRules.length);
+            store.createRule({ field: 'title', ...rule, position });
+            titleRules.splice(position, 0, rule);
+            check();
+          } else if (titleRules.length > 0) {
+            store.deleteRule(store.listRules()[0]!.id);
+            titleRules.shift();
+            check();
+          }
         } finally {
           store.close();
         }

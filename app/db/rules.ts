@@ -1,7 +1,8 @@
 /**
  * The user's category rules (table `rules`), kept in order: positions are always 0..n-1, and inserting or
  * moving a rule shifts the ones after it. The compiled matchers (core/rules.ts) are built on first use and
- * dropped whenever the rules may have changed.
+ * dropped whenever the rules may have changed; they also say which subject window time belongs to (title
+ * rules), for the event reads of events.ts.
  *
  * ```
  * before:  0 A  1 B  2 C        move C to 0:  0 C  1 A  2 B        delete A:  0 C  1 B
@@ -11,7 +12,7 @@ import type { RuleBody, RulePatch } from '../shared/api.ts';
 import { ApiError } from '../shared/errors.ts';
 import type { Rule, RuleField, RuleMatch } from '../shared/planning.ts';
 import type { Productivity, SubjectKind } from '../shared/report.ts';
-import { compileRules, ruleProblem, type RuleMatcher } from '../core/rules.ts';
+import { compileRules, ruleProblem, type RuleMatcher, type WindowSubjects } from '../core/rules.ts';
 import type { DB } from './open.ts';
 
 interface RuleRow {
@@ -106,8 +107,21 @@ export class Rules {
 
   /** The category id of the first rule that matches the subject, or null. */
   categoryFor(kind: SubjectKind, name: string): number | null {
-    this.matcher ??= compileRules(this.stmts.all.all() as RuleRow[]);
-    return this.matcher.firstMatch(kind, name)?.category_id ?? null;
+    return this.compiled().firstMatch(kind, name)?.category_id ?? null;
+  }
+
+  /** The pattern of the title rule whose subject this name is ("Code — jira" → "jira"), else null. */
+  titlePatternOf(name: string): string | null {
+    const rule = this.compiled().firstMatch('app', name);
+    return rule?.field === 'title' ? rule.pattern : null;
+  }
+
+  /**
+   * Which subject window time belongs to under the current rules (compiled once, each distinct title matched
+   * once). The object stays as it is when the rules change: ask again for the new one.
+   */
+  windowSubjects(): WindowSubjects & { readonly titleKey: string } {
+    return this.compiled();
   }
 
   /**
@@ -116,6 +130,11 @@ export class Rules {
    */
   forget(): void {
     this.matcher = null;
+  }
+
+  private compiled(): RuleMatcher<RuleRow> {
+    this.matcher ??= compileRules(this.stmts.all.all() as RuleRow[]);
+    return this.matcher;
   }
 
   private row(id: number): RuleRow {

@@ -73,14 +73,19 @@ export class Store {
     this.now = options.now ?? Date.now;
     this.refreshDelayMs = options.refreshDelayMs ?? DEFAULT_REFRESH_DELAY_MS;
     this.log = options.log ?? createLogger('store');
-    this.events = new EventTables(db);
+    this.rules = new Rules(db);
+    // A window's subject depends on the title rules of the moment (a title rule gives it "<app> — <pattern>").
+    this.events = new EventTables(db, () => this.rules.windowSubjects());
     // New subjects start with a rule's category, else their default; `categories` is set below, before any write.
     this.subjects = new Subjects(db, (kind, name) => this.categories.decide(kind, name));
-    this.rules = new Rules(db);
     this.zones = new ZoneRollups(db, this.subjects);
     this.slots = new SlotRollup(db, this.events, this.subjects, this.zones);
     this.categories = new Categories(db, this.subjects, this.zones, this.rules);
-    this.suggestionModel = new Suggestions(db, () => this.categories.changeCount);
+    this.suggestionModel = new Suggestions(
+      db,
+      () => this.categories.changeCount,
+      (name) => this.rules.titlePatternOf(name),
+    );
     this.reports = new Reports(db, this.events, this.subjects, this.zones, this.categories);
     this.goals = new Goals(db, this.reports);
     this.timelines = new Timelines(this.events, this.subjects, this.categories);
@@ -265,14 +270,34 @@ export class Store {
     });
   }
 
-  /** A change of the rules, and the recategorization it brings, in one transaction. */
+  /**
+   * A change of the rules and what it brings, in one transaction: every subject the user has not categorized
+   * is recategorized, and when the title rules changed (one added or deleted, another pattern, match or order
+   * among them) the window time that now counts as another subject is marked pending, for all past time.
+   * Finding it is one pass over the window events (seconds for years of them); a change of app or domain rules
+   * alone reads no event. Re-resolving the marked slots is left to the refresh a moment later, or to whatever
+   * reads the rollups first (reports, goals and suggestions refresh before they read): the call answers once
+   * the rule is stored, and nothing ever reads the old subjects under the new rules.
+   */
   private changeRules<T>(change: () => T): T {
+    let marked = false;
     try {
-      return this.write(() => {
+      const result = this.write(() => {
+        this.rules.forget(); // as committed, whoever committed it
+        const before = this.rules.windowSubjects();
         const result = change();
+        const after = this.rules.windowSubjects();
+        if (after.titleKey !== before.titleKey) {
+          const { moved, windows } = this.events.windowsMoved(before, after);
+          this.slots.markPending(moved);
+          marked = moved.length > 0;
+          this.log.info('title rules changed', { windows, moved: moved.length });
+        }
         this.categories.reapply();
         return result;
       });
+      if (marked) this.scheduleRefresh();
+      return result;
     } finally {
       this.rules.forget(); // compiled inside the transaction: rebuilt from what was committed, if anything
     }

@@ -151,6 +151,38 @@ describe('suggestions', () => {
     expect(store.suggestions()).toEqual([expect.objectContaining({ name: 'Hammer', category: 'Dev' })]);
   });
 
+  it('learn a title rule’s subject from its pattern, and never suggest one', () => {
+    store.createCategory('Dev', 'productive');
+    store.createCategory('Chat', 'neutral');
+    use('Forge', ['store.ts — time-audit', 'main.py — api-server'], 40);
+    use('Anvil', ['zones.ts — time-audit'], 40);
+    use('Parrot', ['#general — Acme'], 40);
+    for (const app of ['Forge', 'Anvil']) store.setSubjectCategory('app', app, 'Dev');
+    store.setSubjectCategory('app', 'Parrot', 'Chat');
+    const rule = store.createRule({
+      field: 'title',
+      match: 'contains',
+      pattern: 'standup',
+      category: 'Chat',
+    });
+    use('Forge', ['Standup notes'], 20); // "Forge — standup", in Chat by the rule
+    use('Huddle', ['daily standup — Acme'], 10); // "Huddle — standup"
+    use('Standup Bot', ['Reminders'], 15); // uncategorized: what the rule taught applies to it
+    expect(categoryOf()).toMatchObject({ 'Forge — standup': 'Chat', 'Huddle — standup': 'Chat' });
+    expect(sourceOf()).toMatchObject({ 'Forge — standup': 'rule', 'Huddle — standup': 'rule' });
+    expect(store.suggestions()).toEqual([
+      expect.objectContaining({ name: 'Standup Bot', category: 'Chat', recent_ms: 15 * M }),
+    ]);
+    // Once the rule is gone its subjects have no category and no time: nothing to suggest for them. Their
+    // time is the apps' again (Huddle is uncategorized).
+    store.deleteRule(rule.id);
+    expect(sourceOf()).toMatchObject({ 'Forge — standup': null, 'Huddle — standup': null });
+    const after = store.suggestions().map((s) => s.name);
+    expect(after).toContain('Huddle');
+    expect(after.filter((name) => name.includes(' — '))).toEqual([]);
+    expect(categoryOf()).not.toHaveProperty('Forge — standup');
+  });
+
   it('train once, and again only after a categorization changes or a subject is added', () => {
     teach();
     use('Hammer', ['report.ts — time-audit'], 30);

@@ -4,6 +4,11 @@
  * the user's word), proposes a category for each subject that has none and had time in the last 30 days.
  * Nothing here writes: a suggestion is only applied when the user accepts it (PUT .../category).
  *
+ * A title rule's subject ("Code — jira") is learned from as the words of its pattern alone: the rule says
+ * that windows titled so belong in its category, not that the app does. Such a subject is never suggested
+ * for: while its rule exists it has the rule's category (or the user's), and once the rule is gone no time
+ * counts as it any more.
+ *
  * The model is trained once and kept until a categorization changes (Categories.changeCount), a subject is
  * added, or another connection writes to the database; an app's titles are read from its most recent window
  * events, a bounded number of rows whatever the size of the history.
@@ -56,13 +61,22 @@ const learnable = (s: SubjectRow): boolean => s.kind === 'domain' || !isBrowserA
 export class Suggestions {
   private readonly db: DB;
   private readonly changeCount: () => number;
+  private readonly titlePatternOf: (name: string) => string | null;
   private readonly stmts;
   private model: Model | null = null;
 
-  /** `changeCount` grows with every change of a subject's category (Categories.changeCount). */
-  constructor(db: DB, changeCount: () => number) {
+  /**
+   * `changeCount` grows with every change of a subject's category (Categories.changeCount); `titlePatternOf`
+   * gives the pattern of the title rule whose subject an app name is, if any (Rules.titlePatternOf).
+   */
+  constructor(
+    db: DB,
+    changeCount: () => number,
+    titlePatternOf: (name: string) => string | null = () => null,
+  ) {
     this.db = db;
     this.changeCount = changeCount;
+    this.titlePatternOf = titlePatternOf;
     this.stmts = {
       lastSubject: db.prepare(`SELECT max(id) FROM subjects`).pluck(),
       training: db.prepare(
@@ -120,10 +134,16 @@ export class Suggestions {
       const titles = this.recentTitles();
       const examples = (this.stmts.training.all() as Array<SubjectRow & { category_id: number }>)
         .filter(learnable)
-        .map((s) => ({
-          features: subjectFeatures(s.kind, s.name, titles.get(s.name)),
-          label: s.category_id,
-        }));
+        .map((s) => {
+          const pattern = s.kind === 'app' ? this.titlePatternOf(s.name) : null;
+          return {
+            features:
+              pattern === null
+                ? subjectFeatures(s.kind, s.name, titles.get(s.name))
+                : subjectFeatures('app', pattern),
+            label: s.category_id,
+          };
+        });
       this.model = { key, classifier: NaiveBayes.train(examples), titles };
     }
     return this.model;

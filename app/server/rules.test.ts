@@ -101,6 +101,75 @@ describe('rules over HTTP', () => {
     expect((await report()).subjects).toMatchObject([{ name: 'de.lexicon.example', category: null }]);
   });
 
+  it('creates a title rule, whose windows count as "<app> — <pattern>" in the rule’s category', async () => {
+    const window = (id: string, app: string, title: string, start: string, end: string) => ({
+      event_id: id,
+      app,
+      title,
+      start_ts: start,
+      end_ts: end,
+      duration_ms: Date.parse(end) - Date.parse(start),
+      schema_version: 1,
+    });
+    await send('POST', '/v1/window/events', {
+      events: [
+        window('t1', 'Code', 'PROJ-7 · Jira', '2026-01-02T09:00:00Z', '2026-01-02T09:20:00Z'),
+        window('t2', 'Code', 'main.ts', '2026-01-02T09:20:00Z', '2026-01-02T10:00:00Z'),
+      ],
+    });
+    const created = await send('POST', '/v1/rules', {
+      field: 'title',
+      match: 'contains',
+      pattern: ' Jira ',
+      category: 'Reading',
+    });
+    expect(created.status).toBe(201);
+    const rule = created.json as Rule;
+    expect(rule).toMatchObject({ field: 'title', match: 'contains', pattern: 'Jira', category: 'Reading' });
+    const report = async () =>
+      (await t.call({ path: '/v1/report?from=2026-01-02T00:00:00Z&to=2026-01-03T00:00:00Z' })).json as Report;
+    expect((await report()).subjects).toEqual([
+      { kind: 'app', name: 'Code', ms: 40 * 60_000, category: 'Development', productivity: 'productive' },
+      { kind: 'app', name: 'Code — Jira', ms: 20 * 60_000, category: 'Reading', productivity: 'productive' },
+    ]);
+    const regex = await send('PATCH', `/v1/rules/${rule.id}`, { match: 'regex', pattern: '\\.ts$' });
+    expect(regex.json).toMatchObject({ field: 'title', match: 'regex', pattern: '\\.ts$' });
+    expect((await report()).subjects.map((s) => [s.name, s.ms, s.category])).toEqual([
+      ['Code — \\.ts$', 40 * 60_000, 'Reading'],
+      ['Code', 20 * 60_000, 'Development'],
+    ]);
+    await send('DELETE', `/v1/rules/${rule.id}`);
+    expect((await report()).subjects.map((s) => [s.name, s.ms])).toEqual([['Code', 60 * 60_000]]);
+  });
+
+  it('refuses a title rule that matches by domain or exact name, with a message saying what it takes', async () => {
+    const before = ruleCount();
+    for (const match of ['domain', 'exact']) {
+      const res = await send('POST', '/v1/rules', {
+        field: 'title',
+        match,
+        pattern: 'jira',
+        category: 'Reading',
+      });
+      expectError(res, 400, 'validation_failed', 'match');
+      expect((res.json as { error: { message: string } }).error.message).toBe(
+        `match: a rule on window titles matches by contains or regex, not ${match}`,
+      );
+    }
+    const rule = (
+      await send('POST', '/v1/rules', { field: 'app', match: 'exact', pattern: 'Code', category: 'Reading' })
+    ).json as Rule;
+    // A patch that makes an exact app rule a title rule leaves field and match apart.
+    expectError(
+      await send('PATCH', `/v1/rules/${rule.id}`, { field: 'title' }),
+      400,
+      'validation_failed',
+      'match',
+    );
+    await send('DELETE', `/v1/rules/${rule.id}`);
+    expect(ruleCount()).toBe(before);
+  });
+
   it('refuses a bad regex, a match the field does not allow, an unknown key; storing nothing', async () => {
     const before = ruleCount();
     const rule = { field: 'app', match: 'exact', pattern: 'Code', category: 'Reading' };

@@ -17,7 +17,7 @@ import {
 import {
   GOAL_DIRECTIONS,
   GOAL_PERIODS,
-  MATCHES_OF,
+  ruleMatchProblem,
   RULE_FIELDS,
   RULE_MATCHES,
   type Goal,
@@ -140,13 +140,9 @@ function checkRulePattern(
   rule: { field?: RuleField | undefined; match?: RuleMatch | undefined; pattern?: string | undefined },
   ctx: z.RefinementCtx,
 ): void {
-  if (rule.field !== undefined && rule.match !== undefined && !MATCHES_OF[rule.field].includes(rule.match)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['match'],
-      message: `a rule on ${rule.field} names matches ${MATCHES_OF[rule.field].join(', ')}`,
-    });
-  }
+  const problem =
+    rule.field !== undefined && rule.match !== undefined ? ruleMatchProblem(rule.field, rule.match) : null;
+  if (problem !== null) ctx.addIssue({ code: 'custom', path: ['match'], message: problem });
   if (rule.match === 'regex' && rule.pattern !== undefined) {
     try {
       new RegExp(rule.pattern, 'i');

@@ -1,16 +1,21 @@
 /**
- * What the API answers about the user's rules, learned suggestions, manual entries and goals. Types only, so
- * the dashboard and the extension can use them without zod; the schemas of what the API takes are in api.ts.
+ * What the API answers about the user's rules, learned suggestions, manual entries and goals. Types and plain
+ * constants and functions only, so the dashboard and the extension can use them without zod; the schemas of
+ * what the API takes are in api.ts.
  */
 import type { ProductivityOrNone, SubjectKind } from './report.ts';
 
-/** Which subjects a rule looks at. */
-export const RULE_FIELDS = ['app', 'domain'] as const;
+/**
+ * What a rule looks at: an app's name, a domain, or a window's title. App and domain rules categorize those
+ * subjects; a title rule gives the window time whose title it matches a subject of its own (titleSubjectName).
+ */
+export const RULE_FIELDS = ['app', 'domain', 'title'] as const;
 export type RuleField = (typeof RULE_FIELDS)[number];
 
 /**
  * How a rule's pattern is matched, case-insensitively: 'exact' (apps: the whole name), 'domain' (domains: the
- * domain or any of its subdomains), 'contains' (a substring), 'regex' (a JavaScript regular expression).
+ * domain or any of its subdomains), 'contains' (a substring), 'regex' (a JavaScript regular expression, tested
+ * against the whole name or title).
  */
 export const RULE_MATCHES = ['exact', 'contains', 'regex', 'domain'] as const;
 export type RuleMatch = (typeof RULE_MATCHES)[number];
@@ -19,11 +24,37 @@ export type RuleMatch = (typeof RULE_MATCHES)[number];
 export const MATCHES_OF: Record<RuleField, readonly RuleMatch[]> = {
   app: ['exact', 'contains', 'regex'],
   domain: ['domain', 'contains', 'regex'],
+  title: ['contains', 'regex'],
 };
+
+const FIELD_NOUNS: Record<RuleField, string> = {
+  app: 'app names',
+  domain: 'domains',
+  title: 'window titles',
+};
+
+/** Why a rule's field and match do not go together ("a rule on window titles matches by …"), or null. */
+export function ruleMatchProblem(field: RuleField, match: RuleMatch): string | null {
+  const allowed = MATCHES_OF[field];
+  if (allowed.includes(match)) return null;
+  const choices = `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}`;
+  return `a rule on ${FIELD_NOUNS[field]} matches by ${choices}, not ${match}`;
+}
+
+/**
+ * The subject (of kind 'app') that window time counts as when its title matches a title rule: the app and the
+ * rule's pattern as written, "Code — jira". Its category is the rule's until the user chooses another.
+ */
+export function titleSubjectName(app: string, pattern: string): string {
+  return `${app} — ${pattern.trim()}`;
+}
 
 export interface Rule {
   id: number;
-  /** Rules are tried from the lowest position up; the first that matches decides. */
+  /**
+   * Rules are tried from the lowest position up; the first that matches decides (title rules among
+   * themselves: the first whose pattern matches a window's title names its subject).
+   */
   position: number;
   field: RuleField;
   match: RuleMatch;

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { Rule } from '../../../app/shared/planning.ts';
+import { titleSubjectName, type Rule } from '../../../app/shared/planning.ts';
 import type { PlanningActions } from '../hooks/usePlanningActions.ts';
 import type { Loaded } from '../lib/planning.ts';
-import { FIELD_LABELS, MATCH_LABELS } from '../lib/rules.ts';
+import { FIELD_KINDS, FIELD_LABELS, MATCH_LABELS } from '../lib/rules.ts';
 import { LoadFailure } from './LoadFailure.tsx';
 import { ProductivityChip } from './ProductivityChip.tsx';
 import { RuleForm } from './RuleForm.tsx';
@@ -20,13 +20,14 @@ const describeRule = (rule: Rule) =>
 
 /**
  * The user's categorization rules, in the order they are tried (the first that matches decides), with moving,
- * deleting and a form to add one. A category chosen for a subject by hand still wins over every rule.
+ * deleting and a form to add one. A category chosen for a subject by hand still wins over every rule. A title
+ * rule's row says what its windows count as ("Code — jira"), since that is the name the Apps list shows.
  */
 export function RulesSection({ rules, actions, onRetry, className }: Props) {
   return (
     <Section
       title="Rules"
-      subtitle="Tried from the top; the first match categorizes an app or site you have not categorized by hand"
+      subtitle="Tried from the top; the first match categorizes what you have not categorized by hand"
       className={className}
     >
       {!rules.ok ? (
@@ -36,7 +37,8 @@ export function RulesSection({ rules, actions, onRetry, className }: Props) {
           {rules.value.length === 0 ? (
             <p className="empty-line">
               No rules yet. A rule categorizes every app or site it matches, now and later: say every
-              subdomain of atlassian.net is Development.
+              subdomain of atlassian.net is Development, or every window whose title contains “jira” is Office
+              & Planning.
             </p>
           ) : (
             <RuleList rules={rules.value} actions={actions} />
@@ -80,7 +82,7 @@ function RuleList({ rules, actions }: { rules: Rule[]; actions: PlanningActions 
             <tr key={rule.id} data-rule-id={rule.id}>
               <td className="rank">{i + 1}</td>
               <th scope="row" className="rule-when">
-                <span className="kind">{rule.field === 'app' ? 'app' : 'site'}</span>
+                <span className="kind">{FIELD_KINDS[rule.field]}</span>
                 {rule.match === 'domain' ? (
                   <>
                     <code>{rule.pattern}</code> <span className="muted">and subdomains</span>
@@ -90,6 +92,12 @@ function RuleList({ rules, actions }: { rules: Rule[]; actions: PlanningActions 
                     <span className="muted">{MATCH_LABELS[rule.match]}</span> <code>{rule.pattern}</code>
                   </>
                 )}
+                {rule.field === 'title' ? (
+                  <span className="muted rule-subject">
+                    {' '}
+                    · counts as “{titleSubjectName('‹app›', rule.pattern)}”
+                  </span>
+                ) : null}
               </th>
               <td className="rule-category">
                 <span className="rule-category-name">{rule.category}</span>{' '}

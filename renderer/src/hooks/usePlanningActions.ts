@@ -9,6 +9,7 @@ import type { GoalBody, ManualEntryBody, ManualEntryPatch, RuleBody } from '../.
 import type { Goal, ManualEntry, Rule } from '../../../app/shared/planning.ts';
 import { ApiError, api, describeError } from '../lib/api.ts';
 import { describeGoal } from '../lib/goals.ts';
+import { FIELD_KINDS } from '../lib/rules.ts';
 import type { Notice } from './useNotices.ts';
 
 /** Why a form's call failed: a sentence, and the field it is about when the API names one. */
@@ -34,7 +35,7 @@ function failureOf(error: unknown): Failure {
 }
 
 const ruleText = (rule: Pick<Rule, 'field' | 'pattern'>) =>
-  `${rule.field === 'app' ? 'app' : 'site'} rule “${rule.pattern}”`;
+  `${FIELD_KINDS[rule.field]} rule “${rule.pattern}”`;
 
 export function usePlanningActions(
   reload: () => Promise<void>,

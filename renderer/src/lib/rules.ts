@@ -1,7 +1,10 @@
 /** Rules in words: what they look at and how they match, as the rules editor lists and offers them. */
 import type { RuleField, RuleMatch } from '../../../app/shared/planning.ts';
 
-export const FIELD_LABELS: Record<RuleField, string> = { app: 'App', domain: 'Site' };
+export const FIELD_LABELS: Record<RuleField, string> = { app: 'App', domain: 'Site', title: 'Window title' };
+
+/** The short word a rule's row starts with. */
+export const FIELD_KINDS: Record<RuleField, string> = { app: 'app', domain: 'site', title: 'title' };
 
 export const MATCH_LABELS: Record<RuleMatch, string> = {
   exact: 'is',
