@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import { formatDuration } from '../app/shared/format.ts';
 import type { Report } from '../app/shared/report.ts';
 import { PRODUCTIVITY_KEYS } from '../app/shared/report.ts';
+import { expectSameDocument, markDocument, openLast30Days, section, SHOTS } from './dashboard-helpers.ts';
 import { expect, startApp, test, TZ } from './fixtures.ts';
 
 const SECTIONS = [
@@ -24,29 +25,6 @@ const SECTIONS = [
   'Suggestions',
   'Rules',
 ];
-const SHOTS = 'test-results/screenshots';
-
-const section = (page: Page, heading: string) =>
-  page.locator('section', { has: page.getByRole('heading', { name: heading, exact: true }) });
-
-/** Opens the dashboard on "Last 30 days" and returns the query of the report it shows. */
-async function openLast30Days(page: Page, dashboard: string): Promise<{ from: string; to: string }> {
-  const asked: Array<{ from: string; to: string }> = [];
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.pathname === '/v1/report') {
-      asked.push({ from: url.searchParams.get('from') ?? '', to: url.searchParams.get('to') ?? '' });
-    }
-  });
-  await page.goto('about:blank'); // the fragment alone would be a same-document navigation
-  await page.goto(dashboard);
-  await page.getByRole('button', { name: 'Last 30 days' }).click();
-  await expect(page.getByTestId('total-time')).not.toHaveText(/^(0m)?$/);
-  await page.waitForLoadState('networkidle');
-  expect(asked.length).toBeGreaterThan(0);
-  // The current range is the last one asked that ends latest (the previous period ends earlier).
-  return asked.reduce((a, b) => (Date.parse(b.to) >= Date.parse(a.to) ? b : a));
-}
 
 async function expectTotals(page: Page, report: Report): Promise<void> {
   await expect(page.getByTestId('total-time')).toHaveText(formatDuration(report.total_ms));
@@ -129,7 +107,7 @@ test('an inline recategorization updates every view at once, without a reload, a
   const target = before.subjects.find((s) => s.kind === 'domain' && s.productivity === 'productive')!;
   expect(before.shrinkage.some((s) => s.name === target.name)).toBe(false);
 
-  await page.evaluate(() => ((globalThis as unknown as { sameDocument: boolean }).sameDocument = true));
+  await markDocument(page);
   const top = section(page, 'Top activities');
   await top.getByRole('tab', { name: 'Domains' }).click();
   await top
@@ -141,9 +119,7 @@ test('an inline recategorization updates every view at once, without a reload, a
   const after = await app.api.report({ query });
   expect(after.by_productivity.unproductive).toBe(before.by_productivity.unproductive + target.ms);
   await expectTotals(page, after);
-  expect(await page.evaluate(() => (globalThis as unknown as { sameDocument?: boolean }).sameDocument)).toBe(
-    true,
-  );
+  await expectSameDocument(page);
 
   await page.reload();
   await page.getByRole('button', { name: 'Last 30 days' }).click();

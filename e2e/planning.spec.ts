@@ -5,47 +5,15 @@
  * anything twice, then edited and deleted, and the rules editor. Every change is checked through the API, and
  * shows without a reload. Screenshots of the new sections, filled, light and dark, go to test-results/screenshots.
  */
-import type { Page } from '@playwright/test';
 import { formatDuration } from '../app/shared/format.ts';
 import type { ApiClient } from '../app/shared/client.ts';
 import type { Suggestion } from '../app/shared/planning.ts';
 import { EVENT_SCHEMA_VERSION } from '../app/shared/version.ts';
+import { expectSameDocument, markDocument, openLast30Days, section, SHOTS } from './dashboard-helpers.ts';
 import { expect, test, TZ } from './fixtures.ts';
 
-const SHOTS = 'test-results/screenshots';
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
-
-const section = (page: Page, heading: string) =>
-  page.locator('section', { has: page.getByRole('heading', { name: heading, exact: true }) });
-
-/** Opens the dashboard on "Last 30 days" and returns the query of the report it shows. */
-async function openLast30Days(page: Page, dashboard: string): Promise<{ from: string; to: string }> {
-  const asked: Array<{ from: string; to: string }> = [];
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.pathname === '/v1/report') {
-      asked.push({ from: url.searchParams.get('from') ?? '', to: url.searchParams.get('to') ?? '' });
-    }
-  });
-  await page.goto('about:blank');
-  await page.goto(dashboard);
-  await page.getByRole('button', { name: 'Last 30 days' }).click();
-  await expect(page.getByTestId('total-time')).not.toHaveText(/^(0m)?$/);
-  await page.waitForLoadState('networkidle');
-  return asked.reduce((a, b) => (Date.parse(b.to) >= Date.parse(a.to) ? b : a));
-}
-
-/** Marks the page, to check later that it was never reloaded. */
-async function markDocument(page: Page): Promise<void> {
-  await page.evaluate(() => ((globalThis as unknown as { sameDocument: boolean }).sameDocument = true));
-}
-
-async function expectSameDocument(page: Page): Promise<void> {
-  expect(await page.evaluate(() => (globalThis as unknown as { sameDocument?: boolean }).sameDocument)).toBe(
-    true,
-  );
-}
 
 /** The local calendar day of an instant in the test's zone, YYYY-MM-DD. */
 function dayIn(ms: number): string {
