@@ -164,6 +164,8 @@ describe('goal progress', () => {
       [daily.id, 59 * M, 'under'],
       [weekly.id, 59 * M, 'under'],
     ]);
+    now = Date.parse('2026-03-12T07:00:00Z'); // Thu 00:00 exactly: an empty day so far
+    expect(goal(store.listGoals(LA), daily.id)).toMatchObject({ done_ms: 0, state: 'under' });
     now = Date.parse('2026-03-12T07:30:00Z'); // Thu 00:30
     const thursday = store.listGoals(LA);
     expect(goal(thursday, daily.id)).toMatchObject({
