@@ -39,10 +39,10 @@ function recentWorkday(): string {
 
 /**
  * What the classifier needs to suggest something: subjects categorized by the user (its training data), and
- * an uncategorized site with recent time, visited at night when no window was tracked. Resolves to the
- * suggestion for the site.
+ * an uncategorized site with recent time, visited at night (`at`, local; 25 minutes, so sites of different
+ * tests do not overlap) when no window was tracked. Resolves to the suggestion for the site.
  */
-async function makeSuggestion(api: ApiClient, domain: string): Promise<Suggestion> {
+async function makeSuggestion(api: ApiClient, domain: string, at = '02:10'): Promise<Suggestion> {
   const taught: Record<string, string[]> = {
     Development: ['github.com', 'gitlab.com', 'stackoverflow.com', 'npmjs.com'],
     'Social & Video': ['youtube.com', 'reddit.com', 'x.com'],
@@ -54,7 +54,7 @@ async function makeSuggestion(api: ApiClient, domain: string): Promise<Suggestio
     }
   }
   const { user_id } = await api.pairing({});
-  const start = instantIn(dayIn(Date.now() - 24 * HOUR), '02:10');
+  const start = instantIn(dayIn(Date.now() - 24 * HOUR), at);
   const end = new Date(start.getTime() + 25 * MINUTE);
   const sent = await api.postBrowserEvents({
     body: {
@@ -141,6 +141,24 @@ test('a suggested category is accepted in one click and updates every view witho
   expect(reset.category).toBe(chosen.category);
   await expect(picker.locator('option:checked')).toHaveText(chosen.category!);
   await expectSameDocument(page);
+});
+
+test('a suggestion can be dismissed: the site stays without a category, by choice, and is not suggested again', async ({
+  page,
+  app,
+}) => {
+  const domain = 'python-docs.org';
+  await makeSuggestion(app.api, domain, '03:10');
+  await openLast30Days(page, app.dashboard);
+  const row = section(page, 'Suggestions').locator(`[data-suggestion="domain:${domain}"]`);
+  await row.getByRole('button', { name: `Dismiss: keep ${domain} without a category` }).click();
+  await expect(row).toHaveCount(0);
+  expect((await app.api.listSuggestions({})).some((s) => s.name === domain)).toBe(false);
+  const now = Date.now();
+  const report = await app.api.report({
+    query: { from: new Date(now - 2 * 24 * HOUR).toISOString(), to: new Date(now).toISOString(), tz: TZ },
+  });
+  expect(report.subjects.find((s) => s.name === domain)).toMatchObject({ category: null });
 });
 
 test('a goal created in the dashboard shows the progress GET /v1/goals gives, and is deleted', async ({

@@ -98,6 +98,22 @@ function SuggestionRow({ suggestion: s }: { suggestion: Suggestion }) {
       >
         Accept
       </button>
+      {/* "No category" as the user's own choice: the subject is decided, and no longer suggested for. */}
+      <button
+        type="button"
+        className="icon-button small-icon ghost"
+        aria-label={`Dismiss: keep ${s.name} without a category`}
+        title="Keep it without a category"
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          void setSubjectCategory(s.kind, s.name, null).then((ok) => {
+            if (!ok) setBusy(false);
+          });
+        }}
+      >
+        ×
+      </button>
     </li>
   );
 }
