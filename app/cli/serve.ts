@@ -3,7 +3,7 @@
  * and on SIGINT/SIGTERM flushes the open events and closes everything in order.
  */
 import { createLogger } from '../core/logger.ts';
-import { createExclusions } from '../core/exclusions.ts';
+import { LiveSettings } from '../core/live-settings.ts';
 import { PauseController, systemPauseClock } from '../core/desktop/pause.ts';
 import { Store } from '../db/store.ts';
 import { createServer } from '../server/server.ts';
@@ -13,7 +13,7 @@ import { X11IdleSource } from '../trackers/idle-x11.ts';
 import type { IdleSource } from '../trackers/idle.ts';
 import { WindowTracker } from '../trackers/tracker.ts';
 import { databasePath } from './paths.ts';
-import { loadSettings } from './settings-file.ts';
+import { SettingsFile } from './settings-file.ts';
 import { EXTENSION_ID } from '../shared/extension.ts';
 
 /** Options left undefined come from the settings file the desktop app shares (settings.json), else defaults. */
@@ -41,7 +41,9 @@ export function trackingUnavailable(
 }
 
 export async function serve(given: ServeOptions): Promise<void> {
-  const settings = loadSettings(given.dataDir);
+  // The dashboard's Settings card changes the same file; exclusions and the away threshold apply at once.
+  const live = new LiveSettings(new SettingsFile(given.dataDir), { idleMinutes: given.idleMinutes });
+  const settings = live.get();
   const options = {
     ...given,
     port: given.port ?? settings.port,
@@ -54,7 +56,6 @@ export async function serve(given: ServeOptions): Promise<void> {
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const started = Date.now();
   if (store.prepareZone(tz)) log.info(`prepared the reports of ${tz} in ${Date.now() - started} ms`);
-  const exclusions = createExclusions({ apps: settings.excludedApps, domains: settings.excludedDomains });
   // One pause for the API (the extension, and later the tray) and the tracker.
   const pause = new PauseController(systemPauseClock);
   pause.onChange((state) => {
@@ -67,10 +68,9 @@ export async function serve(given: ServeOptions): Promise<void> {
     token,
     port: options.port,
     extensionIds: [EXTENSION_ID, ...options.extensionIds],
-    idleSeconds: options.idleMinutes * 60,
     pause,
     tz,
-    exclusions,
+    settings: live,
   });
   let tracker: WindowTracker | null = null;
   let idle: IdleSource | null = null;
@@ -97,12 +97,17 @@ export async function serve(given: ServeOptions): Promise<void> {
       idleThresholdMs: options.idleMinutes * 60_000,
       log: log.child('tracker'),
       isPaused: () => pause.isPaused(),
-      excludeApp: (app) => exclusions.excludesApp(app),
+      excludeApp: (app) => live.exclusions.excludesApp(app),
     });
     // A poll right away closes the open event at the moment of pausing rather than at the next poll.
     const polled = tracker;
     pause.onChange((state) => {
       if (state.paused) void polled.tick();
+    });
+    live.onChange((next, previous) => {
+      if (next.idleMinutes === previous.idleMinutes) return;
+      polled.setIdleThresholdMs(next.idleMinutes * 60_000);
+      log.info(`away after ${next.idleMinutes} min idle from now on`);
     });
     tracker.start();
     log.info(

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../shared/settings.ts';
-import { loadSettings } from './settings-file.ts';
+import { loadSettings, SettingsFile } from './settings-file.ts';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -14,4 +14,20 @@ it("reads the desktop app's settings.json, migrated, and defaults without one", 
   expect(loadSettings(dir)).toEqual(DEFAULT_SETTINGS);
   writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ idleThresholdMinutes: 7, port: '47700' }));
   expect(loadSettings(dir)).toMatchObject({ version: 1, idleMinutes: 7, port: 47700 });
+});
+
+it('saves a change whole and valid, and refuses an invalid one without writing', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ta-settings-'));
+  dirs.push(dir);
+  writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ idleThresholdMinutes: 7 }));
+  const file = new SettingsFile(dir);
+  expect(file.update({ excludedApps: ['KeePassXC'] })).toMatchObject({
+    idleMinutes: 7,
+    excludedApps: ['KeePassXC'],
+  });
+  const written = readFileSync(path.join(dir, 'settings.json'), 'utf8');
+  expect(JSON.parse(written)).toMatchObject({ version: 1, idleMinutes: 7, excludedApps: ['KeePassXC'] });
+  expect(() => file.update({ idleMinutes: -1 })).toThrow();
+  expect(readFileSync(path.join(dir, 'settings.json'), 'utf8')).toBe(written);
+  expect(loadSettings(dir).excludedApps).toEqual(['KeePassXC']);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createExclusions } from './exclusions.ts';
+import { createExclusions, createLiveExclusions } from './exclusions.ts';
 
 describe('exclusions', () => {
   const x = createExclusions({
@@ -25,5 +25,16 @@ describe('exclusions', () => {
     const none = createExclusions({});
     expect(none.excludesApp('Code')).toBe(false);
     expect(none.excludesDomain('github.com')).toBe(false);
+  });
+});
+
+describe('live exclusions', () => {
+  it('answer from the lists they were last given', () => {
+    const live = createLiveExclusions({ apps: ['KeePassXC'] });
+    expect(live.excludesApp('keepassxc')).toBe(true);
+    expect(live.excludesDomain('bank.example')).toBe(false);
+    live.replace({ domains: ['bank.example'] });
+    expect(live.excludesApp('keepassxc')).toBe(false);
+    expect(live.excludesDomain('www.bank.example')).toBe(true);
   });
 });

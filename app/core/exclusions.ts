@@ -37,3 +37,22 @@ export function createExclusions(list: {
 }
 
 export const NO_EXCLUSIONS: Exclusions = createExclusions({});
+
+/** Exclusions whose lists can be replaced while the app runs: the server and the tracker share this one object. */
+export interface LiveExclusions extends Exclusions {
+  replace(list: { apps?: readonly string[]; domains?: readonly string[] }): void;
+}
+
+export function createLiveExclusions(list: {
+  apps?: readonly string[];
+  domains?: readonly string[];
+}): LiveExclusions {
+  let current = createExclusions(list);
+  return {
+    excludesApp: (app) => current.excludesApp(app),
+    excludesDomain: (domain) => current.excludesDomain(domain),
+    replace: (next) => {
+      current = createExclusions(next);
+    },
+  };
+}

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { app, clipboard, dialog, powerMonitor, shell, type BrowserWindow } from 'electron';
 import { createLogger } from '../core/logger.ts';
-import { createExclusions } from '../core/exclusions.ts';
+import { LiveSettings } from '../core/live-settings.ts';
 import { PauseController, startOfNextDay, systemPauseClock } from '../core/desktop/pause.ts';
 import type { TrayCommand } from '../core/desktop/tray-menu.ts';
 import { zoneFor } from '../core/zone.ts';
@@ -51,22 +51,22 @@ async function main(): Promise<void> {
   await app.whenReady();
   const dataDir = app.getPath('userData');
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const settings = new DesktopSettings(dataDir);
+  // Changed from the tray or the dashboard's Settings card: exclusions and the away threshold apply at once.
+  const file = new DesktopSettings(dataDir);
+  const settings = new LiveSettings(file);
   const config = settings.get();
   const store = Store.open({ file: databasePath(dataDir) });
   store.prepareZone(tz);
   const token = loadOrCreateToken(dataDir);
   const pause = new PauseController(systemPauseClock);
-  const exclusions = createExclusions({ apps: config.excludedApps, domains: config.excludedDomains });
   const server = createServer({
     store,
     token,
     port: config.port,
     extensionIds: [EXTENSION_ID],
-    idleSeconds: config.idleMinutes * 60,
     pause,
     tz,
-    exclusions,
+    settings,
   });
   const { url } = await server.listen().catch((error: unknown) => {
     store.close();
@@ -84,16 +84,23 @@ async function main(): Promise<void> {
     pollIntervalMs: config.pollIntervalMs,
     idleThresholdMs: config.idleMinutes * 60_000,
     isPaused: () => pause.isPaused(),
-    excludeApp: (app) => exclusions.excludesApp(app),
+    excludeApp: (app) => settings.exclusions.excludesApp(app),
     log: log.child('tracker'),
   });
   tracker.start();
+  settings.onChange((next, previous) => {
+    if (next.idleMinutes !== previous.idleMinutes) tracker.setIdleThresholdMs(next.idleMinutes * 60_000);
+    if (next.launchAtLogin !== previous.launchAtLogin) {
+      app.setLoginItemSettings({ openAtLogin: next.launchAtLogin });
+      tray.refresh();
+    }
+  });
 
   let quitting = false;
   let dashboard: BrowserWindow | null = null;
   const showDashboard = () => {
     if (!dashboard || dashboard.isDestroyed()) {
-      dashboard = createDashboardWindow({ origin: url, token, settings, isQuitting: () => quitting });
+      dashboard = createDashboardWindow({ origin: url, token, settings: file, isQuitting: () => quitting });
       dashboard.on('closed', () => (dashboard = null));
     } else {
       if (dashboard.isMinimized()) dashboard.restore();
@@ -145,9 +152,8 @@ async function main(): Promise<void> {
     else if (command === 'pause-tomorrow') pause.pauseUntil(startOfNextDay(now, tz));
     else if (command === 'resume') pause.resume();
     else if (command === 'launch-at-login') {
-      const { launchAtLogin } = settings.update({ launchAtLogin: !settings.get().launchAtLogin });
-      app.setLoginItemSettings({ openAtLogin: launchAtLogin });
-      tray.refresh();
+      // onChange applies it to the login items and the tray.
+      settings.update({ launchAtLogin: !settings.get().launchAtLogin });
     } else if (command === 'connect-browser') void connectBrowser();
     else if (command === 'quit') app.quit();
   };

@@ -14,6 +14,7 @@ import { APP_VERSION } from '../shared/version.ts';
 import type { ManualEntryChange, ManualEntryInput, Store } from '../db/store.ts';
 import { ingestBatch } from './ingest.ts';
 import type { Exclusions } from '../core/exclusions.ts';
+import type { LiveSettings } from '../core/live-settings.ts';
 
 /** The part of the Store the listener uses. */
 export type ServerStore = Pick<
@@ -47,14 +48,16 @@ export interface HandlerDeps {
   store: ServerStore;
   /** The clock that decides whether an event ends in the future. */
   now: () => number;
-  /** The away threshold of the tracker, told to the extension when it pairs. */
-  idleSeconds: number;
+  /** The away threshold of the tracker (it may change while running), told to the extension when it pairs. */
+  idleSeconds: () => number;
   /** The one pause shared with the tracker and the tray. */
   pause: PauseController;
   /** The zone whose midnight "until tomorrow" means. */
   tz: string;
   /** Apps and domains the user never wants recorded: their events are refused with code `excluded`. */
   exclusions: Exclusions;
+  /** The user's settings, read and changed through GET / PATCH /v1/settings. */
+  settings: LiveSettings;
 }
 
 export function toPauseStatus(state: PauseState): PauseStatus {
@@ -81,10 +84,18 @@ function manualEntryInput(body: ManualEntryPatch): ManualEntryChange {
   };
 }
 
-export function createHandlers({ store, now, idleSeconds, pause, tz, exclusions }: HandlerDeps): ApiHandlers {
+export function createHandlers({
+  store,
+  now,
+  idleSeconds,
+  pause,
+  tz,
+  exclusions,
+  settings,
+}: HandlerDeps): ApiHandlers {
   return {
     health: () => ({ ok: true, version: APP_VERSION, schema_version: store.schemaVersion() }),
-    pairing: () => ({ user_id: store.userId(), version: APP_VERSION, idle_seconds: idleSeconds }),
+    pairing: () => ({ user_id: store.userId(), version: APP_VERSION, idle_seconds: idleSeconds() }),
     postBrowserEvents: ({ body }) => ingestBatch(store, 'browser', body.events, now(), exclusions),
     postWindowEvents: ({ body }) => ingestBatch(store, 'window', body.events, now(), exclusions),
     postIdleEvents: ({ body }) => ingestBatch(store, 'idle', body.events, now(), exclusions),
@@ -121,5 +132,8 @@ export function createHandlers({ store, now, idleSeconds, pause, tz, exclusions 
     createGoal: ({ body }) => store.createGoal(body),
     updateGoal: ({ params, body }) => store.updateGoal(params.id, body),
     deleteGoal: ({ params }) => store.deleteGoal(params.id),
+    // Settings
+    getSettings: () => settings.view(),
+    updateSettings: ({ body }) => settings.updateView(body),
   };
 }

@@ -11,7 +11,8 @@ import { createHandlers, type ServerStore } from './handlers.ts';
 import { registerRoutes } from './routes.ts';
 import { DEFAULT_DASHBOARD_DIR, registerDashboard } from './dashboard.ts';
 import { installGuards } from './security.ts';
-import { NO_EXCLUSIONS, type Exclusions } from '../core/exclusions.ts';
+import type { Exclusions } from '../core/exclusions.ts';
+import { LiveSettings, memorySettings } from '../core/live-settings.ts';
 
 export const DEFAULT_PORT = 47600;
 /** Loopback only. Never 0.0.0.0: the API serves a personal activity log. */
@@ -29,9 +30,14 @@ export interface ServerOptions {
   extensionIds: readonly string[];
   now?: () => number;
   log?: Logger;
-  /** The tracker's away threshold, told to the browser extension; default 180 s. */
+  /**
+   * The user's settings (GET / PATCH /v1/settings); when given, they supply the exclusions and the away
+   * threshold, live. Without them the endpoints answer from defaults kept in memory.
+   */
+  settings?: LiveSettings;
+  /** Without `settings`: the tracker's away threshold, told to the browser extension; default 180 s. */
   idleSeconds?: number;
-  /** Apps and domains never recorded (the settings' excludedApps / excludedDomains). */
+  /** Without `settings`: apps and domains never recorded (the settings' excludedApps / excludedDomains). */
   exclusions?: Exclusions;
   /** The dashboard's built files; default renderer/dist; null serves no dashboard. */
   dashboardDir?: string | null;
@@ -56,6 +62,8 @@ export function createServer(options: ServerOptions): TimeAuditServer {
   let boundPort = requestedPort;
   const now = options.now ?? Date.now;
   const pause = options.pause ?? new PauseController({ ...systemPauseClock, now });
+  const settings = options.settings ?? new LiveSettings(memorySettings());
+  const fixedIdleSeconds = options.settings ? undefined : options.idleSeconds;
 
   const app = Fastify({
     logger: false,
@@ -81,10 +89,11 @@ export function createServer(options: ServerOptions): TimeAuditServer {
     createHandlers({
       store: options.store,
       now,
-      idleSeconds: options.idleSeconds ?? 180,
+      idleSeconds: () => fixedIdleSeconds ?? settings.idleSeconds(),
       pause,
       tz: options.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
-      exclusions: options.exclusions ?? NO_EXCLUSIONS,
+      exclusions: (options.settings ? undefined : options.exclusions) ?? settings.exclusions,
+      settings,
     }),
   );
   app.addHook('onResponse', async (request, reply) => {

@@ -30,6 +30,7 @@ import {
   type RuleMatch,
   type Suggestion,
 } from './planning.ts';
+import { settingsPatch, type SettingsPatch, type SettingsView } from './settings-api.ts';
 
 const categoryName = z.string().trim().min(1, 'a name is required').max(64, 'at most 64 characters');
 const productivity = z.enum(PRODUCTIVITIES);
@@ -431,6 +432,13 @@ export const api = {
   deleteGoal: endpoint<{ id: number }, undefined, undefined, Deleted>({
     ...ROUTES.deleteGoal,
     params: idParams,
+  }),
+  getSettings: endpoint<undefined, undefined, undefined, SettingsView>({
+    ...ROUTES.getSettings,
+  }),
+  updateSettings: endpoint<undefined, undefined, SettingsPatch, SettingsView>({
+    ...ROUTES.updateSettings,
+    body: settingsPatch,
   }),
 } as const;
 

@@ -38,6 +38,8 @@ export const ROUTES = {
   createGoal: { method: 'POST', path: '/v1/goals', auth: true, status: 201 },
   updateGoal: { method: 'PATCH', path: '/v1/goals/:id', auth: true, status: 200 },
   deleteGoal: { method: 'DELETE', path: '/v1/goals/:id', auth: true, status: 200 },
+  getSettings: { method: 'GET', path: '/v1/settings', auth: true, status: 200 },
+  updateSettings: { method: 'PATCH', path: '/v1/settings', auth: true, status: 200 },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof ROUTES;

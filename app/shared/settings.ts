@@ -54,7 +54,16 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   excludedDomains: [],
 }) as Settings;
 
-const int = (min: number, max: number) => z.number().int().min(min).max(max);
+/** The limits of each field, shared with the API's patch schema (settings-api.ts). */
+export const SETTINGS_LIMITS = {
+  pollIntervalMs: { min: 100, max: 60_000 },
+  idleMinutes: { min: 1, max: 120 },
+  port: { min: 1, max: 65_535 },
+  maxListLength: 1000,
+  maxAppLength: 256,
+} as const;
+
+const int = (limits: { min: number; max: number }) => z.number().int().min(limits.min).max(limits.max);
 const bounds = z.object({
   x: z.number().int(),
   y: z.number().int(),
@@ -66,14 +75,16 @@ const windowState = z.object({ bounds, maximized: z.boolean() });
 /** One schema per field, so that migration can keep each valid field on its own. */
 const fields = {
   version: z.literal(SETTINGS_VERSION),
-  pollIntervalMs: int(100, 60_000),
-  idleMinutes: int(1, 120),
-  port: int(1, 65_535),
+  pollIntervalMs: int(SETTINGS_LIMITS.pollIntervalMs),
+  idleMinutes: int(SETTINGS_LIMITS.idleMinutes),
+  port: int(SETTINGS_LIMITS.port),
   launchAtLogin: z.boolean(),
   closeToTray: z.boolean(),
   theme: z.enum(THEMES),
-  excludedApps: z.array(z.string().trim().min(1).max(256)).max(1000),
-  excludedDomains: z.array(z.string().trim().min(1).max(253)).max(1000),
+  excludedApps: z
+    .array(z.string().trim().min(1).max(SETTINGS_LIMITS.maxAppLength))
+    .max(SETTINGS_LIMITS.maxListLength),
+  excludedDomains: z.array(z.string().trim().min(1).max(253)).max(SETTINGS_LIMITS.maxListLength),
   window: windowState.optional(),
 };
 

@@ -185,6 +185,23 @@ describe('WindowTracker', () => {
     expect(new Set(idleSaves.map((s) => s.event.eventId)).size).toBe(1);
   });
 
+  it('uses a new away threshold from the next poll on', async () => {
+    const t = setup(); // 3 min
+    // Input stops at 1 s; 4 min idle at the 241 s poll would be away under 3 min, but the threshold is 5 min now.
+    await t.at(0, A, active(0));
+    t.tracker.setIdleThresholdMs(5 * 60_000);
+    await t.at(1_000, A, active(0));
+    for (let ms = 2_000; ms <= 241_000; ms += 1_000) await t.at(ms, A, active(ms - 1_000));
+    expect(t.sink.idleSpans()).toEqual([]);
+    // Lowered to 1 min: the next poll (4 min idle) is away since input stopped at 1 s.
+    t.tracker.setIdleThresholdMs(60_000);
+    await t.at(242_000, A, active(241_000));
+    await t.stopAt(243_000);
+    expect(t.sink.windowSpans()).toEqual(['tracker.ts 0..1000']);
+    expect(t.sink.idleSpans()).toEqual(['1000..243000']);
+    expect(() => t.tracker.setIdleThresholdMs(0)).toThrow(RangeError);
+  });
+
   it('never starts the idle period before the window it cuts', async () => {
     const t = setup({ idleThresholdMs: 10_000 });
     await t.at(0, A, active(0));

@@ -65,7 +65,7 @@ export class WindowTracker {
   private readonly log: TrackerLog;
   private readonly now: () => number;
   private readonly pollIntervalMs: number;
-  private readonly idleThresholdMs: number;
+  private idleThresholdMs: number;
   private readonly checkpointMs: number;
   private readonly gapMs: number;
   private readonly newId: () => string;
@@ -106,6 +106,16 @@ export class WindowTracker {
   /** What keeps tracking from working right now (the window source, the idle source or saving), or null. */
   problem(): string | null {
     return this.windowFailures.problem ?? this.idleFailures.problem ?? this.sinkFailures.problem;
+  }
+
+  /**
+   * A new away threshold (the user changed it in the settings), used from the next poll on. An idle period
+   * already open goes on until input returns; a lower threshold can start one at the next poll.
+   */
+  setIdleThresholdMs(ms: number): void {
+    if (!Number.isFinite(ms) || ms <= 0)
+      throw new RangeError(`the away threshold must be positive, not ${ms}`);
+    this.idleThresholdMs = ms;
   }
 
   start(): void {

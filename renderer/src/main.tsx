@@ -10,6 +10,7 @@ import './styles/timeline.css';
 import './styles/states.css';
 import './styles/planning.css';
 import './styles/logtime.css';
+import './styles/settings.css';
 
 // Before anything renders: a `#token=` link from `timeaudit serve` pairs this browser.
 takeTokenFromLocation();

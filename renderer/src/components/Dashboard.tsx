@@ -5,6 +5,7 @@ import { useDashboardData } from '../hooks/useDashboardData.ts';
 import { useNotices } from '../hooks/useNotices.ts';
 import { usePause } from '../hooks/usePause.ts';
 import { usePlanningActions } from '../hooks/usePlanningActions.ts';
+import { useSettings } from '../hooks/useSettings.ts';
 import { ConnectionError, describeError, isUnauthorized } from '../lib/api.ts';
 import { browserTimeZone } from '../lib/clock.ts';
 import {
@@ -28,6 +29,7 @@ import { LogTimeSection } from './LogTimeSection.tsx';
 import { RangePicker, type Selection } from './RangePicker.tsx';
 import { RulesSection } from './RulesSection.tsx';
 import { ScoreTrendSection } from './ScoreTrendSection.tsx';
+import { SettingsSection } from './SettingsSection.tsx';
 import { ShrinkageSection } from './ShrinkageSection.tsx';
 import { Skeleton } from './Skeleton.tsx';
 import { SuggestionsSection } from './SuggestionsSection.tsx';
@@ -62,6 +64,7 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
   const suggestions = data?.planning.suggestions.ok ? data.planning.suggestions.value : NO_SUGGESTIONS;
   const actions = useActions(data?.categories ?? [], suggestions, reload, notify);
   const planningActions = usePlanningActions(reload, notify);
+  const settings = useSettings(notify);
   const today = dayOf(new Date());
 
   const unauthorized = isUnauthorized(error);
@@ -147,6 +150,8 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
               onRetry={retry}
               className="empty-state-extra"
             />
+            {/* What is never recorded can be set before anything is. */}
+            <SettingsSection state={settings} className="empty-state-extra" />
           </ActionsContext>
         ) : (
           <ActionsContext value={actions}>
@@ -186,6 +191,7 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
                 onRetry={retry}
                 className="span-7"
               />
+              <SettingsSection state={settings} className="span-12" />
             </div>
           </ActionsContext>
         )}

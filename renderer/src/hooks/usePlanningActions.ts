@@ -30,7 +30,7 @@ export interface PlanningActions {
   deleteEntry(entry: ManualEntry): Promise<boolean>;
 }
 
-function failureOf(error: unknown): Failure {
+export function failureOf(error: unknown): Failure {
   return { message: describeError(error), field: error instanceof ApiError ? error.field : undefined };
 }
 

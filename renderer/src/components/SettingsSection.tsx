@@ -1,0 +1,321 @@
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import type { RestartField, SettingsPatch, SettingsView } from '../../../app/shared/settings-api.ts';
+import type { Failure } from '../hooks/usePlanningActions.ts';
+import type { SettingsState } from '../hooks/useSettings.ts';
+import { LoadFailure } from './LoadFailure.tsx';
+import { Section } from './Section.tsx';
+
+type Save = SettingsState['save'];
+
+/**
+ * What the user may change without editing settings.json: the apps and sites never recorded, and the away
+ * threshold (both apply at once), then the sampling interval and the port (read at start, so a changed one
+ * waits for a restart, which the card says until it has happened).
+ */
+export function SettingsSection({ state, className }: { state: SettingsState; className: string }) {
+  const { settings, save, reload } = state;
+  return (
+    <Section
+      title="Settings"
+      subtitle="Kept in settings.json next to your data"
+      className={`settings-card ${className}`}
+    >
+      {settings === null ? (
+        <p className="muted" role="status">
+          Loading…
+        </p>
+      ) : !settings.ok ? (
+        <LoadFailure what="the settings" error={settings.error} onRetry={reload} />
+      ) : (
+        <div className="settings-grid">
+          <div className="settings-group">
+            <h3>Never recorded</h3>
+            <ExclusionList
+              field="excluded_apps"
+              title="Excluded apps"
+              hint="Matched by name, in any case; their windows count as no window at all."
+              noun="app"
+              placeholder="e.g. KeePassXC"
+              items={settings.value.excluded_apps}
+              save={save}
+              added={(name) => `${name} is excluded: its windows are not recorded`}
+            />
+            <ExclusionList
+              field="excluded_domains"
+              title="Excluded sites"
+              hint="example.com also excludes its subdomains."
+              noun="site"
+              placeholder="e.g. bank.example"
+              items={settings.value.excluded_domains}
+              save={save}
+              added={(name) => `${name} and its subdomains are excluded: the extension's visits are refused`}
+            />
+          </div>
+          <div className="settings-group">
+            <h3>Tracking</h3>
+            <AwayForm minutes={settings.value.idle_minutes} save={save} />
+            <RestartForm settings={settings.value} save={save} />
+          </div>
+        </div>
+      )}
+    </Section>
+  );
+}
+
+/** Chips with a remove button each, and a one-field form to add one more. */
+function ExclusionList(props: {
+  field: 'excluded_apps' | 'excluded_domains';
+  title: string;
+  hint: string;
+  noun: string;
+  placeholder: string;
+  items: string[];
+  save: Save;
+  added: (name: string) => string;
+}) {
+  const { field, title, hint, noun, items, save } = props;
+  const headingId = useId();
+  const errorId = useId();
+  const [text, setText] = useState('');
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (patch: SettingsPatch, done: string): Promise<Failure | null> => {
+    setBusy(true);
+    const failed = await save(patch, done);
+    setBusy(false);
+    setFailure(failed);
+    return failed;
+  };
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    const name = text.trim();
+    if (!name) return setFailure({ message: `Type the ${noun} to exclude.`, field });
+    if (items.some((item) => item.toLowerCase() === name.toLowerCase()))
+      return setFailure({ message: `${name} is already excluded.`, field });
+    const failed = await run({ [field]: [...items, name] }, props.added(name));
+    if (!failed) setText('');
+  };
+  const remove = (name: string) =>
+    void run({ [field]: items.filter((item) => item !== name) }, `${name} is recorded again`);
+
+  return (
+    <div className="setting" role="group" aria-labelledby={headingId}>
+      <h4 id={headingId}>{title}</h4>
+      {items.length === 0 ? (
+        <p className="muted small setting-empty">None yet: every {noun} is recorded.</p>
+      ) : (
+        <ul className="setting-chips" aria-label={title}>
+          {items.map((name) => (
+            <li key={name} className="setting-chip">
+              <span className="setting-chip-name">{name}</span>
+              <button
+                type="button"
+                className="setting-chip-remove"
+                aria-label={`Stop excluding ${name}`}
+                title="Remove"
+                disabled={busy}
+                onClick={() => remove(name)}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="inline-form" aria-label={`Exclude a ${noun}`} onSubmit={(e) => void add(e)} noValidate>
+        <input
+          type="text"
+          className="setting-text"
+          aria-label={`${noun === 'app' ? 'App' : 'Site'} to exclude`}
+          placeholder={props.placeholder}
+          maxLength={field === 'excluded_apps' ? 256 : 253}
+          spellCheck={false}
+          autoComplete="off"
+          value={text}
+          aria-invalid={failure ? true : undefined}
+          aria-describedby={failure ? errorId : undefined}
+          onChange={(e) => {
+            setText(e.target.value);
+            setFailure(null);
+          }}
+        />
+        <button type="submit" className="button small" disabled={busy}>
+          Add
+        </button>
+      </form>
+      <p className="muted small setting-hint">{hint}</p>
+      {failure ? (
+        <p id={errorId} className="form-error" role="alert">
+          {failure.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A whole number typed into a text box, or null. */
+const wholeNumber = (text: string): number | null => (/^\s*\d+\s*$/.test(text) ? Number(text) : null);
+
+function NumberField(props: {
+  label: string;
+  before: ReactNode;
+  after: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  invalid: boolean;
+  describedBy: string | undefined;
+  width: number;
+}) {
+  return (
+    <label className="setting-line">
+      <span>{props.before}</span>
+      <input
+        type="text"
+        inputMode="numeric"
+        className="setting-number"
+        style={{ width: `${props.width}ch` }}
+        aria-label={props.label}
+        value={props.value}
+        aria-invalid={props.invalid || undefined}
+        aria-describedby={props.describedBy}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      <span>{props.after}</span>
+    </label>
+  );
+}
+
+/** "Count me away after [3] minutes without input [Save]": applies at once. */
+function AwayForm({ minutes, save }: { minutes: number; save: Save }) {
+  const errorId = useId();
+  const [text, setText] = useState(String(minutes));
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const value = wholeNumber(text);
+    if (value === null)
+      return setFailure({ message: 'Give a whole number of minutes.', field: 'idle_minutes' });
+    setBusy(true);
+    const unit = value === 1 ? 'minute' : 'minutes';
+    setFailure(await save({ idle_minutes: value }, `Away after ${value} ${unit} without input, from now on`));
+    setBusy(false);
+  };
+
+  return (
+    <form className="setting" aria-label="Away threshold" onSubmit={(e) => void submit(e)} noValidate>
+      <div className="inline-form">
+        <NumberField
+          label="Minutes without input before you count as away"
+          before="Count me away after"
+          after="minutes without input"
+          value={text}
+          width={5}
+          invalid={failure !== null}
+          describedBy={failure ? errorId : undefined}
+          onChange={(value) => {
+            setText(value);
+            setFailure(null);
+          }}
+        />
+        <button type="submit" className="button small" disabled={busy || text.trim() === String(minutes)}>
+          Save
+        </button>
+      </div>
+      <p className="muted small setting-hint">Applies at once, to the browser extension too.</p>
+      {failure ? (
+        <p id={errorId} className="form-error" role="alert">
+          {failure.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+const RESTART_TEXT: Record<RestartField, (s: SettingsView) => string> = {
+  poll_interval_ms: (s) => `sampling every ${s.poll_interval_ms} ms`,
+  port: (s) => `port ${s.port}`,
+};
+
+/** The sampling interval and the port: saved now, used from the next start. */
+function RestartForm({ settings, save }: { settings: SettingsView; save: Save }) {
+  const errorId = useId();
+  const [poll, setPoll] = useState(String(settings.poll_interval_ms));
+  const [port, setPort] = useState(String(settings.port));
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [busy, setBusy] = useState(false);
+  const unchanged =
+    poll.trim() === String(settings.poll_interval_ms) && port.trim() === String(settings.port);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const pollMs = wholeNumber(poll);
+    const portNumber = wholeNumber(port);
+    if (pollMs === null)
+      return setFailure({ message: 'Give a whole number of milliseconds.', field: 'poll_interval_ms' });
+    if (portNumber === null) return setFailure({ message: 'Give a port number.', field: 'port' });
+    setBusy(true);
+    setFailure(
+      await save(
+        { poll_interval_ms: pollMs, port: portNumber },
+        'Saved: takes effect when Time Audit restarts',
+      ),
+    );
+    setBusy(false);
+  };
+  const edited = (apply: () => void) => {
+    apply();
+    setFailure(null);
+  };
+  const invalid = (field: string) =>
+    failure !== null && (failure.field === field || failure.field === undefined);
+
+  return (
+    <form className="setting" aria-label="Sampling and port" onSubmit={(e) => void submit(e)} noValidate>
+      <div className="setting-lines">
+        <NumberField
+          label="Sample the active window every (milliseconds)"
+          before="Sample the active window every"
+          after="ms"
+          value={poll}
+          width={7}
+          invalid={invalid('poll_interval_ms')}
+          describedBy={failure ? errorId : undefined}
+          onChange={(value) => edited(() => setPoll(value))}
+        />
+        <NumberField
+          label="Port of the local API"
+          before="Local API on port"
+          after={null}
+          value={port}
+          width={7}
+          invalid={invalid('port')}
+          describedBy={failure ? errorId : undefined}
+          onChange={(value) => edited(() => setPort(value))}
+        />
+      </div>
+      <div className="inline-form">
+        <button type="submit" className="button small" disabled={busy || unchanged}>
+          Save
+        </button>
+        <span className="muted small">Takes effect when Time Audit restarts.</span>
+      </div>
+      {failure ? (
+        <p id={errorId} className="form-error" role="alert">
+          {failure.message}
+        </p>
+      ) : null}
+      {settings.restart_needed.length > 0 ? (
+        <p className="setting-restart" role="status">
+          <strong>Restart Time Audit</strong> to use{' '}
+          {settings.restart_needed.map((field) => RESTART_TEXT[field](settings)).join(' and ')}.
+          {settings.restart_needed.includes('port')
+            ? ' The browser extension then needs the new port too.'
+            : null}
+        </p>
+      ) : null}
+    </form>
+  );
+}
