@@ -1,5 +1,11 @@
-/** What the dashboard's end-to-end tests share: finding a section, opening a range, and checking for reloads. */
+/**
+ * What the dashboard's end-to-end tests share: finding a section, opening a range, checking for reloads, and
+ * posting a visit to a site.
+ */
 import type { Page } from '@playwright/test';
+import type { ApiClient } from '../app/shared/client.ts';
+import type { IngestResult } from '../app/shared/events.ts';
+import { EVENT_SCHEMA_VERSION } from '../app/shared/version.ts';
 import { expect } from './fixtures.ts';
 
 export const SHOTS = 'test-results/screenshots';
@@ -36,4 +42,31 @@ export async function expectSameDocument(page: Page): Promise<void> {
   expect(await page.evaluate(() => (globalThis as unknown as { sameDocument?: boolean }).sameDocument)).toBe(
     true,
   );
+}
+
+/** Posts one browser session on `domain` from `start` to `end`, as the paired extension would. */
+export async function postVisit(
+  api: ApiClient,
+  eventId: string,
+  domain: string,
+  start: Date,
+  end: Date,
+): Promise<IngestResult> {
+  const { user_id } = await api.pairing({});
+  return api.postBrowserEvents({
+    body: {
+      events: [
+        {
+          event_id: eventId,
+          user_id,
+          domain,
+          start_ts: start.toISOString(),
+          end_ts: end.toISOString(),
+          duration_ms: end.getTime() - start.getTime(),
+          reason_closed: 'tab_switch',
+          schema_version: EVENT_SCHEMA_VERSION,
+        },
+      ],
+    },
+  });
 }

@@ -8,8 +8,14 @@
 import { formatDuration } from '../app/shared/format.ts';
 import type { ApiClient } from '../app/shared/client.ts';
 import type { Suggestion } from '../app/shared/planning.ts';
-import { EVENT_SCHEMA_VERSION } from '../app/shared/version.ts';
-import { expectSameDocument, markDocument, openLast30Days, section, SHOTS } from './dashboard-helpers.ts';
+import {
+  expectSameDocument,
+  markDocument,
+  openLast30Days,
+  postVisit,
+  section,
+  SHOTS,
+} from './dashboard-helpers.ts';
 import { expect, test, TZ } from './fixtures.ts';
 
 const HOUR = 3_600_000;
@@ -53,25 +59,8 @@ async function makeSuggestion(api: ApiClient, domain: string, at = '02:10'): Pro
       await api.setSubjectCategory({ params: { kind: 'domain', name }, body: { category } });
     }
   }
-  const { user_id } = await api.pairing({});
   const start = instantIn(dayIn(Date.now() - 24 * HOUR), at);
-  const end = new Date(start.getTime() + 25 * MINUTE);
-  const sent = await api.postBrowserEvents({
-    body: {
-      events: [
-        {
-          event_id: `e2e-${domain}`,
-          user_id,
-          domain,
-          start_ts: start.toISOString(),
-          end_ts: end.toISOString(),
-          duration_ms: end.getTime() - start.getTime(),
-          reason_closed: 'tab_switch',
-          schema_version: EVENT_SCHEMA_VERSION,
-        },
-      ],
-    },
-  });
+  const sent = await postVisit(api, `e2e-${domain}`, domain, start, new Date(start.getTime() + 25 * MINUTE));
   expect(sent.rejected).toEqual([]);
   // Accepted by an earlier test: back to no category (the site has no default).
   await api.resetSubjectCategory({ params: { kind: 'domain', name: domain }, body: {} });

@@ -8,8 +8,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { ApiClient } from '../app/shared/client.ts';
-import { EVENT_SCHEMA_VERSION } from '../app/shared/version.ts';
-import { section, SHOTS } from './dashboard-helpers.ts';
+import { postVisit, section, SHOTS } from './dashboard-helpers.ts';
 import { expect, startApp, test, type App } from './fixtures.ts';
 
 let app: App & { stop(): Promise<void> };
@@ -22,25 +21,8 @@ test.afterAll(async () => {
 
 /** Posts a 5-minute visit to `domain` that ended a minute ago; resolves to the daemon's answer. */
 async function visit(api: ApiClient, domain: string, id: string) {
-  const { user_id } = await api.pairing({});
   const end = new Date(Date.now() - 60_000);
-  const start = new Date(end.getTime() - 5 * 60_000);
-  return api.postBrowserEvents({
-    body: {
-      events: [
-        {
-          event_id: id,
-          user_id,
-          domain,
-          start_ts: start.toISOString(),
-          end_ts: end.toISOString(),
-          duration_ms: end.getTime() - start.getTime(),
-          reason_closed: 'tab_switch',
-          schema_version: EVENT_SCHEMA_VERSION,
-        },
-      ],
-    },
-  });
+  return postVisit(api, id, domain, new Date(end.getTime() - 5 * 60_000), end);
 }
 
 async function openSettings(page: Page) {

@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../shared/errors.ts';
 import type { GoalProgress } from '../shared/planning.ts';
 import { Store } from './store.ts';
+import { apiErrorOf } from './test-events.ts';
 
 const M = 60_000;
 const LA = 'America/Los_Angeles';
@@ -45,15 +45,9 @@ const goal = (list: GoalProgress[], id: number) => list.find((g) => g.id === id)
 const goalCount = () => store.db.prepare('SELECT count(*) FROM goals').pluck().get();
 
 function expectApiError(fn: () => unknown, code: string, field: string, message: RegExp): void {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ code, field });
-    expect((error as Error).message).toMatch(message);
-    return;
-  }
-  throw new Error('expected an ApiError');
+  const error = apiErrorOf(fn);
+  expect(error).toMatchObject({ code, field });
+  expect(error.message).toMatch(message);
 }
 
 describe('goal progress', () => {

@@ -3,11 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../shared/errors.ts';
 import type { Report } from '../shared/report.ts';
 import { MANUAL_OVERLAPS } from './events.ts';
 import { Store, type ManualEntryInput } from './store.ts';
-import { brw, DAY, M, T0, win, YEAR } from './test-events.ts';
+import { apiErrorOf, brw, DAY, M, T0, win, YEAR } from './test-events.ts';
 
 const NOW = T0 + 365 * 24 * 60 * M;
 const entry = (label: string, start: number, end: number, category?: string): ManualEntryInput => ({
@@ -40,13 +39,8 @@ const rows = () => ({
   labels: store.db.prepare(`SELECT count(*) FROM subjects WHERE kind = 'manual'`).pluck().get(),
 });
 const failure = (f: () => unknown) => {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof ApiError) return { code: error.code, field: error.field, message: error.message };
-    throw error;
-  }
-  throw new Error('expected an ApiError');
+  const error = apiErrorOf(f);
+  return { code: error.code, field: error.field, message: error.message };
 };
 
 /**

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../shared/errors.ts';
 import { Store } from './store.ts';
+import { apiErrorOf } from './test-events.ts';
 
 let dir: string;
 let store: Store;
@@ -21,15 +21,6 @@ afterEach(() => {
 const add = (pattern: string, position?: number) =>
   store.createRule({ field: 'app', match: 'contains', pattern, category: 'Dev', position });
 const order = () => store.listRules().map((r) => [r.position, r.pattern]);
-const errorOf = (fn: () => unknown): ApiError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError');
-};
 
 describe('rules', () => {
   it('are listed in order with their category, appended at the end unless a position is given', () => {
@@ -107,25 +98,25 @@ describe('rules', () => {
     const rule = add('code');
     add('x');
     expect(
-      errorOf(() =>
+      apiErrorOf(() =>
         store.createRule({ field: 'app', match: 'exact', pattern: 'y', category: 'Nope', position: 0 }),
       ),
     ).toMatchObject({ code: 'unknown_category', field: 'category' });
-    expect(errorOf(() => store.updateRule(rule.id, { category: 'Nope' }))).toMatchObject({
+    expect(apiErrorOf(() => store.updateRule(rule.id, { category: 'Nope' }))).toMatchObject({
       code: 'unknown_category',
     });
-    expect(errorOf(() => store.updateRule(999, { pattern: 'x' }))).toMatchObject({
+    expect(apiErrorOf(() => store.updateRule(999, { pattern: 'x' }))).toMatchObject({
       code: 'not_found',
       field: 'id',
     });
-    expect(errorOf(() => store.deleteRule(999))).toMatchObject({ code: 'not_found' });
+    expect(apiErrorOf(() => store.deleteRule(999))).toMatchObject({ code: 'not_found' });
     // Only the field changes: an app rule's 'contains' is fine for domains too, 'exact' is not.
     const exact = store.createRule({ field: 'app', match: 'exact', pattern: 'Code', category: 'Dev' });
-    expect(errorOf(() => store.updateRule(exact.id, { field: 'domain' }))).toMatchObject({
+    expect(apiErrorOf(() => store.updateRule(exact.id, { field: 'domain' }))).toMatchObject({
       code: 'validation_failed',
       field: 'match',
     });
-    expect(errorOf(() => store.updateRule(rule.id, { match: 'regex', pattern: '(' }))).toMatchObject({
+    expect(apiErrorOf(() => store.updateRule(rule.id, { match: 'regex', pattern: '(' }))).toMatchObject({
       code: 'validation_failed',
       field: 'pattern',
     });

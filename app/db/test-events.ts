@@ -1,7 +1,8 @@
 /**
- * Test support (not part of the app): events on a fixed Monday morning, in minutes from 08:00 UTC, and the
- * day and year ranges the store tests report over.
+ * Test support (not part of the app): events on a fixed Monday morning, in minutes from 08:00 UTC, the day
+ * and year ranges the store tests report over, and the ApiError a call throws.
  */
+import { ApiError } from '../shared/errors.ts';
 import type { BrowserEvent, WindowEvent } from '../shared/events.ts';
 
 export const M = 60_000;
@@ -29,3 +30,14 @@ export const brw = (eventId: string, domain: string, start: number, end: number)
   durationMs: (end - start) * M,
   reasonClosed: 'tab_switch',
 });
+
+/** The ApiError `fn` throws; fails the test when it throws something else or nothing. */
+export function apiErrorOf(fn: () => unknown): ApiError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('expected an ApiError');
+}

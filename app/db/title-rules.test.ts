@@ -9,10 +9,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logging.ts';
 import type { Report } from '../shared/report.ts';
 import { Store } from './store.ts';
+import { apiErrorOf } from './test-events.ts';
 
 const M = 60_000;
 const DAY = 86_400_000;
@@ -266,22 +266,14 @@ describe('title rules in the store', () => {
 
   it('refuse a title rule that cannot be used, changing nothing', () => {
     expectReports([]);
-    const refused = (fn: () => unknown) => {
-      try {
-        fn();
-      } catch (error) {
-        if (error instanceof ApiError) return error;
-        throw error;
-      }
-      throw new Error('expected an ApiError');
-    };
-    expect(refused(() => titleRule('jira', 'Nope'))).toMatchObject({ code: 'unknown_category' });
+
+    expect(apiErrorOf(() => titleRule('jira', 'Nope'))).toMatchObject({ code: 'unknown_category' });
     expect(
-      refused(() =>
+      apiErrorOf(() =>
         store.createRule({ field: 'title', match: 'exact', pattern: 'jira', category: 'Office' }),
       ),
     ).toMatchObject({ code: 'validation_failed', field: 'match' });
-    expect(refused(() => titleRule('(', 'Office', 'regex'))).toMatchObject({
+    expect(apiErrorOf(() => titleRule('(', 'Office', 'regex'))).toMatchObject({
       code: 'validation_failed',
       field: 'pattern',
     });
@@ -290,9 +282,11 @@ describe('title rules in the store', () => {
     expectReports([]);
     // A failed change of an existing title rule leaves it working as before.
     const rule = titleRule('jira');
-    expect(refused(() => store.updateRule(rule.id, { pattern: 'board', category: 'Nope' }))).toMatchObject({
-      code: 'unknown_category',
-    });
+    expect(apiErrorOf(() => store.updateRule(rule.id, { pattern: 'board', category: 'Nope' }))).toMatchObject(
+      {
+        code: 'unknown_category',
+      },
+    );
     expectReports([['contains', 'jira']]);
   });
 });
