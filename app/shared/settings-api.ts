@@ -8,7 +8,8 @@
  */
 import { z } from 'zod';
 import { normalizeDomain } from './hostname.ts';
-import { SETTINGS_LIMITS, THEMES, type Settings, type Theme } from './settings.ts';
+import { SETTINGS_LIMITS } from './settings-limits.ts';
+import { THEMES, type Settings, type Theme } from './settings.ts';
 
 /** Fields that are read once at start: a change is saved but runs only after a restart. */
 export const RESTART_FIELDS = ['poll_interval_ms', 'port'] as const;

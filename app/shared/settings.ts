@@ -9,6 +9,8 @@
  * - 1: the fields below.
  */
 import { z } from 'zod';
+import { SETTINGS_LIMITS } from './settings-limits.ts';
+import { MAX_HOSTNAME_LENGTH } from './hostname.ts';
 
 export const SETTINGS_VERSION = 1;
 
@@ -54,15 +56,6 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   excludedDomains: [],
 }) as Settings;
 
-/** The limits of each field, shared with the API's patch schema (settings-api.ts). */
-export const SETTINGS_LIMITS = {
-  pollIntervalMs: { min: 100, max: 60_000 },
-  idleMinutes: { min: 1, max: 120 },
-  port: { min: 1, max: 65_535 },
-  maxListLength: 1000,
-  maxAppLength: 256,
-} as const;
-
 const int = (limits: { min: number; max: number }) => z.number().int().min(limits.min).max(limits.max);
 const bounds = z.object({
   x: z.number().int(),
@@ -84,7 +77,9 @@ const fields = {
   excludedApps: z
     .array(z.string().trim().min(1).max(SETTINGS_LIMITS.maxAppLength))
     .max(SETTINGS_LIMITS.maxListLength),
-  excludedDomains: z.array(z.string().trim().min(1).max(253)).max(SETTINGS_LIMITS.maxListLength),
+  excludedDomains: z
+    .array(z.string().trim().min(1).max(MAX_HOSTNAME_LENGTH))
+    .max(SETTINGS_LIMITS.maxListLength),
   window: windowState.optional(),
 };
 

@@ -1,5 +1,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { MAX_HOSTNAME_LENGTH } from '../../../app/shared/hostname.ts';
 import type { RestartField, SettingsPatch, SettingsView } from '../../../app/shared/settings-api.ts';
+import { SETTINGS_LIMITS } from '../../../app/shared/settings-limits.ts';
 import type { Failure } from '../hooks/usePlanningActions.ts';
 import type { SettingsState } from '../hooks/useSettings.ts';
 import { LoadFailure } from './LoadFailure.tsx';
@@ -129,7 +131,7 @@ function ExclusionList(props: {
           className="setting-text"
           aria-label={`${noun === 'app' ? 'App' : 'Site'} to exclude`}
           placeholder={props.placeholder}
-          maxLength={field === 'excluded_apps' ? 256 : 253}
+          maxLength={field === 'excluded_apps' ? SETTINGS_LIMITS.maxAppLength : MAX_HOSTNAME_LENGTH}
           spellCheck={false}
           autoComplete="off"
           value={text}
