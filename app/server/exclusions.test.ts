@@ -1,6 +1,7 @@
 /** Excluded apps and domains (settings) are refused at the door with code `excluded`, and nothing of them is stored. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createExclusions } from '../core/exclusions.ts';
+import { LiveSettings, memorySettings } from '../core/live-settings.ts';
+import { DEFAULT_SETTINGS } from '../shared/settings.ts';
 import { browserEvent, startStoreServer, type StoreServer } from './test-http.ts';
 
 const NOW = Date.parse('2026-01-06T12:00:00Z');
@@ -8,7 +9,9 @@ const json = { 'content-type': 'application/json' };
 let t: StoreServer;
 beforeAll(async () => {
   t = await startStoreServer(NOW, {
-    exclusions: createExclusions({ apps: ['KeePassXC'], domains: ['bank.example'] }),
+    settings: new LiveSettings(
+      memorySettings({ ...DEFAULT_SETTINGS, excludedApps: ['KeePassXC'], excludedDomains: ['bank.example'] }),
+    ),
   });
 });
 afterAll(() => t?.close());

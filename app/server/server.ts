@@ -11,7 +11,6 @@ import { createHandlers, type ServerStore } from './handlers.ts';
 import { registerRoutes } from './routes.ts';
 import { DEFAULT_DASHBOARD_DIR, registerDashboard } from './dashboard.ts';
 import { installGuards } from './security.ts';
-import type { Exclusions } from '../core/exclusions.ts';
 import { LiveSettings, memorySettings } from '../core/live-settings.ts';
 
 export const DEFAULT_PORT = 47600;
@@ -31,14 +30,10 @@ export interface ServerOptions {
   now?: () => number;
   log?: Logger;
   /**
-   * The user's settings (GET / PATCH /v1/settings); when given, they supply the exclusions and the away
-   * threshold, live. Without them the endpoints answer from defaults kept in memory.
+   * The user's settings (GET / PATCH /v1/settings): they supply the apps and domains never recorded and the
+   * away threshold told to the extension, live. Without them the server keeps the defaults in memory.
    */
   settings?: LiveSettings;
-  /** Without `settings`: the tracker's away threshold, told to the browser extension; default 180 s. */
-  idleSeconds?: number;
-  /** Without `settings`: apps and domains never recorded (the settings' excludedApps / excludedDomains). */
-  exclusions?: Exclusions;
   /** The dashboard's built files; default renderer/dist; null serves no dashboard. */
   dashboardDir?: string | null;
   /** The pause shared with the tracker (and the tray); the server makes its own when none is given. */
@@ -63,7 +58,6 @@ export function createServer(options: ServerOptions): TimeAuditServer {
   const now = options.now ?? Date.now;
   const pause = options.pause ?? new PauseController({ ...systemPauseClock, now });
   const settings = options.settings ?? new LiveSettings(memorySettings());
-  const fixedIdleSeconds = options.settings ? undefined : options.idleSeconds;
 
   const app = Fastify({
     logger: false,
@@ -89,10 +83,10 @@ export function createServer(options: ServerOptions): TimeAuditServer {
     createHandlers({
       store: options.store,
       now,
-      idleSeconds: () => fixedIdleSeconds ?? settings.idleSeconds(),
+      idleSeconds: () => settings.idleSeconds(),
       pause,
       tz: options.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
-      exclusions: (options.settings ? undefined : options.exclusions) ?? settings.exclusions,
+      exclusions: settings.exclusions,
       settings,
     }),
   );
