@@ -1,5 +1,5 @@
 // Lint rules, including the layering of app/ (see the README's architecture section):
-// shared ← core ← db / trackers / server ← cli / electron; renderer and extension see only app/shared.
+// shared ← core ← demo / db / trackers / server ← cli / electron; renderer and extension see only app/shared.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importPlugin from 'eslint-plugin-import';
@@ -47,6 +47,11 @@ export default tseslint.config(
               './app/db',
               './app/!(shared|core|db)/**/*',
               'app/db may import only app/shared and app/core.',
+            ),
+            zone(
+              './app/demo',
+              './app/!(shared|core|demo)/**/*',
+              'app/demo (the synthetic demo data) may import only app/shared and app/core.',
             ),
             zone(
               './app/trackers',

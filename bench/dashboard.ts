@@ -7,7 +7,7 @@
  *   node bench/dashboard.ts [--years 5] [--loads 5]      or BENCH_YEARS, BENCH_LOADS
  */
 import { chromium } from '@playwright/test';
-import { runCli, startDaemon } from '../app/cli/daemon-harness.ts';
+import { runCli, startDaemon } from '../app/cli/daemon.testing.ts';
 import { createApiClient } from '../app/shared/client.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/chromium.ts';
 import { mkdtempSync, rmSync } from 'node:fs';

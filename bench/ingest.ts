@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { generateDay } from '../app/core/synthetic.ts';
+import { generateDay } from '../app/demo/synthetic.ts';
 import { DAY_MS, floorDiv } from '../app/core/time.ts';
 import { Store } from '../app/db/store.ts';
 import type { BrowserEvent, IngestResult, WindowEvent } from '../app/shared/events.ts';

@@ -18,7 +18,7 @@ import {
   SYNTHETIC_CATEGORIES,
   generateDays,
   type SyntheticDay,
-} from '../app/core/synthetic.ts';
+} from '../app/demo/synthetic.ts';
 import { dayFromCivil } from '../app/core/time.ts';
 import { Store } from '../app/db/store.ts';
 import type { Report } from '../app/shared/report.ts';

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { runCli, startDaemon, type Daemon } from '../app/cli/daemon-harness.ts';
+import { runCli, startDaemon, type Daemon } from '../app/cli/daemon.testing.ts';
 import { databasePath } from '../app/cli/paths.ts';
 import { createApiClient, type ApiClient } from '../app/shared/client.ts';
 import { EXTENSION_ID, extensionOrigin } from '../app/shared/extension.ts';

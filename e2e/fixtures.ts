@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
-import { runCli, startDaemon, type Daemon } from '../app/cli/daemon-harness.ts';
+import { runCli, startDaemon, type Daemon } from '../app/cli/daemon.testing.ts';
 import { createApiClient, type ApiClient } from '../app/shared/client.ts';
 
 export const TZ = 'Europe/Berlin';

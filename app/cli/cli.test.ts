@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadMigrations } from '../db/migrate.ts';
-import { postEvents, runCli, startDaemon } from './daemon-harness.ts';
+import { postEvents, runCli, startDaemon } from './daemon.testing.ts';
 import { createApiClient } from '../shared/client.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 

@@ -4,7 +4,7 @@
  * It refuses a folder that already holds tracked events unless told --force: demo data mixed into real data
  * could not be told apart afterwards.
  */
-import { DEFAULT_CATEGORY_MAP, generateDays, SYNTHETIC_CATEGORIES } from '../core/synthetic.ts';
+import { DEFAULT_CATEGORY_MAP, generateDays, SYNTHETIC_CATEGORIES } from '../demo/synthetic.ts';
 import { zoneFor } from '../core/zone.ts';
 import { ApiError } from '../shared/errors.ts';
 import { formatDuration } from '../shared/format.ts';

@@ -10,7 +10,13 @@ import { NewerDatabaseError } from '../db/migrate.ts';
 import { DEFAULT_PORT } from '../server/server.ts';
 import { DateArgumentError } from './dates.ts';
 import { reportCommand } from './report.ts';
-import { logAddCommand, LogArgumentError, logDeleteCommand, logEditCommand, logListCommand } from './log.ts';
+import {
+  logAddCommand,
+  LogArgumentError,
+  logDeleteCommand,
+  logEditCommand,
+  logListCommand,
+} from './log-command.ts';
 import { resolveDataDir } from './paths.ts';
 import { serve } from './serve.ts';
 import { tokenCommand } from './token.ts';

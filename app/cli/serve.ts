@@ -4,7 +4,7 @@
  */
 import { createLogger } from '../core/logger.ts';
 import { LiveSettings } from '../core/live-settings.ts';
-import { PauseController, systemPauseClock } from '../core/desktop/pause.ts';
+import { PauseController, systemPauseClock } from '../server/pause-controller.ts';
 import { Store } from '../db/store.ts';
 import { createServer } from '../server/server.ts';
 import { loadOrCreateToken } from '../server/token.ts';

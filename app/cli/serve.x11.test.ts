@@ -8,8 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postEvents, runCli, startDaemon } from './daemon-harness.ts';
-import { missingX11Tools, startX11Desktop, X11_APT, type X11Desktop } from '../trackers/x11-harness.ts';
+import { postEvents, runCli, startDaemon } from './daemon.testing.ts';
+import {
+  missingX11Tools,
+  startX11Desktop,
+  X11_APT,
+  type X11Desktop,
+} from '../trackers/x11-desktop.testing.ts';
 
 const missing = missingX11Tools();
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LiveSettings } from '../core/live-settings.ts';
-import { browserEvent, startStoreServer, type StoreServer } from '../server/test-http.ts';
+import { browserEvent, startStoreServer, type StoreServer } from '../server/http.testing.ts';
 import type { SettingsView } from '../shared/settings-api.ts';
 import { loadSettings, SettingsFile } from './settings-file.ts';
 

@@ -8,7 +8,7 @@ import type { SubjectCategory } from '../shared/api.ts';
 import type { Category, Productivity, SubjectKind } from '../shared/report.ts';
 import type { DB } from './open.ts';
 import type { CategorySource, Subjects } from './subjects.ts';
-import { defaultCategoryFor } from '../core/default-categories.ts';
+import { defaultCategoryFor } from './default-categories.ts';
 import type { ZoneRollups } from './zones.ts';
 
 interface CategoryRow {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GoalProgress } from '../shared/planning.ts';
 import { Store } from './store.ts';
-import { apiErrorOf } from './test-events.ts';
+import { apiErrorOf } from './events.testing.ts';
 
 const M = 60_000;
 const LA = 'America/Los_Angeles';

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Report } from '../shared/report.ts';
 import { MANUAL_OVERLAPS } from './events.ts';
 import { Store, type ManualEntryInput } from './store.ts';
-import { apiErrorOf, brw, DAY, M, T0, win, YEAR } from './test-events.ts';
+import { apiErrorOf, brw, DAY, M, T0, win, YEAR } from './events.testing.ts';
 
 const NOW = T0 + 365 * 24 * 60 * M;
 const entry = (label: string, start: number, end: number, category?: string): ManualEntryInput => ({

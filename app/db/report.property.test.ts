@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Store } from './store.ts';
-import { DEFAULT_CATEGORY_DB, defaultCategoryFor } from '../core/default-categories.ts';
+import { DEFAULT_CATEGORY_DB, defaultCategoryFor } from './default-categories.ts';
 import type { Report } from '../shared/report.ts';
 
 const MIN = 60_000;

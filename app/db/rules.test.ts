@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from './store.ts';
-import { apiErrorOf } from './test-events.ts';
+import { apiErrorOf } from './events.testing.ts';
 
 let dir: string;
 let store: Store;

@@ -8,7 +8,7 @@ import { Store } from './store.ts';
 import { MAX_ZONES } from './zones.ts';
 import { LONG_EVENT_MS, OVERLAPS } from './events.ts';
 
-import { brw, DAY, M, T0, win, YEAR } from './test-events.ts';
+import { brw, DAY, M, T0, win, YEAR } from './events.testing.ts';
 
 let dir: string;
 let store: Store;

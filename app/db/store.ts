@@ -23,7 +23,7 @@ import { Subjects } from './subjects.ts';
 import { Timelines } from './timeline.ts';
 import { ZoneRollups } from './zones.ts';
 import { zoneFor } from '../core/zone.ts';
-import { DEFAULT_CATEGORY_DB } from '../core/default-categories.ts';
+import { DEFAULT_CATEGORY_DB } from './default-categories.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
 
 export type { ReportQuery, ManualEntryInput, ManualEntryChange };

@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Logger } from '../shared/logging.ts';
 import type { Report } from '../shared/report.ts';
 import { Store } from './store.ts';
-import { apiErrorOf } from './test-events.ts';
+import { apiErrorOf } from './events.testing.ts';
 
 const M = 60_000;
 const DAY = 86_400_000;

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
-import type { PauseState } from '../core/desktop/pause.ts';
+import type { PauseState } from '../core/pause.ts';
 import type { GoalProgress } from '../shared/planning.ts';
 import {
   trayIcon,

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectionError, createApiClient, urlFor } from '../shared/client.ts';
 import { ApiError } from '../shared/errors.ts';
-import { startStoreServer, TEST_TOKEN, type StoreServer } from './test-http.ts';
+import { startStoreServer, TEST_TOKEN, type StoreServer } from './http.testing.ts';
 
 const NOW = Date.parse('2026-01-06T12:00:00Z');
 let t: StoreServer;

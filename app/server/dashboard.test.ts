@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../db/store.ts';
 import { DASHBOARD_CSP } from './dashboard.ts';
-import { startTestServer, type TestServer } from './test-http.ts';
+import { startTestServer, type TestServer } from './http.testing.ts';
 
 let dir: string;
 let store: Store;

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveSettings, memorySettings } from '../core/live-settings.ts';
 import { DEFAULT_SETTINGS } from '../shared/settings.ts';
-import { browserEvent, startStoreServer, type StoreServer } from './test-http.ts';
+import { browserEvent, startStoreServer, type StoreServer } from './http.testing.ts';
 
 const NOW = Date.parse('2026-01-06T12:00:00Z');
 const json = { 'content-type': 'application/json' };

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Goal, GoalProgress } from '../shared/planning.ts';
-import { startStoreServer, type RawResponse, type StoreServer } from './test-http.ts';
+import { startStoreServer, type RawResponse, type StoreServer } from './http.testing.ts';
 
 const M = 60_000;
 // Thursday 12 March 2026, 01:30 in Kolkata; Wednesday 11 March, 13:00 in Los Angeles.

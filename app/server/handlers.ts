@@ -9,7 +9,8 @@ import type {
   PauseBody,
   PauseStatus,
 } from '../shared/api.ts';
-import { startOfNextDay, type PauseController, type PauseState } from '../core/desktop/pause.ts';
+import { startOfNextDay, type PauseState } from '../core/pause.ts';
+import type { PauseController } from './pause-controller.ts';
 import { APP_VERSION } from '../shared/version.ts';
 import type { ManualEntryChange, ManualEntryInput, Store } from '../db/store.ts';
 import { ingestBatch } from './ingest.ts';

@@ -3,7 +3,7 @@
  * errors, and their effect on the report and timeline served next to them.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startStoreServer, type RawResponse, type StoreServer } from './test-http.ts';
+import { startStoreServer, type RawResponse, type StoreServer } from './http.testing.ts';
 
 const NOW = Date.parse('2026-11-21T20:00:00Z'); // 21:00 in Paris
 const json = { 'content-type': 'application/json' };

@@ -3,8 +3,8 @@
  * PauseController, and one given by the caller (the daemon shares it with the tracker).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PauseController, systemPauseClock } from '../core/desktop/pause.ts';
-import { startStoreServer, type RawResponse, type StoreServer } from './test-http.ts';
+import { PauseController, systemPauseClock } from './pause-controller.ts';
+import { startStoreServer, type RawResponse, type StoreServer } from './http.testing.ts';
 
 const NOW = Date.parse('2026-03-29T08:00:00Z'); // 10:00 CEST, the day DST starts in Berlin
 const json = { 'content-type': 'application/json' };

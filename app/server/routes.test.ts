@@ -10,7 +10,7 @@ import { api } from '../shared/api.ts';
 import { MAX_BATCH_EVENTS } from '../shared/events.ts';
 import type { Category, Report, SubjectTotal } from '../shared/report.ts';
 import type { Store } from '../db/store.ts';
-import { browserEvent, startStoreServer, type RawResponse, type StoreServer } from './test-http.ts';
+import { browserEvent, startStoreServer, type RawResponse, type StoreServer } from './http.testing.ts';
 
 const NOW = Date.parse('2026-01-06T12:00:00Z');
 const json = { 'content-type': 'application/json' };

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Rule } from '../shared/planning.ts';
 import type { Report } from '../shared/report.ts';
-import { browserEvent, startStoreServer, type RawResponse, type StoreServer } from './test-http.ts';
+import { browserEvent, startStoreServer, type RawResponse, type StoreServer } from './http.testing.ts';
 
 const NOW = Date.parse('2026-01-06T12:00:00Z');
 const json = { 'content-type': 'application/json' };

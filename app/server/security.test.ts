@@ -18,7 +18,7 @@ import {
   TEST_TOKEN,
   type RawResponse,
   type StoreServer,
-} from './test-http.ts';
+} from './http.testing.ts';
 
 const NOW = Date.parse('2026-01-06T12:00:00Z');
 

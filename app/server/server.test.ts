@@ -3,7 +3,7 @@
  * the report that follows, categories, and the 413 that stores nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserEvent, startStoreServer, type RawResponse, type StoreServer } from './test-http.ts';
+import { browserEvent, startStoreServer, type RawResponse, type StoreServer } from './http.testing.ts';
 
 const NOW = Date.parse('2026-01-06T12:00:00Z');
 const DAY = 'from=2026-01-05T00:00:00Z&to=2026-01-06T00:00:00Z&tz=UTC';

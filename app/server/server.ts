@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createLogger, type Logger } from '../core/logger.ts';
-import { PauseController, systemPauseClock } from '../core/desktop/pause.ts';
+import { PauseController, systemPauseClock } from './pause-controller.ts';
 import { installErrorHandling, replyWithError, writeClientError } from './errors.ts';
 import { createHandlers, type ServerStore } from './handlers.ts';
 import { registerRoutes } from './routes.ts';

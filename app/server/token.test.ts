@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { loadOrCreateToken, tokenPath } from './token.ts';
-import { recordingLogger } from './test-http.ts';
+import { recordingLogger } from './http.testing.ts';
 
 const posix = process.platform !== 'win32';
 let root: string;

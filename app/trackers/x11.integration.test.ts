@@ -10,7 +10,7 @@ import { GetWindowsSource } from './active-window.ts';
 import { X11IdleSource } from './idle-x11.ts';
 import type { TrackerSink } from './sink.ts';
 import { WindowTracker } from './tracker.ts';
-import { missingX11Tools, startX11Desktop, X11_APT as APT, type X11Desktop } from './x11-harness.ts';
+import { missingX11Tools, startX11Desktop, X11_APT as APT, type X11Desktop } from './x11-desktop.testing.ts';
 
 const missing = missingX11Tools();
 const TITLES = { alpha: 'timeaudit-it Alpha', beta: 'timeaudit-it Beta' };

@@ -20,8 +20,7 @@
  */
 import { formatDuration } from '../../shared/format.ts';
 import type { GoalProgress } from '../../shared/planning.ts';
-import type { PauseState } from './pause.ts';
-import { startOfNextDay } from './pause.ts';
+import { startOfNextDay, type PauseState } from '../pause.ts';
 
 export type TrayState = 'tracking' | 'paused' | 'error';
 

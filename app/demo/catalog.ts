@@ -4,7 +4,7 @@
  * much more (or less) their subjects are used on a weekend.
  */
 import type { Productivity, SubjectKind } from '../shared/report.ts';
-import { isBrowserApp } from './browsers.ts';
+import { isBrowserApp } from '../core/browsers.ts';
 
 interface CategoryInfo {
   name: string;

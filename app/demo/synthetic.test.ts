@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkBrowserEvent, checkIdleEvent, checkWindowEvent } from '../shared/events.ts';
 import { EVENT_SCHEMA_VERSION } from '../shared/version.ts';
-import { isBrowserApp } from './browsers.ts';
+import { isBrowserApp } from '../core/browsers.ts';
 import {
   DEFAULT_CATEGORY_MAP,
   SYNTHETIC_APPS,
@@ -11,7 +11,7 @@ import {
   generateDays,
   type SyntheticDay,
 } from './synthetic.ts';
-import { HOUR_MS, dayFromCivil, isoWeekday } from './time.ts';
+import { HOUR_MS, dayFromCivil, isoWeekday } from '../core/time.ts';
 
 const BENCH = { windowEventsPerDay: 2000, browserEventsPerDay: 1500 };
 /** Monday 2025-03-03, four weeks across the start of summer time in Berlin (2025-03-30). */

@@ -1,7 +1,7 @@
 /**
  * Pausing tracking: "for 15 minutes", "for an hour", "until tomorrow" or until resumed. The one state shared
- * by the tray, the daemon's API and (through the API) the browser extension. Pure: the clock and timers are
- * injected, so tests drive it with fake timers.
+ * by the tray, the daemon's API and (through the API) the browser extension. The clock and timers are injected,
+ * so tests drive it with fake timers.
  *
  * ```
  * pauseFor(15 min) at 14:15   [paused...............)14:30 → resumes by itself, listeners hear it
@@ -9,9 +9,9 @@
  * resume() at 14:40                [paused.......)14:40 (timer cancelled)
  * ```
  */
-import { zoneFor } from '../zone.ts';
+import type { PauseState } from '../core/pause.ts';
 
-export type PauseState = { paused: false } | { paused: true; untilMs: number | null };
+export type { PauseState };
 
 export interface PauseClock {
   now(): number;
@@ -93,12 +93,6 @@ export class PauseController {
     const snapshot = this.state();
     for (const listener of [...this.listeners]) listener(snapshot);
   }
-}
-
-/** The instant the local day after the one containing `nowMs` starts in `tz`: "until tomorrow". */
-export function startOfNextDay(nowMs: number, tz: string): number {
-  const zone = zoneFor(tz);
-  return zone.dayStart(zone.localDay(nowMs) + 1);
 }
 
 /** The real clock, for the daemon and the desktop app. */

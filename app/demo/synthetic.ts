@@ -16,9 +16,9 @@
  *   (as the tracker cuts them), and a browser event sometimes runs a few seconds past its browser window.
  */
 import type { BrowserEvent, IdleEvent, WindowEvent } from '../shared/events.ts';
-import { APPS, CATEGORY_INFO, DOMAINS, TITLES, type Subject } from './synthetic-catalog.ts';
-import { DAY_MS, HOUR_MS, MINUTE_MS, floorDiv, isoWeekday } from './time.ts';
-import { zoneFor } from './zone.ts';
+import { APPS, CATEGORY_INFO, DOMAINS, TITLES, type Subject } from './catalog.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS, floorDiv, isoWeekday } from '../core/time.ts';
+import { zoneFor } from '../core/zone.ts';
 
 export {
   DEFAULT_CATEGORY_MAP,
@@ -26,7 +26,7 @@ export {
   SYNTHETIC_CATEGORIES,
   SYNTHETIC_DOMAINS,
   type DefaultSubjectCategory,
-} from './synthetic-catalog.ts';
+} from './catalog.ts';
 
 export interface SyntheticOptions {
   /** Window events on a full workday; other active days get fewer, in proportion to their active time. */

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../db/store.ts';
 import { createApiClient } from '../shared/client.ts';
 import type { ManualEntry } from '../shared/planning.ts';
-import { postEvents, runCli, startDaemon } from './daemon-harness.ts';
+import { postEvents, runCli, startDaemon } from './daemon.testing.ts';
 import { databasePath } from './paths.ts';
 
 const dirs: string[] = [];
