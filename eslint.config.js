@@ -49,6 +49,12 @@ export default tseslint.config(
               'app/db may import only app/shared and app/core.',
             ),
             zone(
+              ['./app/core', './app/db'],
+              ['./app/shared/errors.ts', './app/server'],
+              'the model and the store speak DomainError (app/core/errors.ts); the wire error shape and its HTTP ' +
+                'statuses belong to the transports (app/server/errors.ts, app/cli/errors.ts).',
+            ),
+            zone(
               './app/demo',
               './app/!(shared|core|demo)/**/*',
               'app/demo (the synthetic demo data) may import only app/shared and app/core.',

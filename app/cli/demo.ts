@@ -6,7 +6,7 @@
  */
 import { DEFAULT_CATEGORY_MAP, generateDays, SYNTHETIC_CATEGORIES } from '../demo/synthetic.ts';
 import { zoneFor } from '../core/zone.ts';
-import { ApiError } from '../shared/errors.ts';
+import { DomainError } from '../core/errors.ts';
 import { formatDuration } from '../shared/format.ts';
 import { Store } from '../db/store.ts';
 import { databasePath } from './paths.ts';
@@ -38,7 +38,7 @@ export function demoCommand(opts: DemoOptions, now = Date.now()): void {
       try {
         store.createCategory(c.name, c.productivity);
       } catch (error) {
-        if (!(error instanceof ApiError && error.code === 'conflict')) throw error;
+        if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;
       }
     }
     for (const s of DEFAULT_CATEGORY_MAP) store.setSubjectCategory(s.kind, s.name, s.category);

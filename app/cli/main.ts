@@ -5,22 +5,14 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { APP_VERSION } from '../shared/version.ts';
-import { ApiError } from '../shared/errors.ts';
-import { NewerDatabaseError } from '../db/migrate.ts';
 import { DEFAULT_PORT } from '../server/server.ts';
-import { DateArgumentError } from './dates.ts';
+import { cliFailure } from './errors.ts';
 import { reportCommand } from './report.ts';
-import {
-  logAddCommand,
-  LogArgumentError,
-  logDeleteCommand,
-  logEditCommand,
-  logListCommand,
-} from './log-command.ts';
+import { logAddCommand, logDeleteCommand, logEditCommand, logListCommand } from './log-command.ts';
 import { resolveDataDir } from './paths.ts';
 import { serve } from './serve.ts';
 import { tokenCommand } from './token.ts';
-import { demoCommand, DemoRefusedError } from './demo.ts';
+import { demoCommand } from './demo.ts';
 
 const integer = (name: string, min: number, max: number) => (value: string) => {
   const n = Number(value);
@@ -183,19 +175,8 @@ program
 try {
   await program.parseAsync();
 } catch (error) {
-  if (
-    error instanceof ApiError ||
-    error instanceof DateArgumentError ||
-    error instanceof LogArgumentError ||
-    error instanceof NewerDatabaseError ||
-    error instanceof DemoRefusedError
-  ) {
-    console.error(`timeaudit: ${error.message}`);
-    process.exitCode = 2;
-  } else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
-    console.error(`timeaudit: the port is in use; is Time Audit already running? Pick another with --port.`);
-    process.exitCode = 1;
-  } else {
-    throw error;
-  }
+  const failure = cliFailure(error);
+  if (!failure) throw error;
+  console.error(`timeaudit: ${failure.message}`);
+  process.exitCode = failure.exitCode;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../shared/errors.ts';
+import { DomainError } from './errors.ts';
 import { dayFromCivil, HOUR_MS, isoWeekday } from './time.ts';
 import { Zone } from './zone.ts';
 
@@ -46,7 +46,7 @@ describe('Zone', () => {
   });
 
   it('refuses an unknown zone with a clear error', () => {
-    expect(() => new Zone('Mars/Olympus')).toThrow(ApiError);
+    expect(() => new Zone('Mars/Olympus')).toThrow(DomainError);
     expect(() => new Zone('Mars/Olympus')).toThrow(/unknown time zone/);
   });
 });

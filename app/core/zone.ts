@@ -7,7 +7,7 @@
  * holds for every zone in the tz database since 1980 (including +05:45, +08:45, +12:45 and Lord Howe's
  * 30-minute DST). So one 15-minute UTC slot always lies inside one local hour of one local day.
  */
-import { ApiError } from '../shared/errors.ts';
+import { invalid } from './errors.ts';
 import { DAY_MS, HOUR_MS, SLOT_MS, floorDiv, mod } from './time.ts';
 
 export interface LocalSlot {
@@ -37,11 +37,7 @@ export class Zone {
         second: 'numeric',
       });
     } catch {
-      throw new ApiError(
-        'validation_failed',
-        `unknown time zone "${name}" (use an IANA name such as Europe/Paris)`,
-        'tz',
-      );
+      throw invalid(`unknown time zone "${name}" (use an IANA name such as Europe/Paris)`, 'tz');
     }
     this.name = name;
   }

@@ -3,11 +3,11 @@
  * Who decides a subject's category, strongest first: the user's own choice, the first user rule that matches,
  * the built-in default, else none (the classifier only ever suggests, see suggestions.ts).
  */
-import { ApiError } from '../shared/errors.ts';
-import type { SubjectCategory } from '../shared/api.ts';
+import type { SubjectCategory } from '../shared/api/index.ts';
 import type { Category, Productivity, SubjectKind } from '../shared/report.ts';
 import type { DB } from './open.ts';
 import type { CategorySource, Subjects } from './subjects.ts';
+import { conflict, notFound, unknownCategory } from '../core/errors.ts';
 import { defaultCategoryFor } from './default-categories.ts';
 import type { ZoneRollups } from './zones.ts';
 
@@ -72,7 +72,7 @@ export class Categories {
     patch: { name?: string | undefined; productivity?: Productivity | undefined },
   ): Category {
     const current = this.byId(id);
-    if (!current) throw new ApiError('not_found', `no category with id ${id}`, 'id');
+    if (!current) throw notFound(`no category with id ${id}`, 'id');
     const name = patch.name ?? current.name;
     if (name.toLowerCase() !== current.name.toLowerCase()) this.assertFree(name);
     const productivity = patch.productivity ?? current.productivity;
@@ -82,10 +82,10 @@ export class Categories {
 
   /** Assigns a subject (created if new) to a category by name, or to none; applies to all of its time. */
   assign(kind: SubjectKind, name: string, categoryName: string | null): SubjectCategory {
-    const category =
-      categoryName === null ? null : (this.stmts.byName.get(categoryName) as CategoryRow | undefined);
-    if (category === undefined) {
-      throw new ApiError('unknown_category', `there is no category named "${categoryName}"`, 'category');
+    let category: CategoryRow | null = null;
+    if (categoryName !== null) {
+      category = (this.stmts.byName.get(categoryName) as CategoryRow | undefined) ?? null;
+      if (category === null) throw unknownCategory(categoryName);
     }
     // The user's choice, "no category" included, wins over the defaults from now on.
     this.setSubject(this.subjects.idFor(kind, name), category?.id ?? null, 'user');
@@ -155,7 +155,6 @@ export class Categories {
   }
 
   private assertFree(name: string): void {
-    if (this.stmts.byName.get(name))
-      throw new ApiError('conflict', `a category named "${name}" exists already`, 'name');
+    if (this.stmts.byName.get(name)) throw conflict(`a category named "${name}" exists already`, 'name');
   }
 }

@@ -1,8 +1,8 @@
 /**
  * Test support (not part of the app): events on a fixed Monday morning, in minutes from 08:00 UTC, the day
- * and year ranges the store tests report over, and the ApiError a call throws.
+ * and year ranges the store tests report over, and the DomainError a call throws.
  */
-import { ApiError } from '../shared/errors.ts';
+import { DomainError } from '../core/errors.ts';
 import type { BrowserEvent, WindowEvent } from '../shared/events.ts';
 
 export const M = 60_000;
@@ -31,13 +31,13 @@ export const brw = (eventId: string, domain: string, start: number, end: number)
   reasonClosed: 'tab_switch',
 });
 
-/** The ApiError `fn` throws; fails the test when it throws something else or nothing. */
-export function apiErrorOf(fn: () => unknown): ApiError {
+/** The DomainError `fn` throws; fails the test when it throws something else or nothing. */
+export function domainErrorOf(fn: () => unknown): DomainError {
   try {
     fn();
   } catch (error) {
-    if (error instanceof ApiError) return error;
+    if (error instanceof DomainError) return error;
     throw error;
   }
-  throw new Error('expected an ApiError');
+  throw new Error('expected a DomainError');
 }

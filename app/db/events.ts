@@ -5,7 +5,7 @@
  * re-reads past time instead of rewriting events.
  */
 import type { BrowserEvent, EventSource, IdleEvent, WindowEvent } from '../shared/events.ts';
-import { MANUAL_ENTRY_MAX_MS } from '../shared/api.ts';
+import { MANUAL_ENTRY_MAX_MS } from '../shared/planning.ts';
 import type { BrowserSpan, Interval, ManualSpan, Streams, WindowSpan } from '../core/resolve.ts';
 import type { WindowSubjects } from '../core/rules.ts';
 import type { DB } from './open.ts';

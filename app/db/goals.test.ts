@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GoalProgress } from '../shared/planning.ts';
 import { Store } from './store.ts';
-import { apiErrorOf } from './events.testing.ts';
+import { domainErrorOf } from './events.testing.ts';
 
 const M = 60_000;
 const LA = 'America/Los_Angeles';
@@ -44,9 +44,9 @@ function use(app: string, startIso: string, ms: number): void {
 const goal = (list: GoalProgress[], id: number) => list.find((g) => g.id === id) as GoalProgress;
 const goalCount = () => store.db.prepare('SELECT count(*) FROM goals').pluck().get();
 
-function expectApiError(fn: () => unknown, code: string, field: string, message: RegExp): void {
-  const error = apiErrorOf(fn);
-  expect(error).toMatchObject({ code, field });
+function expectDomainError(fn: () => unknown, kind: string, field: string, message: RegExp): void {
+  const error = domainErrorOf(fn);
+  expect(error).toMatchObject({ kind, field });
   expect(error.message).toMatch(message);
 }
 
@@ -56,7 +56,7 @@ describe('goal progress', () => {
       category: 'Social',
       direction: 'at_most',
       period: 'day',
-      target_ms: 60 * M,
+      targetMs: 60 * M,
     });
     use('ta-social', '2026-03-11T06:30:00Z', 60 * M); // Tue 23:30 – Wed 00:30 PDT: 30 min today
     use('ta-social', '2026-03-11T18:00:00Z', 20 * M); // Wed 11:00 PDT
@@ -78,7 +78,7 @@ describe('goal progress', () => {
       category: 'Dev',
       direction: 'at_least',
       period: 'week',
-      target_ms: 5 * 60 * M,
+      targetMs: 5 * 60 * M,
     });
     use('ta-editor', '2026-03-09T06:00:00Z', 120 * M); // Sun 23:00 – Mon 01:00 PDT; Mon 11:30–13:30 IST
     use('ta-editor', '2026-03-10T16:00:00Z', 180 * M); // Tue
@@ -105,7 +105,7 @@ describe('goal progress', () => {
       category: 'Social',
       direction: 'at_most',
       period: 'day',
-      target_ms: 60 * M,
+      targetMs: 60 * M,
     });
     use('ta-social', '2026-03-11T18:00:00Z', 60 * M); // 23:30 – 00:30 IST
     use('ta-social', '2026-03-11T19:45:00Z', 10 * M); // 01:15 IST
@@ -120,13 +120,13 @@ describe('goal progress', () => {
       category: 'Social',
       direction: 'at_most',
       period: 'day',
-      target_ms: 60 * M,
+      targetMs: 60 * M,
     });
     const least = store.createGoal({
       category: 'Social',
       direction: 'at_least',
       period: 'day',
-      target_ms: 60 * M,
+      targetMs: 60 * M,
     });
     use('ta-social', '2026-03-11T18:00:00Z', 60 * M - 1);
     expect(store.listGoals(LA).map((g) => [g.id, g.done_ms, g.state])).toEqual([
@@ -144,13 +144,13 @@ describe('goal progress', () => {
       category: 'Social',
       direction: 'at_most',
       period: 'day',
-      target_ms: 60 * M,
+      targetMs: 60 * M,
     });
     const weekly = store.createGoal({
       category: 'Social',
       direction: 'at_most',
       period: 'week',
-      target_ms: 60 * M,
+      targetMs: 60 * M,
     });
     use('ta-social', '2026-03-12T06:00:00Z', 120 * M); // Wed 23:00 – Thu 01:00 PDT
     now = Date.parse('2026-03-12T06:59:00Z'); // Wed 23:59
@@ -181,7 +181,7 @@ describe('goal progress', () => {
       category: 'Social',
       direction: 'at_most',
       period: 'day',
-      target_ms: 60 * M,
+      targetMs: 60 * M,
     });
     use('ta-social', '2026-03-11T18:00:00Z', 90 * M);
     expect(goal(store.listGoals(LA), daily.id).state).toBe('over');
@@ -193,7 +193,7 @@ describe('goal progress', () => {
   });
 
   it('refuses an unknown time zone', () => {
-    expectApiError(() => store.listGoals('Mars/Olympus'), 'validation_failed', 'tz', /unknown time zone/);
+    expectDomainError(() => store.listGoals('Mars/Olympus'), 'invalid', 'tz', /unknown time zone/);
   });
 });
 
@@ -203,7 +203,7 @@ describe('goal CRUD', () => {
       category: 'social',
       direction: 'at_most',
       period: 'week',
-      target_ms: 300 * M,
+      targetMs: 300 * M,
     });
     expect(g).toEqual({
       id: g.id,
@@ -225,27 +225,27 @@ describe('goal CRUD', () => {
   });
 
   it('refuses an unknown category, an unknown id, and a daily goal over 24 hours, storing nothing', () => {
-    const body = { category: 'Nope', direction: 'at_most', period: 'day', target_ms: 60 * M } as const;
-    expectApiError(() => store.createGoal(body), 'unknown_category', 'category', /no category named "Nope"/);
+    const body = { category: 'Nope', direction: 'at_most', period: 'day', targetMs: 60 * M } as const;
+    expectDomainError(
+      () => store.createGoal(body),
+      'unknown_category',
+      'category',
+      /no category named "Nope"/,
+    );
     expect(goalCount()).toBe(0);
-    const g = store.createGoal({ ...body, category: 'Dev', period: 'week', target_ms: 30 * 60 * M });
-    expectApiError(
+    const g = store.createGoal({ ...body, category: 'Dev', period: 'week', targetMs: 30 * 60 * M });
+    expectDomainError(
       () => store.updateGoal(g.id, { category: 'Nope' }),
       'unknown_category',
       'category',
       /Nope/,
     );
     // The new period with the goal's current target (30 h) is too much for a day.
-    expectApiError(
-      () => store.updateGoal(g.id, { period: 'day' }),
-      'validation_failed',
-      'target_ms',
-      /24 hours/,
-    );
+    expectDomainError(() => store.updateGoal(g.id, { period: 'day' }), 'invalid', 'targetMs', /24 hours/);
     expect(store.listGoals(LA)[0]).toMatchObject({ category: 'Dev', period: 'week' });
-    expectApiError(() => store.updateGoal(g.id + 1, { target_ms: M }), 'not_found', 'id', /no goal/);
-    expectApiError(() => store.deleteGoal(g.id + 1), 'not_found', 'id', /no goal/);
+    expectDomainError(() => store.updateGoal(g.id + 1, { targetMs: M }), 'not_found', 'id', /no goal/);
+    expectDomainError(() => store.deleteGoal(g.id + 1), 'not_found', 'id', /no goal/);
     store.deleteGoal(g.id);
-    expectApiError(() => store.deleteGoal(g.id), 'not_found', 'id', /no goal/);
+    expectDomainError(() => store.deleteGoal(g.id), 'not_found', 'id', /no goal/);
   });
 });

@@ -8,8 +8,8 @@
  *                        [ report over [start, now) ]     → done_ms of the goal's category
  * ```
  */
-import type { Deleted, GoalBody, GoalPatch } from '../shared/api.ts';
-import { ApiError } from '../shared/errors.ts';
+import type { Deleted } from '../shared/api/index.ts';
+import { invalid, notFound, unknownCategory } from '../core/errors.ts';
 import type { Goal, GoalDirection, GoalPeriod, GoalProgress } from '../shared/planning.ts';
 import type { Productivity } from '../shared/report.ts';
 import { goalProgress, periodAt, type PeriodBounds } from '../core/goals.ts';
@@ -35,6 +35,15 @@ const rowToGoal = (r: GoalRow): Goal => ({
   period: r.period,
   target_ms: r.target_ms,
 });
+
+/** A goal as the store takes it. */
+export interface GoalInput {
+  category: string;
+  direction: GoalDirection;
+  period: GoalPeriod;
+  targetMs: number;
+}
+export type GoalChange = Partial<GoalInput>;
 
 const SELECT = `SELECT g.id, g.direction, g.period, g.target_ms, c.name AS category, c.productivity
   FROM goals g JOIN categories c ON c.id = g.category_id`;
@@ -63,41 +72,41 @@ export class Goals {
     return (this.stmts.all.all() as GoalRow[]).map(rowToGoal);
   }
 
-  /** Call inside a write transaction. Throws ApiError('unknown_category'). */
-  create(body: GoalBody, nowMs: number): Goal {
-    const categoryId = this.categoryId(body.category);
+  /** Call inside a write transaction. Throws DomainError('unknown_category'). */
+  create(input: GoalInput, nowMs: number): Goal {
+    const categoryId = this.categoryId(input.category);
     const id = Number(
-      this.stmts.insert.run(categoryId, body.direction, body.period, body.target_ms, nowMs).lastInsertRowid,
+      this.stmts.insert.run(categoryId, input.direction, input.period, input.targetMs, nowMs).lastInsertRowid,
     );
     return this.get(id);
   }
 
-  /** Call inside a write transaction. Throws ApiError: not_found, unknown_category, validation_failed. */
-  update(id: number, patch: GoalPatch): Goal {
+  /** Call inside a write transaction. Throws DomainError: not_found, unknown_category, invalid. */
+  update(id: number, change: GoalChange): Goal {
     const current = this.get(id);
     const next = {
-      category: patch.category ?? current.category,
-      direction: patch.direction ?? current.direction,
-      period: patch.period ?? current.period,
-      target_ms: patch.target_ms ?? current.target_ms,
+      category: change.category ?? current.category,
+      direction: change.direction ?? current.direction,
+      period: change.period ?? current.period,
+      targetMs: change.targetMs ?? current.target_ms,
     };
-    // The schema checks a patch on its own; a new period with the old target (or the reverse) is checked here.
-    if (next.period === 'day' && next.target_ms > DAY_MS)
-      throw new ApiError('validation_failed', 'a daily goal is at most 24 hours', 'target_ms');
+    // The API checks a change on its own; a new period with the old target (or the reverse) is checked here.
+    if (next.period === 'day' && next.targetMs > DAY_MS)
+      throw invalid('a daily goal is at most 24 hours', 'targetMs');
     const categoryId = this.categoryId(next.category);
-    this.stmts.update.run(categoryId, next.direction, next.period, next.target_ms, id);
+    this.stmts.update.run(categoryId, next.direction, next.period, next.targetMs, id);
     return this.get(id);
   }
 
-  /** Call inside a write transaction. Throws ApiError('not_found'). */
+  /** Call inside a write transaction. Throws DomainError('not_found'). */
   delete(id: number): Deleted {
-    if (this.stmts.delete.run(id).changes === 0) throw notFound(id);
+    if (this.stmts.delete.run(id).changes === 0) throw noGoal(id);
     return { id, deleted: true };
   }
 
   /**
    * Every goal with its progress in the day or week of `tz` that holds `nowMs`. Reads the rollups (call inside
-   * the store's transaction, after refreshing them). Throws ApiError('validation_failed') for an unknown zone.
+   * the store's transaction, after refreshing them). Throws DomainError('invalid') for an unknown zone.
    */
   progress(tz: string, nowMs: number): GoalProgress[] {
     const zone = zoneFor(tz);
@@ -125,16 +134,15 @@ export class Goals {
 
   private get(id: number): Goal {
     const row = this.stmts.byId.get(id) as GoalRow | undefined;
-    if (!row) throw notFound(id);
+    if (!row) throw noGoal(id);
     return rowToGoal(row);
   }
 
   private categoryId(name: string): number {
     const id = this.stmts.categoryId.get(name) as number | undefined;
-    if (id === undefined)
-      throw new ApiError('unknown_category', `there is no category named "${name}"`, 'category');
+    if (id === undefined) throw unknownCategory(name);
     return id;
   }
 }
 
-const notFound = (id: number) => new ApiError('not_found', `no goal with id ${id}`, 'id');
+const noGoal = (id: number) => notFound(`no goal with id ${id}`, 'id');

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Report } from '../shared/report.ts';
 import { MANUAL_OVERLAPS } from './events.ts';
 import { Store, type ManualEntryInput } from './store.ts';
-import { apiErrorOf, brw, DAY, M, T0, win, YEAR } from './events.testing.ts';
+import { domainErrorOf, brw, DAY, M, T0, win, YEAR } from './events.testing.ts';
 
 const NOW = T0 + 365 * 24 * 60 * M;
 const entry = (label: string, start: number, end: number, category?: string): ManualEntryInput => ({
@@ -39,8 +39,8 @@ const rows = () => ({
   labels: store.db.prepare(`SELECT count(*) FROM subjects WHERE kind = 'manual'`).pluck().get(),
 });
 const failure = (f: () => unknown) => {
-  const error = apiErrorOf(f);
-  return { code: error.code, field: error.field, message: error.message };
+  const error = domainErrorOf(f);
+  return { kind: error.kind, field: error.field, message: error.message };
 };
 
 /**
@@ -230,12 +230,12 @@ describe('manual entries', () => {
     const before = rows();
     const clash = failure(() => store.createManualEntry(entry('Run', 630, 700, 'Sport'), 'Europe/Paris'));
     expect(clash).toEqual({
-      code: 'conflict',
-      field: 'start',
+      kind: 'conflict',
+      field: 'startMs',
       message: 'overlaps "Gym" 2026-05-04 20:00–21:00 Europe/Paris (entry 1); manual entries cannot overlap',
     });
-    expect(failure(() => store.createManualEntry(entry('Run', 500, 601, 'Sport'))).code).toBe('conflict');
-    expect(failure(() => store.createManualEntry(entry('Run', 610, 620, 'Sport'))).code).toBe('conflict');
+    expect(failure(() => store.createManualEntry(entry('Run', 500, 601, 'Sport'))).kind).toBe('conflict');
+    expect(failure(() => store.createManualEntry(entry('Run', 610, 620, 'Sport'))).kind).toBe('conflict');
     expect(rows()).toEqual(before);
     // Touching is fine, and an entry may be moved over its own old interval.
     const run = store.createManualEntry(entry('Run', 660, 700, 'Sport'));
@@ -250,13 +250,13 @@ describe('manual entries', () => {
   it('refuses bad intervals, labels and notes, storing nothing', () => {
     const before = rows();
     const cases: Array<[ManualEntryInput, string, RegExp]> = [
-      [entry('Gym', 60, 60, 'Sport'), 'end', /end must be after start/],
-      [entry('Gym', 60, 0, 'Sport'), 'end', /end must be after start/],
-      [entry('Gym', 0, 7 * 1440 + 1, 'Sport'), 'end', /at most 7 days/],
-      [{ ...entry('Gym', 0, 60, 'Sport'), startMs: Number.NaN }, 'start', /not a time/],
+      [entry('Gym', 60, 60, 'Sport'), 'endMs', /end must be after start/],
+      [entry('Gym', 60, 0, 'Sport'), 'endMs', /end must be after start/],
+      [entry('Gym', 0, 7 * 1440 + 1, 'Sport'), 'endMs', /at most 7 days/],
+      [{ ...entry('Gym', 0, 60, 'Sport'), startMs: Number.NaN }, 'startMs', /not a time/],
       [
         { ...entry('Gym', 0, 60, 'Sport'), startMs: Date.UTC(1999, 0, 1), endMs: Date.UTC(1999, 0, 2) },
-        'start',
+        'startMs',
         /2000/,
       ],
       [entry('   ', 0, 60, 'Sport'), 'label', /a label is required/],
@@ -265,7 +265,7 @@ describe('manual entries', () => {
     ];
     for (const [input, field, message] of cases) {
       const error = failure(() => store.createManualEntry(input));
-      expect(error.code).toBe('validation_failed');
+      expect(error.kind).toBe('invalid');
       expect(error.field).toBe(field);
       expect(error.message).toMatch(message);
     }
@@ -280,27 +280,27 @@ describe('manual entries', () => {
     store = open(T0 + 200 * M);
     expect(store.createManualEntry(entry('Gym', 150, 201, 'Sport')).label).toBe('Gym');
     const error = failure(() => store.createManualEntry(entry('Run', 201, 202, 'Sport'), 'Europe/Paris'));
-    expect(error).toMatchObject({ code: 'validation_failed', field: 'end' });
+    expect(error).toMatchObject({ kind: 'invalid', field: 'endMs' });
     expect(error.message).toMatch(/ends in the future \(2026-05-04 13:22 Europe\/Paris\)/);
-    expect(failure(() => store.updateManualEntry(1, { endMs: T0 + 230 * M })).field).toBe('end');
+    expect(failure(() => store.updateManualEntry(1, { endMs: T0 + 230 * M })).field).toBe('endMs');
     expect(store.listManualEntries(0, NOW)).toHaveLength(1);
   });
 
   it('answers not_found for an unknown id, and unknown_category for an unknown category', () => {
     expect(failure(() => store.updateManualEntry(42, { note: 'x' }))).toMatchObject({
-      code: 'not_found',
+      kind: 'not_found',
       field: 'id',
     });
-    expect(failure(() => store.deleteManualEntry(42)).code).toBe('not_found');
+    expect(failure(() => store.deleteManualEntry(42)).kind).toBe('not_found');
     const error = failure(() => store.createManualEntry(entry('Ghost', 0, 60, 'Nope')));
     expect(error).toEqual({
-      code: 'unknown_category',
+      kind: 'unknown_category',
       field: 'category',
       message: 'there is no category named "Nope"',
     });
     expect(rows()).toEqual({ entries: 0, labels: 0 });
     const gym = store.createManualEntry(entry('Gym', 0, 60, 'Sport'));
-    expect(failure(() => store.updateManualEntry(gym.id, { label: 'Ghost', category: 'Nope' })).code).toBe(
+    expect(failure(() => store.updateManualEntry(gym.id, { label: 'Ghost', category: 'Nope' })).kind).toBe(
       'unknown_category',
     );
     expect(store.listManualEntries(0, NOW)).toEqual([gym]);

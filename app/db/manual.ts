@@ -10,8 +10,9 @@
  * Writes validate everything before touching subjects: Subjects caches ids, and a subject created in a
  * transaction that then rolls back would leave a stale id in that cache.
  */
-import { MANUAL_ENTRY_MAX_MS, type Deleted } from '../shared/api.ts';
-import { ApiError } from '../shared/errors.ts';
+import type { Deleted } from '../shared/api/index.ts';
+import { MANUAL_ENTRY_MAX_MS } from '../shared/planning.ts';
+import { conflict, invalid, notFound } from '../core/errors.ts';
 import { EARLIEST_MS } from '../shared/events.ts';
 import type { ManualEntry } from '../shared/planning.ts';
 import type { Productivity } from '../shared/report.ts';
@@ -153,7 +154,7 @@ export class ManualEntries {
 
   private row(id: number): EntryRow {
     const row = this.stmts.byId.get(id) as EntryRow | undefined;
-    if (!row) throw new ApiError('not_found', `there is no manual entry with id ${id}`, 'id');
+    if (!row) throw notFound(`there is no manual entry with id ${id}`, 'id');
     return row;
   }
 
@@ -185,35 +186,28 @@ export class ManualEntries {
     self: number | null,
   ): { label: string; startMs: number; endMs: number; note: string } {
     const label = e.label.trim();
-    if (label.length === 0) throw new ApiError('validation_failed', 'a label is required', 'label');
-    if (label.length > MAX_LABEL)
-      throw new ApiError('validation_failed', `a label is at most ${MAX_LABEL} characters`, 'label');
-    if (e.note.length > MAX_NOTE)
-      throw new ApiError('validation_failed', `a note is at most ${MAX_NOTE} characters`, 'note');
-    if (!Number.isSafeInteger(e.startMs))
-      throw new ApiError('validation_failed', 'start is not a time', 'start');
-    if (!Number.isSafeInteger(e.endMs)) throw new ApiError('validation_failed', 'end is not a time', 'end');
-    if (e.endMs <= e.startMs) throw new ApiError('validation_failed', 'end must be after start', 'end');
-    if (e.endMs - e.startMs > MANUAL_ENTRY_MAX_MS)
-      throw new ApiError('validation_failed', 'an entry lasts at most 7 days', 'end');
-    if (e.startMs < EARLIEST_MS)
-      throw new ApiError('validation_failed', 'start is before the year 2000', 'start');
+    if (label.length === 0) throw invalid('a label is required', 'label');
+    if (label.length > MAX_LABEL) throw invalid(`a label is at most ${MAX_LABEL} characters`, 'label');
+    if (e.note.length > MAX_NOTE) throw invalid(`a note is at most ${MAX_NOTE} characters`, 'note');
+    if (!Number.isSafeInteger(e.startMs)) throw invalid('start is not a time', 'startMs');
+    if (!Number.isSafeInteger(e.endMs)) throw invalid('end is not a time', 'endMs');
+    if (e.endMs <= e.startMs) throw invalid('end must be after start', 'endMs');
+    if (e.endMs - e.startMs > MANUAL_ENTRY_MAX_MS) throw invalid('an entry lasts at most 7 days', 'endMs');
+    if (e.startMs < EARLIEST_MS) throw invalid('start is before the year 2000', 'startMs');
     if (e.endMs > nowMs + FUTURE_SLACK_MS) {
       const end = wallClock(zone, e.endMs);
-      throw new ApiError(
-        'validation_failed',
+      throw invalid(
         `the entry ends in the future (${end.date} ${end.time} ${zone.name}); only time that has passed can be logged`,
-        'end',
+        'endMs',
       );
     }
     const clash = this.stmts.clash.get(e.startMs - MANUAL_ENTRY_MAX_MS, e.endMs, e.startMs, self) as
       EntryRow | undefined;
     if (clash) {
-      throw new ApiError(
-        'conflict',
+      throw conflict(
         `overlaps "${clash.label}" ${formatWallSpan(zone, clash.start_ms, clash.end_ms)} ${zone.name} ` +
           `(entry ${clash.id}); manual entries cannot overlap`,
-        'start',
+        'startMs',
       );
     }
     return { label, startMs: e.startMs, endMs: e.endMs, note: e.note };

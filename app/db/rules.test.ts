@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from './store.ts';
-import { apiErrorOf } from './events.testing.ts';
+import { domainErrorOf } from './events.testing.ts';
 
 let dir: string;
 let store: Store;
@@ -98,26 +98,26 @@ describe('rules', () => {
     const rule = add('code');
     add('x');
     expect(
-      apiErrorOf(() =>
+      domainErrorOf(() =>
         store.createRule({ field: 'app', match: 'exact', pattern: 'y', category: 'Nope', position: 0 }),
       ),
-    ).toMatchObject({ code: 'unknown_category', field: 'category' });
-    expect(apiErrorOf(() => store.updateRule(rule.id, { category: 'Nope' }))).toMatchObject({
-      code: 'unknown_category',
+    ).toMatchObject({ kind: 'unknown_category', field: 'category' });
+    expect(domainErrorOf(() => store.updateRule(rule.id, { category: 'Nope' }))).toMatchObject({
+      kind: 'unknown_category',
     });
-    expect(apiErrorOf(() => store.updateRule(999, { pattern: 'x' }))).toMatchObject({
-      code: 'not_found',
+    expect(domainErrorOf(() => store.updateRule(999, { pattern: 'x' }))).toMatchObject({
+      kind: 'not_found',
       field: 'id',
     });
-    expect(apiErrorOf(() => store.deleteRule(999))).toMatchObject({ code: 'not_found' });
+    expect(domainErrorOf(() => store.deleteRule(999))).toMatchObject({ kind: 'not_found' });
     // Only the field changes: an app rule's 'contains' is fine for domains too, 'exact' is not.
     const exact = store.createRule({ field: 'app', match: 'exact', pattern: 'Code', category: 'Dev' });
-    expect(apiErrorOf(() => store.updateRule(exact.id, { field: 'domain' }))).toMatchObject({
-      code: 'validation_failed',
+    expect(domainErrorOf(() => store.updateRule(exact.id, { field: 'domain' }))).toMatchObject({
+      kind: 'invalid',
       field: 'match',
     });
-    expect(apiErrorOf(() => store.updateRule(rule.id, { match: 'regex', pattern: '(' }))).toMatchObject({
-      code: 'validation_failed',
+    expect(domainErrorOf(() => store.updateRule(rule.id, { match: 'regex', pattern: '(' }))).toMatchObject({
+      kind: 'invalid',
       field: 'pattern',
     });
     expect(store.listRules().map((r) => [r.pattern, r.match, r.field])).toEqual([

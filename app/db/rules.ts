@@ -8,8 +8,7 @@
  * before:  0 A  1 B  2 C        move C to 0:  0 C  1 A  2 B        delete A:  0 C  1 B
  * ```
  */
-import type { RuleBody, RulePatch } from '../shared/api.ts';
-import { ApiError } from '../shared/errors.ts';
+import { invalid, notFound, unknownCategory } from '../core/errors.ts';
 import type { Rule, RuleField, RuleMatch } from '../shared/planning.ts';
 import type { Productivity, SubjectKind } from '../shared/report.ts';
 import { compileRules, ruleProblem, type RuleMatcher, type WindowSubjects } from '../core/rules.ts';
@@ -35,6 +34,17 @@ const rowToRule = (r: RuleRow): Rule => ({
   category: r.category,
   productivity: r.productivity,
 });
+
+/** A rule as the store takes it. */
+export interface RuleInput {
+  field: RuleField;
+  match: RuleMatch;
+  pattern: string;
+  category: string;
+  /** Where to insert it; at the end when left out. */
+  position?: number | undefined;
+}
+export type RuleChange = Partial<RuleInput>;
 
 const SELECT = `SELECT r.id, r.position, r.field, r.match, r.pattern, r.category_id, c.name AS category,
   c.productivity FROM rules r JOIN categories c ON c.id = r.category_id`;
@@ -65,31 +75,31 @@ export class Rules {
   }
 
   /** Adds a rule at `position` (at the end when left out or past it). Call inside a write transaction. */
-  create(body: RuleBody): Rule {
-    this.check(body);
-    const categoryId = this.categoryId(body.category);
+  create(input: RuleInput): Rule {
+    this.check(input);
+    const categoryId = this.categoryId(input.category);
     const count = this.stmts.count.get() as number;
-    const position = Math.min(body.position ?? count, count);
+    const position = Math.min(input.position ?? count, count);
     this.stmts.shift.run(1, position, count);
     const id = Number(
-      this.stmts.insert.run(position, body.field, body.match, body.pattern, categoryId).lastInsertRowid,
+      this.stmts.insert.run(position, input.field, input.match, input.pattern, categoryId).lastInsertRowid,
     );
     this.forget();
     return rowToRule(this.stmts.byId.get(id) as RuleRow);
   }
 
   /** Changes any of a rule's fields; a new position moves it there. Call inside a write transaction. */
-  update(id: number, patch: RulePatch): Rule {
+  update(id: number, change: RuleChange): Rule {
     const current = this.row(id);
     const next = {
-      field: patch.field ?? current.field,
-      match: patch.match ?? current.match,
-      pattern: patch.pattern ?? current.pattern,
+      field: change.field ?? current.field,
+      match: change.match ?? current.match,
+      pattern: change.pattern ?? current.pattern,
     };
     this.check(next);
-    const categoryId = patch.category === undefined ? current.category_id : this.categoryId(patch.category);
+    const categoryId = change.category === undefined ? current.category_id : this.categoryId(change.category);
     const last = (this.stmts.count.get() as number) - 1;
-    const position = Math.min(patch.position ?? current.position, last);
+    const position = Math.min(change.position ?? current.position, last);
     if (position < current.position) this.stmts.shift.run(1, position, current.position - 1);
     if (position > current.position) this.stmts.shift.run(-1, current.position + 1, position);
     this.stmts.update.run(position, next.field, next.match, next.pattern, categoryId, id);
@@ -139,20 +149,20 @@ export class Rules {
 
   private row(id: number): RuleRow {
     const row = this.stmts.byId.get(id) as RuleRow | undefined;
-    if (!row) throw new ApiError('not_found', `no rule with id ${id}`, 'id');
+    if (!row) throw notFound(`no rule with id ${id}`, 'id');
     return row;
   }
 
-  /** A field and match that go together, and a regex that compiles (a patch may change only one of them). */
+  /** A field and match that go together, and a regex that compiles (a change may touch only one of them). */
   private check(rule: { field: RuleField; match: RuleMatch; pattern: string }): void {
     const problem = ruleProblem(rule);
-    if (problem) throw new ApiError('validation_failed', problem.message, problem.field);
+    if (problem) throw invalid(problem.message, problem.field);
   }
 
   private categoryId(name: string): number {
     const id = this.stmts.categoryId.get(name) as number | undefined;
     if (id === undefined) {
-      throw new ApiError('unknown_category', `there is no category named "${name}"`, 'category');
+      throw unknownCategory(name);
     }
     return id;
   }

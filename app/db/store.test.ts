@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../shared/errors.ts';
+import { DomainError } from '../core/errors.ts';
 import { APP_VERSION } from '../shared/version.ts';
 import { Store } from './store.ts';
 import { MAX_ZONES } from './zones.ts';
@@ -136,18 +136,17 @@ describe('Store', () => {
       try {
         fn();
       } catch (e) {
-        return e instanceof ApiError ? [e.code, e.status, e.field] : e;
+        return e instanceof DomainError ? [e.kind, e.field] : e;
       }
       return 'no error';
     };
-    expect(err(() => store.createCategory('dev', 'neutral'))).toEqual(['conflict', 409, 'name']);
-    expect(err(() => store.updateCategory(999, { name: 'x' }))).toEqual(['not_found', 404, 'id']);
+    expect(err(() => store.createCategory('dev', 'neutral'))).toEqual(['conflict', 'name']);
+    expect(err(() => store.updateCategory(999, { name: 'x' }))).toEqual(['not_found', 'id']);
     expect(err(() => store.setSubjectCategory('app', 'Code', 'Nope'))).toEqual([
       'unknown_category',
-      400,
       'category',
     ]);
-    expect(err(() => store.report({ ...DAY, tz: 'Nowhere/City' }))).toEqual(['validation_failed', 400, 'tz']);
+    expect(err(() => store.report({ ...DAY, tz: 'Nowhere/City' }))).toEqual(['invalid', 'tz']);
   });
 
   it('never lets a report see an event without its rollup, even across a crash or from another process', () => {

@@ -5,19 +5,19 @@
  */
 import type { BrowserEvent, EventSource, IdleEvent, WindowEvent } from '../shared/events.ts';
 import type { Category, Productivity, Report, SubjectKind, Timeline } from '../shared/report.ts';
-import type { Deleted, GoalBody, GoalPatch, RuleBody, RulePatch, SubjectCategory } from '../shared/api.ts';
+import type { Deleted, SubjectCategory } from '../shared/api/index.ts';
 import type { Goal, GoalProgress, ManualEntry, Rule, Suggestion } from '../shared/planning.ts';
 import { changedIntervals } from '../core/slots.ts';
 import type { Interval } from '../core/resolve.ts';
 import { Categories } from './categories.ts';
 import { EventTables, type Replaced } from './events.ts';
-import { Goals } from './goals.ts';
+import { Goals, type GoalChange, type GoalInput } from './goals.ts';
 import { ManualEntries, type ManualEntryChange, type ManualEntryInput } from './manual.ts';
 import { userVersion } from './migrate.ts';
 import { openDatabase, type DB } from './open.ts';
 import { SlotRollup } from './rollups.ts';
 import { Reports, type ReportQuery } from './report.ts';
-import { Rules } from './rules.ts';
+import { Rules, type RuleChange, type RuleInput } from './rules.ts';
 import { Suggestions } from './suggestions.ts';
 import { Subjects } from './subjects.ts';
 import { Timelines } from './timeline.ts';
@@ -26,7 +26,15 @@ import { zoneFor } from '../core/zone.ts';
 import { DEFAULT_CATEGORY_DB } from './default-categories.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
 
-export type { ReportQuery, ManualEntryInput, ManualEntryChange };
+export type {
+  ReportQuery,
+  ManualEntryInput,
+  ManualEntryChange,
+  GoalInput,
+  GoalChange,
+  RuleInput,
+  RuleChange,
+};
 
 export interface IngestOutcome {
   accepted: number;
@@ -171,12 +179,12 @@ export class Store {
     return this.categories.list();
   }
 
-  /** Throws ApiError('conflict') when the name is taken (case-insensitive). */
+  /** Throws DomainError('conflict') when the name is taken (case-insensitive). */
   createCategory(name: string, productivity: Productivity): Category {
     return this.write(() => this.categories.create(name, productivity));
   }
 
-  /** Throws ApiError('not_found') for an unknown id, ApiError('conflict') for a taken name. */
+  /** Throws DomainError('not_found') for an unknown id, DomainError('conflict') for a taken name. */
   updateCategory(
     id: number,
     patch: { name?: string | undefined; productivity?: Productivity | undefined },
@@ -184,7 +192,7 @@ export class Store {
     return this.write(() => this.categories.update(id, patch));
   }
 
-  /** Throws ApiError('unknown_category', field 'category') when the category does not exist. */
+  /** Throws DomainError('unknown_category', field 'category') when the category does not exist. */
   setSubjectCategory(kind: SubjectKind, name: string, category: string | null): SubjectCategory {
     return this.write(() => this.categories.assign(kind, name, category));
   }
@@ -194,7 +202,7 @@ export class Store {
     return this.write(() => this.categories.resetToDefault(kind, name));
   }
 
-  /** Throws ApiError('validation_failed', field 'tz') for an unknown time zone. */
+  /** Throws DomainError('invalid', field 'tz') for an unknown time zone. */
   report(query: ReportQuery): Report {
     return this.write(() => {
       this.slots.refreshPending();
@@ -207,13 +215,13 @@ export class Store {
     return this.manual.list(fromMs, toMs);
   }
 
-  /** Throws ApiError('not_found') for an unknown id. */
+  /** Throws DomainError('not_found') for an unknown id. */
   getManualEntry(id: number): ManualEntry {
     return this.manual.get(id);
   }
 
   /**
-   * Logs an activity by hand (see manual.ts). Throws ApiError: validation_failed (a bad interval, one ending
+   * Logs an activity by hand (see manual.ts). Throws DomainError: invalid (a bad interval, one ending
    * in the future), conflict (overlaps another manual entry; its times read in `tz`), unknown_category.
    */
   createManualEntry(input: ManualEntryInput, tz = 'UTC'): ManualEntry {
@@ -229,7 +237,7 @@ export class Store {
     return entry;
   }
 
-  /** Throws ApiError('not_found') for an unknown id. */
+  /** Throws DomainError('not_found') for an unknown id. */
   deleteManualEntry(id: number): Deleted {
     const deleted = this.write(() => this.manual.remove(id));
     this.scheduleRefresh();
@@ -242,19 +250,19 @@ export class Store {
   }
 
   /**
-   * Adds a rule and recategorizes every subject the user has not categorized. Throws ApiError:
-   * unknown_category, validation_failed.
+   * Adds a rule and recategorizes every subject the user has not categorized. Throws DomainError:
+   * unknown_category, invalid.
    */
-  createRule(body: RuleBody): Rule {
-    return this.changeRules(() => this.rules.create(body));
+  createRule(input: RuleInput): Rule {
+    return this.changeRules(() => this.rules.create(input));
   }
 
   /** Changes a rule (a new position moves it); the same errors as createRule, and not_found. */
-  updateRule(id: number, patch: RulePatch): Rule {
-    return this.changeRules(() => this.rules.update(id, patch));
+  updateRule(id: number, change: RuleChange): Rule {
+    return this.changeRules(() => this.rules.update(id, change));
   }
 
-  /** Throws ApiError('not_found') for an unknown id. */
+  /** Throws DomainError('not_found') for an unknown id. */
   deleteRule(id: number): Deleted {
     return this.changeRules(() => {
       this.rules.delete(id);
@@ -305,7 +313,7 @@ export class Store {
 
   /**
    * Every goal with its progress in the current local day or week of `tz`, as of now. Throws
-   * ApiError('validation_failed', field 'tz') for an unknown time zone.
+   * DomainError('invalid', field 'tz') for an unknown time zone.
    */
   listGoals(tz: string): GoalProgress[] {
     return this.write(() => {
@@ -314,17 +322,17 @@ export class Store {
     });
   }
 
-  /** Throws ApiError('unknown_category', field 'category') when the category does not exist. */
-  createGoal(body: GoalBody): Goal {
-    return this.write(() => this.goals.create(body, this.now()));
+  /** Throws DomainError('unknown_category', field 'category') when the category does not exist. */
+  createGoal(input: GoalInput): Goal {
+    return this.write(() => this.goals.create(input, this.now()));
   }
 
-  /** Throws ApiError: not_found, unknown_category, validation_failed (a daily goal over 24 hours). */
-  updateGoal(id: number, patch: GoalPatch): Goal {
-    return this.write(() => this.goals.update(id, patch));
+  /** Throws DomainError: not_found, unknown_category, invalid (a daily goal over 24 hours). */
+  updateGoal(id: number, change: GoalChange): Goal {
+    return this.write(() => this.goals.update(id, change));
   }
 
-  /** Throws ApiError('not_found') for an unknown id. */
+  /** Throws DomainError('not_found') for an unknown id. */
   deleteGoal(id: number): Deleted {
     return this.write(() => this.goals.delete(id));
   }
@@ -355,7 +363,7 @@ export class Store {
     });
   }
 
-  /** A local day's timeline (`date` YYYY-MM-DD in `tz`); throws ApiError('validation_failed') for a bad zone. */
+  /** A local day's timeline (`date` YYYY-MM-DD in `tz`); throws DomainError('invalid') for a bad zone. */
   timeline(date: string, tz: string): Timeline {
     return this.db.transaction(() => this.timelines.build(date, tz))();
   }

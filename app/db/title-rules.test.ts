@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Logger } from '../shared/logging.ts';
 import type { Report } from '../shared/report.ts';
 import { Store } from './store.ts';
-import { apiErrorOf } from './events.testing.ts';
+import { domainErrorOf } from './events.testing.ts';
 
 const M = 60_000;
 const DAY = 86_400_000;
@@ -267,14 +267,14 @@ describe('title rules in the store', () => {
   it('refuse a title rule that cannot be used, changing nothing', () => {
     expectReports([]);
 
-    expect(apiErrorOf(() => titleRule('jira', 'Nope'))).toMatchObject({ code: 'unknown_category' });
+    expect(domainErrorOf(() => titleRule('jira', 'Nope'))).toMatchObject({ kind: 'unknown_category' });
     expect(
-      apiErrorOf(() =>
+      domainErrorOf(() =>
         store.createRule({ field: 'title', match: 'exact', pattern: 'jira', category: 'Office' }),
       ),
-    ).toMatchObject({ code: 'validation_failed', field: 'match' });
-    expect(apiErrorOf(() => titleRule('(', 'Office', 'regex'))).toMatchObject({
-      code: 'validation_failed',
+    ).toMatchObject({ kind: 'invalid', field: 'match' });
+    expect(domainErrorOf(() => titleRule('(', 'Office', 'regex'))).toMatchObject({
+      kind: 'invalid',
       field: 'pattern',
     });
     expect(store.listRules()).toEqual([]);
@@ -282,11 +282,11 @@ describe('title rules in the store', () => {
     expectReports([]);
     // A failed change of an existing title rule leaves it working as before.
     const rule = titleRule('jira');
-    expect(apiErrorOf(() => store.updateRule(rule.id, { pattern: 'board', category: 'Nope' }))).toMatchObject(
-      {
-        code: 'unknown_category',
-      },
-    );
+    expect(
+      domainErrorOf(() => store.updateRule(rule.id, { pattern: 'board', category: 'Nope' })),
+    ).toMatchObject({
+      kind: 'unknown_category',
+    });
     expectReports([['contains', 'jira']]);
   });
 });

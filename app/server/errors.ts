@@ -1,12 +1,14 @@
 /**
  * Every failure of the listener leaves as the one error shape `{"error":{"code","message","field"?}}` with the
  * status from ERROR_STATUS. This module is the only place that turns an exception into that shape: zod issues,
- * fastify's own errors (body too large, bad JSON, unsupported media type, malformed URL), ApiError from the store,
- * and anything unexpected, which becomes a generic 500 and is logged rather than shown.
+ * fastify's own errors (body too large, bad JSON, unsupported media type, malformed URL), the store's DomainError
+ * (said in the model's words, turned here into the wire's code, status and field names), and anything
+ * unexpected, which becomes a generic 500 and is logged rather than shown.
  */
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
+import { DomainError, type DomainErrorKind } from '../core/errors.ts';
 import { ApiError, ERROR_STATUS, type ErrorCode } from '../shared/errors.ts';
 import type { Logger } from '../core/logger.ts';
 
@@ -39,6 +41,30 @@ const BY_STATUS: Partial<Record<number, ErrorCode>> = {
   415: 'unsupported_media_type',
 };
 
+/** Each kind of the store's errors, as the wire says it. */
+const DOMAIN_CODES: Record<DomainErrorKind, ErrorCode> = {
+  invalid: 'validation_failed',
+  not_found: 'not_found',
+  unknown_category: 'unknown_category',
+  conflict: 'conflict',
+  storage_full: 'storage_full',
+};
+
+/**
+ * The wire's name of a field the store names in its own words, where they differ: the API takes instants as
+ * ISO strings named `start`/`end` and durations in snake_case, the store epoch ms in camelCase.
+ */
+const WIRE_FIELDS: Readonly<Record<string, string>> = {
+  startMs: 'start',
+  endMs: 'end',
+  targetMs: 'target_ms',
+};
+
+export function fromDomainError(error: DomainError): ApiError {
+  const field = error.field === undefined ? undefined : (WIRE_FIELDS[error.field] ?? error.field);
+  return new ApiError(DOMAIN_CODES[error.kind], error.message, field);
+}
+
 /** The first zod issue as a validation failure; `field` is its path joined with '.' (absent for the root). */
 export function fromZodError(error: ZodError): ApiError {
   const issue = error.issues[0];
@@ -58,6 +84,7 @@ function isFastifyError(error: unknown): error is FastifyError {
 /** Maps any thrown value to an ApiError. Returns null for a failure that is ours (5xx): the caller logs it. */
 export function toApiError(error: unknown): ApiError | null {
   if (error instanceof ApiError) return error;
+  if (error instanceof DomainError) return fromDomainError(error);
   if (error instanceof ZodError) return fromZodError(error);
   if (isFastifyError(error)) {
     const known = FASTIFY_ERRORS[error.code];

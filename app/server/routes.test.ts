@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { api } from '../shared/api.ts';
+import { api } from '../shared/api/index.ts';
 import { MAX_BATCH_EVENTS } from '../shared/events.ts';
 import type { Category, Report, SubjectTotal } from '../shared/report.ts';
 import type { Store } from '../db/store.ts';

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { api, type ApiHandlers, type ApiName, type ApiRequest } from '../shared/api.ts';
+import { api, type ApiHandlers, type ApiName, type ApiRequest } from '../shared/api/index.ts';
 import { ApiError } from '../shared/errors.ts';
 import { fromZodError } from './errors.ts';
 import type { RouteGuardConfig } from './security.ts';

@@ -1,13 +1,14 @@
 /**
  * The localhost listener: fastify bound to 127.0.0.1 only, guarded by security.ts, serving the `api` map through
- * handlers.ts. It does not own the store: whoever opened it closes it after `close()`.
+ * handlers/. It does not own the store: whoever opened it closes it after `close()`.
  */
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createLogger, type Logger } from '../core/logger.ts';
 import { PauseController, systemPauseClock } from './pause-controller.ts';
 import { installErrorHandling, replyWithError, writeClientError } from './errors.ts';
-import { createHandlers, type ServerStore } from './handlers.ts';
+import { createHandlers } from './handlers/index.ts';
+import type { Store } from '../db/store.ts';
 import { registerRoutes } from './routes.ts';
 import { DEFAULT_DASHBOARD_DIR, registerDashboard } from './dashboard.ts';
 import { installGuards } from './security.ts';
@@ -21,7 +22,7 @@ export const BODY_LIMIT_BYTES = 1_048_576;
 const CLOSE_GRACE_MS = 2_000;
 
 export interface ServerOptions {
-  store: ServerStore;
+  store: Store;
   token: string;
   /** 0 picks a free port; the Host and Origin checks then use the port actually bound. Default 47600. */
   port?: number;

@@ -4,7 +4,7 @@
  * Used by the dashboard and the browser extension. It runs anywhere `fetch` does (browser, extension service
  * worker, Node).
  */
-import type { ApiBody, ApiName, ApiParams, ApiQuery, ApiResponse } from './api.ts';
+import type { ApiBody, ApiName, ApiParams, ApiQuery, ApiResponse } from './api/index.ts';
 import { ROUTES } from './routes.ts';
 import { ApiError, ERROR_STATUS, type ApiErrorBody, type ErrorCode } from './errors.ts';
 

@@ -87,6 +87,9 @@ export interface ManualEntry {
   note: string;
 }
 
+/** The longest manual entry: a week (longer ones are almost always a typo in a date). */
+export const MANUAL_ENTRY_MAX_MS = 7 * 86_400_000;
+
 export const GOAL_DIRECTIONS = ['at_most', 'at_least'] as const;
 export type GoalDirection = (typeof GOAL_DIRECTIONS)[number];
 export const GOAL_PERIODS = ['day', 'week'] as const;

@@ -11,7 +11,7 @@
  * app not paused, and the extension's pause is its own (app was down) → kept
  * ```
  */
-import type { PauseStatus } from '../../app/shared/api.ts';
+import type { PauseStatus } from '../../app/shared/api/index.ts';
 import { clientFor, type Deps } from './connection.ts';
 import type { TrackerEvent } from './session.ts';
 

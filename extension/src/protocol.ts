@@ -3,7 +3,7 @@
  * response), like the app's API map: the popup's `call` and the worker's handlers are both typed from it.
  * Every reply is `{ ok: true, value }` or `{ ok: false, error }` with a message for the user.
  */
-import type { SubjectCategory } from '../../app/shared/api.ts';
+import type { SubjectCategory } from '../../app/shared/api/index.ts';
 import type { IngestResult } from '../../app/shared/events.ts';
 import type { GoalProgress } from '../../app/shared/planning.ts';
 import type { Category, Productivity } from '../../app/shared/report.ts';

@@ -1,4 +1,4 @@
-import type { PauseBody } from '../../../app/shared/api.ts';
+import type { PauseBody } from '../../../app/shared/api/index.ts';
 import type { PauseControls } from '../hooks/usePause.ts';
 import { formatClock } from '../lib/clock.ts';
 

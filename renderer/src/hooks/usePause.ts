@@ -4,7 +4,7 @@
  * when a timed pause runs out.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { PauseBody, PauseStatus } from '../../../app/shared/api.ts';
+import type { PauseBody, PauseStatus } from '../../../app/shared/api/index.ts';
 import { api, describeError } from '../lib/api.ts';
 import { desktopBridge } from '../lib/desktop.ts';
 

@@ -5,7 +5,7 @@
  * was typed) or null; the one-click changes (delete, move) report failures through `notify`.
  */
 import { useMemo } from 'react';
-import type { GoalBody, ManualEntryBody, ManualEntryPatch, RuleBody } from '../../../app/shared/api.ts';
+import type { GoalBody, ManualEntryBody, ManualEntryPatch, RuleBody } from '../../../app/shared/api/index.ts';
 import type { Goal, ManualEntry, Rule } from '../../../app/shared/planning.ts';
 import { ApiError, api, describeError } from '../lib/api.ts';
 import { describeGoal } from '../lib/goals.ts';

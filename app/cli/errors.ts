@@ -1,0 +1,43 @@
+/**
+ * How the `timeaudit` command says what went wrong: one line on stderr, `timeaudit: <message>`, and an exit
+ * code. 2: what was asked cannot be done as asked (a bad argument, an unknown category or id, an overlap, a
+ * database from a newer version); the user can fix it by asking differently. 1: the machine failed us (the
+ * disk is full, the port is taken). Anything else is a bug and keeps its stack trace.
+ */
+import { DomainError, type DomainErrorKind } from '../core/errors.ts';
+import { NewerDatabaseError } from '../db/migrate.ts';
+import { DateArgumentError } from './dates.ts';
+import { DemoRefusedError } from './demo.ts';
+import { LogArgumentError } from './log-times.ts';
+
+export interface CliFailure {
+  message: string;
+  exitCode: 1 | 2;
+}
+
+const DOMAIN_EXIT_CODES: Record<DomainErrorKind, 1 | 2> = {
+  invalid: 2,
+  not_found: 2,
+  unknown_category: 2,
+  conflict: 2,
+  storage_full: 1,
+};
+
+/** The line and exit code of a failure the user should see as such; null for a bug. */
+export function cliFailure(error: unknown): CliFailure | null {
+  if (error instanceof DomainError)
+    return { message: error.message, exitCode: DOMAIN_EXIT_CODES[error.kind] };
+  if (
+    error instanceof DateArgumentError ||
+    error instanceof LogArgumentError ||
+    error instanceof NewerDatabaseError ||
+    error instanceof DemoRefusedError
+  )
+    return { message: error.message, exitCode: 2 };
+  if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE')
+    return {
+      message: 'the port is in use; is Time Audit already running? Pick another with --port.',
+      exitCode: 1,
+    };
+  return null;
+}

@@ -1,0 +1,21 @@
+/** What the handlers of every family are built from. */
+import type { Store } from '../../db/store.ts';
+import type { Exclusions } from '../../core/exclusions.ts';
+import type { LiveSettings } from '../../core/live-settings.ts';
+import type { PauseController } from '../pause-controller.ts';
+
+export interface HandlerDeps {
+  store: Store;
+  /** The clock that decides whether an event ends in the future. */
+  now: () => number;
+  /** The away threshold of the tracker (it may change while running), told to the extension when it pairs. */
+  idleSeconds: () => number;
+  /** The one pause shared with the tracker and the tray. */
+  pause: PauseController;
+  /** The zone whose midnight "until tomorrow" means, and in which conflicts of manual entries are explained. */
+  tz: string;
+  /** Apps and domains the user never wants recorded: their events are refused with code `excluded`. */
+  exclusions: Exclusions;
+  /** The user's settings, read and changed through GET / PATCH /v1/settings. */
+  settings: LiveSettings;
+}

@@ -1,0 +1,32 @@
+/**
+ * The API served on top of the store, one module per family as app/shared/api declares them. Requests arrive
+ * here already validated by routes.ts; handlers turn wire bodies (snake_case, ISO instants) into the store's
+ * inputs (camelCase, epoch ms). The store throws DomainError, which errors.ts turns into responses.
+ */
+import type { ApiHandlers } from '../../shared/api/index.ts';
+import { categoriesHandlers } from './categories.ts';
+import type { HandlerDeps } from './deps.ts';
+import { eventsHandlers } from './events.ts';
+import { goalsHandlers } from './goals.ts';
+import { manualEntriesHandlers } from './manual-entries.ts';
+import { pairingHandlers } from './pairing.ts';
+import { pauseHandlers } from './pause.ts';
+import { reportHandlers } from './report.ts';
+import { rulesHandlers } from './rules.ts';
+import { settingsHandlers } from './settings.ts';
+
+export type { HandlerDeps };
+
+export function createHandlers(deps: HandlerDeps): ApiHandlers {
+  return {
+    ...pairingHandlers(deps),
+    ...eventsHandlers(deps),
+    ...categoriesHandlers(deps),
+    ...reportHandlers(deps),
+    ...pauseHandlers(deps),
+    ...rulesHandlers(deps),
+    ...manualEntriesHandlers(deps),
+    ...goalsHandlers(deps),
+    ...settingsHandlers(deps),
+  };
+}

@@ -1,0 +1,58 @@
+/** The user's category rules, tried in order, and the categories the classifier suggests (never applied). */
+import { z } from 'zod';
+import { ROUTES } from '../routes.ts';
+import {
+  ruleMatchProblem,
+  RULE_FIELDS,
+  RULE_MATCHES,
+  type Rule,
+  type RuleField,
+  type RuleMatch,
+  type Suggestion,
+} from '../planning.ts';
+import { categoryName, endpoint, idParams, type Deleted } from './endpoint.ts';
+
+/** A field and match that go together, and a pattern that is a valid regular expression when its match is 'regex'. */
+function checkRulePattern(
+  rule: { field?: RuleField | undefined; match?: RuleMatch | undefined; pattern?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  const problem =
+    rule.field !== undefined && rule.match !== undefined ? ruleMatchProblem(rule.field, rule.match) : null;
+  if (problem !== null) ctx.addIssue({ code: 'custom', path: ['match'], message: problem });
+  if (rule.match === 'regex' && rule.pattern !== undefined) {
+    try {
+      new RegExp(rule.pattern, 'i');
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', path: ['pattern'], message: (error as Error).message });
+    }
+  }
+}
+
+const ruleShape = {
+  field: z.enum(RULE_FIELDS),
+  match: z.enum(RULE_MATCHES),
+  pattern: z.string().trim().min(1, 'a pattern is required').max(256, 'at most 256 characters'),
+  category: categoryName,
+  /** Where to insert it; at the end when left out. */
+  position: z.number().int().min(0).max(1_000_000).optional(),
+};
+
+export const ruleBody = z.object(ruleShape).strict().superRefine(checkRulePattern);
+export type RuleBody = z.infer<typeof ruleBody>;
+
+export const rulePatch = z
+  .object(ruleShape)
+  .partial()
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' })
+  .superRefine(checkRulePattern);
+export type RulePatch = z.infer<typeof rulePatch>;
+
+export const rulesApi = {
+  listRules: endpoint<Rule[]>()({ ...ROUTES.listRules }),
+  createRule: endpoint<Rule>()({ ...ROUTES.createRule, body: ruleBody }),
+  updateRule: endpoint<Rule>()({ ...ROUTES.updateRule, params: idParams, body: rulePatch }),
+  deleteRule: endpoint<Deleted>()({ ...ROUTES.deleteRule, params: idParams }),
+  listSuggestions: endpoint<Suggestion[]>()({ ...ROUTES.listSuggestions }),
+};
