@@ -36,7 +36,7 @@ import type { Categories } from './categories.ts';
 import type { EventTables } from './events.ts';
 import type { DB } from './open.ts';
 import type { Subjects } from './subjects.ts';
-import type { ZoneRollups } from './zones.ts';
+import type { RollupAccess, ZoneRollups } from './zones.ts';
 
 export interface ReportQuery {
   fromMs: number;
@@ -158,10 +158,18 @@ export class Reports {
     };
   }
 
-  build(q: ReportQuery, nowMs: number): Report {
+  /**
+   * The report of `q`. With access 'read' it writes nothing and throws NeedsWrite when the zone's rollups are
+   * not kept yet; with 'write' (inside a write transaction) it builds them first.
+   */
+  build(q: ReportQuery, nowMs: number, access: RollupAccess = 'write'): Report {
     const zone = zoneFor(q.tz);
     const pieces = splitRange(q.fromMs, q.toMs, zone);
-    const zoneId = pieces.some((p) => p.kind === 'period') ? this.zones.ensure(zone, nowMs) : 0;
+    const zoneId = !pieces.some((p) => p.kind === 'period')
+      ? 0
+      : access === 'read'
+        ? this.zones.keptId(zone, nowMs)
+        : this.zones.ensure(zone, nowMs);
     const tally = new Tally(trendUnit(q.fromMs, q.toMs, zone));
     for (const piece of pieces) {
       if (piece.kind === 'raw') this.addRaw(tally, zone, piece.startMs, piece.endMs);

@@ -31,12 +31,18 @@ export class SlotRollup {
       addPending: db.prepare(`INSERT INTO pending_slots (from_slot, to_slot) VALUES (?, ?)`),
       pending: db.prepare(`SELECT from_slot, to_slot FROM pending_slots`).raw(),
       clearPending: db.prepare(`DELETE FROM pending_slots`),
+      anyPending: db.prepare(`SELECT EXISTS (SELECT 1 FROM pending_slots)`).pluck(),
     };
   }
 
   /** Records that the time in these intervals changed. Call inside the transaction that changed it. */
   markPending(intervals: Interval[]): void {
     for (const [from, to] of slotRanges(intervals)) this.stmts.addPending.run(from, to);
+  }
+
+  /** Whether some slots wait to be brought up to date. */
+  hasPending(): boolean {
+    return this.stmts.anyPending.get() === 1;
   }
 
   /** Brings every pending slot up to date; returns how many slot ranges it refreshed. Call inside a transaction. */

@@ -21,7 +21,7 @@ import { Rules, type RuleChange, type RuleInput } from './rules.ts';
 import { Suggestions } from './suggestions.ts';
 import { Subjects } from './subjects.ts';
 import { Timelines } from './timeline.ts';
-import { ZoneRollups } from './zones.ts';
+import { NeedsWrite, ZoneRollups, type RollupAccess } from './zones.ts';
 import { zoneFor } from '../core/zone.ts';
 import { DEFAULT_CATEGORY_DB } from './default-categories.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
@@ -204,10 +204,8 @@ export class Store {
 
   /** Throws DomainError('invalid', field 'tz') for an unknown time zone. */
   report(query: ReportQuery): Report {
-    return this.write(() => {
-      this.slots.refreshPending();
-      return this.reports.build(query, this.now());
-    });
+    const nowMs = this.now();
+    return this.readRollups((access) => this.reports.build(query, nowMs, access));
   }
 
   /** The manual entries overlapping [fromMs, toMs), by start. */
@@ -272,10 +270,8 @@ export class Store {
 
   /** Categories the classifier proposes for uncategorized subjects with recent time; applies nothing. */
   suggestions(): Suggestion[] {
-    return this.write(() => {
-      this.slots.refreshPending(); // the recent time of each subject comes from the rollups
-      return this.suggestionModel.list(this.now());
-    });
+    // The recent time of each subject comes from the rollups.
+    return this.readRollups(() => this.suggestionModel.list(this.now()));
   }
 
   /**
@@ -316,10 +312,8 @@ export class Store {
    * DomainError('invalid', field 'tz') for an unknown time zone.
    */
   listGoals(tz: string): GoalProgress[] {
-    return this.write(() => {
-      this.slots.refreshPending();
-      return this.goals.progress(tz, this.now());
-    });
+    const nowMs = this.now();
+    return this.readRollups((access) => this.goals.progress(tz, nowMs, access));
   }
 
   /** Throws DomainError('unknown_category', field 'category') when the category does not exist. */
@@ -350,6 +344,33 @@ export class Store {
       this.subjects.forgetIds();
       throw error;
     }
+  }
+
+  /**
+   * A read of the rollups that takes no lock: one snapshot (a deferred transaction, which WAL never makes wait
+   * for a writer), so reports answer while another connection writes. Only when the snapshot shows work left
+   * for a writer (slots pending since a write, a zone's rollups not built yet) is the read done as a write,
+   * which brings them up to date first: a report never sees an event without its rollup.
+   *
+   * ```
+   * writer (other connection):  [BEGIN IMMEDIATE .............. COMMIT]
+   * report, nothing pending:         [snapshot read]                      → answers at once
+   * report, slots pending:           [snapshot: pending → write .........[refresh + read]
+   * ```
+   */
+  private readRollups<T>(work: (access: RollupAccess) => T): T {
+    try {
+      return this.db.transaction(() => {
+        if (this.slots.hasPending()) throw new NeedsWrite();
+        return work('read');
+      })();
+    } catch (error) {
+      if (!(error instanceof NeedsWrite)) throw error;
+    }
+    return this.write(() => {
+      this.slots.refreshPending();
+      return work('write');
+    });
   }
 
   /**

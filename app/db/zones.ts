@@ -18,6 +18,17 @@ export interface SlotDelta {
 
 /** Zones kept up to date at once; the least recently used beyond this are dropped and rebuilt when asked for. */
 export const MAX_ZONES = 6;
+
+/** A read found that the rollups it needs have to be written first (pending slots, a zone not kept yet). */
+export class NeedsWrite extends Error {
+  constructor() {
+    super('the rollups need writing before this read');
+    this.name = 'NeedsWrite';
+  }
+}
+
+/** Whether a read may write what it needs first ('write', inside a write transaction) or must not ('read'). */
+export type RollupAccess = 'read' | 'write';
 /** last_used_ms is refreshed at most this often, so reports stay read-only in the common case. */
 const TOUCH_INTERVAL_MS = 60 * 60_000;
 
@@ -118,7 +129,17 @@ export class ZoneRollups {
     };
   }
 
-  /** The zone's id, building its rollups first if it is not kept yet. */
+  /**
+   * The zone's id for a read that must not write: its rollups must be kept already, with a recent last use.
+   * Throws NeedsWrite otherwise, and the caller does its read as a write, through `ensure`.
+   */
+  keptId(zone: Zone, nowMs: number): number {
+    const row = this.stmts.find.get(zone.name) as ZoneRow | undefined;
+    if (!row || nowMs - row.last_used_ms > TOUCH_INTERVAL_MS) throw new NeedsWrite();
+    return row.id;
+  }
+
+  /** The zone's id, building its rollups first if it is not kept yet. Call inside a write transaction. */
   ensure(zone: Zone, nowMs: number): number {
     const row = this.stmts.find.get(zone.name) as ZoneRow | undefined;
     if (row) {
