@@ -21,6 +21,7 @@ const DOMAIN_EXIT_CODES: Record<DomainErrorKind, 1 | 2> = {
   unknown_category: 2,
   conflict: 2,
   storage_full: 1,
+  not_ready: 1,
 };
 
 /** The line and exit code of a failure the user should see as such; null for a bug. */

@@ -50,12 +50,10 @@ export async function serve(given: ServeOptions): Promise<void> {
     pollMs: given.pollMs ?? settings.pollIntervalMs,
     idleMinutes: given.idleMinutes ?? settings.idleMinutes,
   };
-  const store = Store.open({ file: databasePath(options.dataDir) });
+  // Summaries of a zone are built in steps between requests: the API answers from the first moment.
+  const store = Store.open({ file: databasePath(options.dataDir), zoneBuilds: 'background' });
   const token = loadOrCreateToken(options.dataDir);
-  // Reports in this machine's zone read its rollups; building them once here keeps the first dashboard load fast.
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const started = Date.now();
-  if (store.prepareZone(tz)) log.info(`prepared the reports of ${tz} in ${Date.now() - started} ms`);
   // One pause for the API (the extension, and later the tray) and the tracker.
   const pause = new PauseController(systemPauseClock);
   pause.onChange((state) => {
@@ -80,6 +78,9 @@ export async function serve(given: ServeOptions): Promise<void> {
     // The token travels in the fragment, which browsers never send to a server; the dashboard keeps it.
     console.log(`Dashboard: ${url}/#token=${token}`);
     console.log('Pair the browser extension with the token from `timeaudit token`. Stop with Ctrl+C.');
+    // Reports in this machine's zone read its summaries: built now, between requests, the first dashboard
+    // load over a long range finds them ready.
+    store.prepareZoneInBackground(tz);
   } catch (error) {
     store.close();
     throw error;

@@ -15,6 +15,8 @@ export const DOMAIN_ERROR_KINDS = [
   'conflict',
   /** The disk holding the database is full: nothing was written. */
   'storage_full',
+  /** What was asked needs work still under way (a zone's summaries being built); asking again later works. */
+  'not_ready',
 ] as const;
 
 export type DomainErrorKind = (typeof DOMAIN_ERROR_KINDS)[number];

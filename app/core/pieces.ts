@@ -24,6 +24,19 @@ export type Piece =
   /** Buckets [from, to) of one level: day numbers, month buckets or years, all on the local calendar. */
   | { kind: 'period'; level: Level; from: number; to: number };
 
+/** The range as raw edges and whole slots only: what a zone without its day, month and year summaries can read. */
+export function splitSlots(fromMs: number, toMs: number): Piece[] {
+  if (toMs <= fromMs) return [];
+  const a = Math.ceil(fromMs / SLOT_MS) * SLOT_MS;
+  const b = Math.floor(toMs / SLOT_MS) * SLOT_MS;
+  if (a >= b) return [{ kind: 'raw', startMs: fromMs, endMs: toMs }];
+  const pieces: Piece[] = [];
+  if (fromMs < a) pieces.push({ kind: 'raw', startMs: fromMs, endMs: a });
+  pieces.push({ kind: 'slots', from: a / SLOT_MS, to: b / SLOT_MS });
+  if (b < toMs) pieces.push({ kind: 'raw', startMs: b, endMs: toMs });
+  return pieces;
+}
+
 export function splitRange(fromMs: number, toMs: number, zone: Zone): Piece[] {
   if (toMs <= fromMs) return [];
   const a = Math.ceil(fromMs / SLOT_MS) * SLOT_MS;

@@ -64,3 +64,37 @@ export function changedIntervals(previous: Interval | null, next: Interval): Int
   }
   return [previous, next];
 }
+
+/**
+ * Splits merged slot ranges into the part to work on now and the rest: only slots inside `window` (all when
+ * null), at most `budget` of them, earliest first.
+ *
+ * ```
+ * ranges:  [a.....)   [b..........)        [c..)
+ * window:       [.................)
+ * now:          [a)   [b.....)             (budget reached inside b)
+ * rest:    [a..)            [b...)         [c..)
+ * ```
+ */
+export function takeRanges(
+  ranges: Array<[number, number]>,
+  window: [number, number] | null,
+  budget: number,
+): { now: Array<[number, number]>; rest: Array<[number, number]> } {
+  const now: Array<[number, number]> = [];
+  const rest: Array<[number, number]> = [];
+  let left = budget;
+  for (const [from, to] of ranges) {
+    const lo = Math.max(from, window ? window[0] : from);
+    const hi = Math.min(to, window ? window[1] : to, lo + Math.max(0, left));
+    if (hi <= lo) {
+      rest.push([from, to]);
+      continue;
+    }
+    now.push([lo, hi]);
+    left -= hi - lo;
+    if (from < lo) rest.push([from, lo]);
+    if (hi < to) rest.push([hi, to]);
+  }
+  return { now, rest };
+}

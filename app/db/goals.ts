@@ -17,7 +17,7 @@ import { DAY_MS } from '../core/time.ts';
 import { zoneFor } from '../core/zone.ts';
 import type { DB } from './open.ts';
 import type { Reports } from './report.ts';
-import type { RollupAccess } from './zones.ts';
+import type { ZoneResolver } from './upkeep.ts';
 
 interface GoalRow {
   id: number;
@@ -107,10 +107,10 @@ export class Goals {
 
   /**
    * Every goal with its progress in the day or week of `tz` that holds `nowMs`. Reads the rollups (call inside
-   * the store's transaction, after refreshing them; `access` as in Reports.build). Throws DomainError('invalid')
-   * for an unknown zone.
+   * the store's transaction, after refreshing them; `resolveZone` as in Reports.build). Throws
+   * DomainError('invalid') for an unknown zone.
    */
-  progress(tz: string, nowMs: number, access: RollupAccess = 'write'): GoalProgress[] {
+  progress(tz: string, nowMs: number, resolveZone: ZoneResolver): GoalProgress[] {
     const zone = zoneFor(tz);
     const goals = this.list();
     // One report per kind of period, whatever the number of goals.
@@ -122,7 +122,7 @@ export class Goals {
         const report = this.reports.build(
           { fromMs: bounds.startMs, toMs: Math.min(bounds.endMs, nowMs), tz: zone.name },
           nowMs,
-          access,
+          resolveZone,
         );
         const ms = new Map(report.categories.flatMap((c) => (c.name === null ? [] : [[c.name, c.ms]])));
         byPeriod.set(period, (found = { bounds, ms }));

@@ -19,6 +19,37 @@ afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force
 const fixtures: Record<number, { write: (db: Database.Database) => void; check: (store: Store) => void }> = {
   // Version 0 is an empty file: upgrading it creates the schema.
   0: { write: () => {}, check: (store) => expect(store.listCategories()).toEqual([]) },
+  6: {
+    // Migration 0007 lets a zone be built in steps: the zones kept before are complete, and reports read them.
+    write: (db) => {
+      db.prepare(`INSERT INTO categories (id, name, productivity) VALUES (1, 'Fun', 'unproductive')`).run();
+      db.prepare(
+        `INSERT INTO subjects (id, kind, name, category_id, category_source) VALUES (7, 'app', 'Steam', 1, 'user')`,
+      ).run();
+      db.prepare(
+        `INSERT INTO window_events (event_id, app, title, start_ms, end_ms, origin) VALUES ('w', 'Steam', '', 0, 60000, 'api')`,
+      ).run();
+      db.prepare(`INSERT INTO slot_subjects (slot, subject_id, ms) VALUES (0, 7, 60000)`).run();
+      db.prepare(`INSERT INTO zones (id, name, last_used_ms) VALUES (1, 'UTC', ?)`).run(Date.now());
+      // 1 January 1970 is day 0, a Thursday (ISO weekday 4), month bucket 1970 × 12, year 1970.
+      for (const [level, bucket] of [
+        [1, 0],
+        [2, 1970 * 12],
+        [3, 1970],
+      ]) {
+        db.prepare(`INSERT INTO zone_subjects VALUES (1, ?, ?, 7, 60000)`).run(level, bucket);
+        db.prepare(`INSERT INTO zone_hours VALUES (1, ?, ?, 4, 0, 1, 60000)`).run(level, bucket);
+      }
+    },
+    check: (store) => {
+      expect(store.zoneProgress('UTC')).toEqual({ done: true });
+      const report = store.report({ fromMs: 0, toMs: 86_400_000, tz: 'UTC' });
+      expect(report.subjects).toEqual([
+        { kind: 'app', name: 'Steam', ms: 60_000, category: 'Fun', productivity: 'unproductive' },
+      ]);
+      expect(report.total_ms).toBe(60_000);
+    },
+  },
   5: {
     // Migration 0006 rebuilds subjects: ids, categories, sources and the rollups that refer to them survive.
     write: (db) => {

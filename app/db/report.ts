@@ -27,7 +27,7 @@ import type {
   WeekdayCategory,
 } from '../shared/report.ts';
 import { PRODUCTIVITY_KEYS } from '../shared/report.ts';
-import { LEVELS, splitRange, type Level, type Piece } from '../core/pieces.ts';
+import { LEVELS, splitRange, splitSlots, type Level, type Piece } from '../core/pieces.ts';
 import { resolve } from '../core/resolve.ts';
 import { localDaysOf, scores, trendUnit } from '../core/score.ts';
 import { civilFromDay, dayOfMonthBucket, dayOfYear, isoWeekday, monthBucket, SLOT_MS } from '../core/time.ts';
@@ -36,7 +36,8 @@ import type { Categories } from './categories.ts';
 import type { EventTables } from './events.ts';
 import type { DB } from './open.ts';
 import type { Subjects } from './subjects.ts';
-import type { RollupAccess, ZoneRollups } from './zones.ts';
+import type { ZoneRollups } from './zones.ts';
+import type { ZoneResolver } from './upkeep.ts';
 
 export interface ReportQuery {
   fromMs: number;
@@ -159,22 +160,19 @@ export class Reports {
   }
 
   /**
-   * The report of `q`. With access 'read' it writes nothing and throws NeedsWrite when the zone's rollups are
-   * not kept yet; with 'write' (inside a write transaction) it builds them first.
+   * The report of `q`. Its day, month and year pieces come from the zone's summaries that `resolveZone` names,
+   * or, when it answers null (summaries still being built), from the 15-minute slots, exactly as well.
    */
-  build(q: ReportQuery, nowMs: number, access: RollupAccess = 'write'): Report {
+  build(q: ReportQuery, nowMs: number, resolveZone: ZoneResolver): Report {
     const zone = zoneFor(q.tz);
-    const pieces = splitRange(q.fromMs, q.toMs, zone);
-    const zoneId = !pieces.some((p) => p.kind === 'period')
-      ? 0
-      : access === 'read'
-        ? this.zones.keptId(zone, nowMs)
-        : this.zones.ensure(zone, nowMs);
+    let pieces = splitRange(q.fromMs, q.toMs, zone);
+    const zoneId = pieces.some((p) => p.kind === 'period') ? resolveZone(zone, q) : 0;
+    if (zoneId === null) pieces = splitSlots(q.fromMs, q.toMs);
     const tally = new Tally(trendUnit(q.fromMs, q.toMs, zone));
     for (const piece of pieces) {
       if (piece.kind === 'raw') this.addRaw(tally, zone, piece.startMs, piece.endMs);
       else if (piece.kind === 'slots') this.addSlots(tally, zone, piece.from, piece.to);
-      else this.addPeriod(tally, zoneId, piece);
+      else if (zoneId !== null) this.addPeriod(tally, zoneId, piece);
     }
     return this.assemble(q, zone, tally);
   }

@@ -5,12 +5,18 @@
  * to the zone rollups. Recomputing from raw events is idempotent, so merging and delaying are safe.
  */
 import { resolve, type Interval } from '../core/resolve.ts';
-import { mergeRanges, slotRanges, slotTotals } from '../core/slots.ts';
+import { mergeRanges, slotRanges, slotTotals, takeRanges } from '../core/slots.ts';
 import { SLOT_MS } from '../core/time.ts';
 import type { EventTables } from './events.ts';
 import type { DB } from './open.ts';
 import type { Subjects } from './subjects.ts';
 import type { SlotDelta, ZoneRollups } from './zones.ts';
+
+/** The slots [from, to) that hold any of [fromMs, toMs). */
+const slotWindow = ({ fromMs, toMs }: { fromMs: number; toMs: number }): [number, number] => [
+  Math.floor(fromMs / SLOT_MS),
+  Math.ceil(toMs / SLOT_MS),
+];
 
 export class SlotRollup {
   private readonly events: EventTables;
@@ -32,6 +38,9 @@ export class SlotRollup {
       pending: db.prepare(`SELECT from_slot, to_slot FROM pending_slots`).raw(),
       clearPending: db.prepare(`DELETE FROM pending_slots`),
       anyPending: db.prepare(`SELECT EXISTS (SELECT 1 FROM pending_slots)`).pluck(),
+      pendingIn: db
+        .prepare(`SELECT EXISTS (SELECT 1 FROM pending_slots WHERE from_slot < ? AND to_slot > ?)`)
+        .pluck(),
     };
   }
 
@@ -40,19 +49,31 @@ export class SlotRollup {
     for (const [from, to] of slotRanges(intervals)) this.stmts.addPending.run(from, to);
   }
 
-  /** Whether some slots wait to be brought up to date. */
-  hasPending(): boolean {
-    return this.stmts.anyPending.get() === 1;
+  /** Whether some slots wait to be brought up to date: any at all, or any overlapping [fromMs, toMs). */
+  hasPending(within?: { fromMs: number; toMs: number }): boolean {
+    if (!within) return this.stmts.anyPending.get() === 1;
+    const [from, to] = slotWindow(within);
+    return this.stmts.pendingIn.get(to, from) === 1;
   }
 
-  /** Brings every pending slot up to date; returns how many slot ranges it refreshed. Call inside a transaction. */
-  refreshPending(): number {
+  /**
+   * Brings pending slots up to date: all of them, or only those overlapping `within` (what one read needs), at
+   * most `maxSlots` of them; the others stay pending. Says how many slot ranges it refreshed and how many
+   * remain. Call inside a transaction.
+   */
+  refreshPending(
+    within?: { fromMs: number; toMs: number },
+    maxSlots = Number.POSITIVE_INFINITY,
+  ): { refreshed: number; remaining: number } {
     const rows = this.stmts.pending.all() as [number, number][];
-    if (rows.length === 0) return 0;
-    const ranges = mergeRanges(rows);
-    this.refreshSlots(ranges);
-    this.stmts.clearPending.run();
-    return ranges.length;
+    if (rows.length === 0) return { refreshed: 0, remaining: 0 };
+    const { now, rest } = takeRanges(mergeRanges(rows), within ? slotWindow(within) : null, maxSlots);
+    if (now.length > 0) {
+      this.refreshSlots(now);
+      this.stmts.clearPending.run();
+      for (const [from, to] of rest) this.stmts.addPending.run(from, to);
+    }
+    return { refreshed: now.length, remaining: rest.length };
   }
 
   private refreshSlots(ranges: Array<[number, number]>): void {

@@ -18,10 +18,12 @@ import { openDatabase, type DB } from './open.ts';
 import { SlotRollup } from './rollups.ts';
 import { Reports, type ReportQuery } from './report.ts';
 import { Rules, type RuleChange, type RuleInput } from './rules.ts';
-import { Suggestions } from './suggestions.ts';
+import { RECENT_MS, Suggestions } from './suggestions.ts';
+import { DAY_MS } from '../core/time.ts';
 import { Subjects } from './subjects.ts';
 import { Timelines } from './timeline.ts';
-import { NeedsWrite, ZoneRollups, type RollupAccess } from './zones.ts';
+import { ZoneRollups, type BuildProgress } from './zones.ts';
+import { RollupUpkeep, type ZoneBuilds } from './upkeep.ts';
 import { zoneFor } from '../core/zone.ts';
 import { DEFAULT_CATEGORY_DB } from './default-categories.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
@@ -48,6 +50,12 @@ export interface StoreOptions {
   /** How long after a write the rollups are refreshed (writes in between are refreshed together). */
   refreshDelayMs?: number;
   log?: Logger;
+  /**
+   * How a read that needs a zone's summaries not built yet gets them: 'inline' builds them first (the CLI; the
+   * default), 'background' builds them in steps between requests and answers from the slots meanwhile (the
+   * daemon, the desktop app; see upkeep.ts).
+   */
+  zoneBuilds?: ZoneBuilds;
 }
 
 const DEFAULT_REFRESH_DELAY_MS = 250;
@@ -72,14 +80,12 @@ export class Store {
   private readonly manual: ManualEntries;
   private readonly rules: Rules;
   private readonly suggestionModel: Suggestions;
-  private readonly refreshDelayMs: number;
   private readonly log: Logger;
-  private refreshTimer: NodeJS.Timeout | null = null;
+  private readonly upkeep: RollupUpkeep;
 
   private constructor(db: DB, options: StoreOptions) {
     this.db = db;
     this.now = options.now ?? Date.now;
-    this.refreshDelayMs = options.refreshDelayMs ?? DEFAULT_REFRESH_DELAY_MS;
     this.log = options.log ?? createLogger('store');
     this.rules = new Rules(db);
     // A window's subject depends on the title rules of the moment (a title rule gives it "<app> — <pattern>").
@@ -100,6 +106,13 @@ export class Store {
     this.manual = new ManualEntries(db, this.subjects, this.categories, (changed) =>
       this.slots.markPending(changed),
     );
+    this.upkeep = new RollupUpkeep(db, this.slots, this.zones, {
+      now: this.now,
+      log: this.log,
+      zoneBuilds: options.zoneBuilds ?? 'inline',
+      refreshDelayMs: options.refreshDelayMs ?? DEFAULT_REFRESH_DELAY_MS,
+      write: (work) => this.write(work),
+    });
   }
 
   static open(options: StoreOptions): Store {
@@ -132,9 +145,7 @@ export class Store {
 
   /** Brings the rollups up to date with every write so far; returns the number of slot ranges refreshed. */
   refreshRollups(): number {
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
-    this.refreshTimer = null;
-    return this.write(() => this.slots.refreshPending());
+    return this.upkeep.refreshAll();
   }
 
   schemaVersion(): number {
@@ -205,7 +216,7 @@ export class Store {
   /** Throws DomainError('invalid', field 'tz') for an unknown time zone. */
   report(query: ReportQuery): Report {
     const nowMs = this.now();
-    return this.readRollups((access) => this.reports.build(query, nowMs, access));
+    return this.upkeep.read(query, (resolveZone) => this.reports.build(query, nowMs, resolveZone));
   }
 
   /** The manual entries overlapping [fromMs, toMs), by start. */
@@ -271,7 +282,10 @@ export class Store {
   /** Categories the classifier proposes for uncategorized subjects with recent time; applies nothing. */
   suggestions(): Suggestion[] {
     // The recent time of each subject comes from the rollups.
-    return this.readRollups(() => this.suggestionModel.list(this.now()));
+    const nowMs = this.now();
+    return this.upkeep.read({ fromMs: nowMs - RECENT_MS - DAY_MS, toMs: nowMs + DAY_MS }, () =>
+      this.suggestionModel.list(nowMs),
+    );
   }
 
   /**
@@ -313,7 +327,10 @@ export class Store {
    */
   listGoals(tz: string): GoalProgress[] {
     const nowMs = this.now();
-    return this.readRollups((access) => this.goals.progress(tz, nowMs, access));
+    // The current local day and week, whatever the zone: a day either side of the last 7 days.
+    return this.upkeep.read({ fromMs: nowMs - 8 * DAY_MS, toMs: nowMs + DAY_MS }, (resolveZone) =>
+      this.goals.progress(tz, nowMs, resolveZone),
+    );
   }
 
   /** Throws DomainError('unknown_category', field 'category') when the category does not exist. */
@@ -347,41 +364,22 @@ export class Store {
   }
 
   /**
-   * A read of the rollups that takes no lock: one snapshot (a deferred transaction, which WAL never makes wait
-   * for a writer), so reports answer while another connection writes. Only when the snapshot shows work left
-   * for a writer (slots pending since a write, a zone's rollups not built yet) is the read done as a write,
-   * which brings them up to date first: a report never sees an event without its rollup.
-   *
-   * ```
-   * writer (other connection):  [BEGIN IMMEDIATE .............. COMMIT]
-   * report, nothing pending:         [snapshot read]                      → answers at once
-   * report, slots pending:           [snapshot: pending → write .........[refresh + read]
-   * ```
-   */
-  private readRollups<T>(work: (access: RollupAccess) => T): T {
-    try {
-      return this.db.transaction(() => {
-        if (this.slots.hasPending()) throw new NeedsWrite();
-        return work('read');
-      })();
-    } catch (error) {
-      if (!(error instanceof NeedsWrite)) throw error;
-    }
-    return this.write(() => {
-      this.slots.refreshPending();
-      return work('write');
-    });
-  }
-
-  /**
-   * Builds the rollups of a time zone now if they are not kept yet (a pass over all slots: seconds for years
-   * of data), so that the first report in it is fast. Returns whether it had to build them.
+   * Builds the rollups of a time zone now if they are not kept yet (seconds for years of data, in steps that
+   * each take the write lock briefly), so that the first report in it is fast. Returns whether it had to.
    */
   prepareZone(tz: string): boolean {
-    return this.write(() => {
-      this.slots.refreshPending();
-      return this.zones.prepare(zoneFor(tz), this.now());
-    });
+    this.refreshRollups();
+    return this.upkeep.prepareZone(tz);
+  }
+
+  /** The same in the background, in steps between other work (the daemon, as it starts listening). */
+  prepareZoneInBackground(tz: string): void {
+    this.upkeep.prepareZoneInBackground(tz);
+  }
+
+  /** How far the summaries of a zone are built. */
+  zoneProgress(tz: string): BuildProgress {
+    return this.upkeep.zoneProgress(tz);
   }
 
   /** A local day's timeline (`date` YYYY-MM-DD in `tz`); throws DomainError('invalid') for a bad zone. */
@@ -398,17 +396,6 @@ export class Store {
   }
 
   private scheduleRefresh(): void {
-    if (this.refreshTimer) return;
-    this.refreshTimer = setTimeout(() => {
-      this.refreshTimer = null;
-      if (!this.db.open) return;
-      try {
-        this.refreshRollups();
-      } catch (error) {
-        // Pending ranges stay in the database; the next write or report tries again.
-        this.log.warn('could not refresh the rollups yet', { error: (error as Error).message });
-      }
-    }, this.refreshDelayMs);
-    this.refreshTimer.unref();
+    this.upkeep.scheduleRefresh();
   }
 }

@@ -2,6 +2,16 @@
  * Rollups on the local calendar of a time zone: per day, month and year, the time of each subject and the time
  * per (weekday, hour, category). A zone is built from the 15-minute slots the first time a report asks for it,
  * then every change to the slots is carried into every kept zone in the same transaction.
+ *
+ * The build goes in steps of a few weeks of slots, each its own short transaction, so that other writes (and,
+ * in the daemon, other requests) go on between them. `built_to_slot` marks how far it got:
+ *
+ * ```
+ * slots:        [........counted........)[.......not yet.......]
+ *                                        built_to_slot
+ * a slot change below it → carried into the zone at once (as for a complete zone)
+ * a slot change from it on → nothing now: the step that reaches it reads the slot as it is then
+ * ```
  */
 import { LEVELS } from '../core/pieces.ts';
 import { civilFromDay, isoWeekday, monthBucket, SLOT_MS } from '../core/time.ts';
@@ -36,7 +46,15 @@ interface ZoneRow {
   id: number;
   name: string;
   last_used_ms: number;
+  /** The first slot not counted yet; null once the zone is complete. */
+  built_to_slot: number | null;
 }
+
+/** Slots one build step counts: two weeks, a few tens of milliseconds on a busy year. */
+export const BUILD_STEP_SLOTS = 14 * 96;
+
+/** How far a zone's build is: done, or the share of the slots' time span counted so far. */
+export type BuildProgress = { done: true } | { done: false; fraction: number };
 
 /** Where a slot falls on a zone's local calendar: its three buckets, weekday and hour. */
 interface SlotPlace {
@@ -87,6 +105,9 @@ class Deltas {
   }
 }
 
+/** The slots below this one are counted in the zone (all of them once it is complete). */
+const countedBelow = (row: ZoneRow): number => row.built_to_slot ?? Number.POSITIVE_INFINITY;
+
 /** Unpacks a row key: [level, bucket, rest] where rest is what was packed below the row. */
 function unpack(key: number, below: number): [number, number, number] {
   const row = Math.floor(key / below);
@@ -103,9 +124,15 @@ export class ZoneRollups {
     this.db = db;
     this.subjects = subjects;
     this.stmts = {
-      all: db.prepare(`SELECT id, name, last_used_ms FROM zones`),
-      find: db.prepare(`SELECT id, name, last_used_ms FROM zones WHERE name = ?`),
-      insert: db.prepare(`INSERT INTO zones (name, last_used_ms) VALUES (?, ?)`),
+      all: db.prepare(`SELECT id, name, last_used_ms, built_to_slot FROM zones`),
+      find: db.prepare(`SELECT id, name, last_used_ms, built_to_slot FROM zones WHERE name = ?`),
+      insert: db.prepare(`INSERT INTO zones (name, last_used_ms, built_to_slot) VALUES (?, ?, ?)`),
+      builtTo: db.prepare(`UPDATE zones SET built_to_slot = ? WHERE id = ?`),
+      firstSlotFrom: db.prepare(`SELECT min(slot) FROM slot_subjects WHERE slot >= ?`).pluck(),
+      slotSpan: db.prepare(`SELECT min(slot) AS first, max(slot) AS last FROM slot_subjects`),
+      slotsIn: db
+        .prepare(`SELECT slot, subject_id, ms FROM slot_subjects WHERE slot >= ? AND slot < ?`)
+        .raw(),
       touch: db.prepare(`UPDATE zones SET last_used_ms = ? WHERE id = ?`),
       evict: db.prepare(`DELETE FROM zones WHERE id = ?`),
       addSubject: db.prepare(
@@ -123,7 +150,6 @@ export class ZoneRollups {
         `DELETE FROM zone_hours WHERE zone_id = ? AND level = ? AND bucket = ? AND weekday = ? AND hour = ?
          AND category_id = ? AND ms = 0`,
       ),
-      allSlots: db.prepare(`SELECT slot, subject_id, ms FROM slot_subjects`).raw(),
       subjectSlots: db.prepare(`SELECT slot, ms FROM slot_subjects WHERE subject_id = ?`),
       categories: db.prepare(`SELECT id, coalesce(category_id, 0) AS category FROM subjects`),
     };
@@ -135,25 +161,73 @@ export class ZoneRollups {
    */
   keptId(zone: Zone, nowMs: number): number {
     const row = this.stmts.find.get(zone.name) as ZoneRow | undefined;
-    if (!row || nowMs - row.last_used_ms > TOUCH_INTERVAL_MS) throw new NeedsWrite();
+    if (!row || row.built_to_slot !== null || nowMs - row.last_used_ms > TOUCH_INTERVAL_MS)
+      throw new NeedsWrite();
     return row.id;
+  }
+
+  /** Whether the zone's last use is old enough to be recorded again (reads do not write it). */
+  touchDue(zone: Zone, nowMs: number): boolean {
+    const row = this.stmts.find.get(zone.name) as ZoneRow | undefined;
+    return row !== undefined && nowMs - row.last_used_ms > TOUCH_INTERVAL_MS;
+  }
+
+  /** The zone's id when its rollups are complete, else null; reads only (its last use is not recorded). */
+  completeId(zone: Zone): number | null {
+    const row = this.stmts.find.get(zone.name) as ZoneRow | undefined;
+    return row && row.built_to_slot === null ? row.id : null;
   }
 
   /** The zone's id, building its rollups first if it is not kept yet. Call inside a write transaction. */
   ensure(zone: Zone, nowMs: number): number {
     const row = this.stmts.find.get(zone.name) as ZoneRow | undefined;
-    if (row) {
+    if (row && row.built_to_slot === null) {
       if (nowMs - row.last_used_ms > TOUCH_INTERVAL_MS) this.stmts.touch.run(nowMs, row.id);
       return row.id;
     }
-    return this.db.transaction(() => this.build(zone, nowMs))();
+    for (;;) {
+      const progress = this.buildStep(zone, nowMs, Number.MAX_SAFE_INTEGER);
+      if (progress.done) return (this.stmts.find.get(zone.name) as ZoneRow).id;
+    }
   }
 
-  /** Builds the zone's rollups if they are not kept yet; returns whether it built them. */
-  prepare(zone: Zone, nowMs: number): boolean {
-    if (this.stmts.find.get(zone.name)) return false;
-    this.ensure(zone, nowMs);
-    return true;
+  /**
+   * One step of building the zone's rollups, started if the zone is not kept yet: up to `maxSlots` slots'
+   * time counted. Call inside a write transaction; call again until it answers done.
+   */
+  buildStep(zone: Zone, nowMs: number, maxSlots = BUILD_STEP_SLOTS): BuildProgress {
+    let row = this.stmts.find.get(zone.name) as ZoneRow | undefined;
+    if (!row) row = this.start(zone, nowMs);
+    if (row.built_to_slot === null) return { done: true };
+    const from = row.built_to_slot;
+    const to = from + Math.min(maxSlots, Number.MAX_SAFE_INTEGER - from);
+    const categories = new Map<number, number>();
+    for (const r of this.stmts.categories.all() as { id: number; category: number }[])
+      categories.set(r.id, r.category);
+    const acc = new Deltas(zone);
+    for (const [slot, subjectId, ms] of this.stmts.slotsIn.iterate(from, to) as Iterable<
+      [number, number, number]
+    >) {
+      acc.add(slot, subjectId, categories.get(subjectId) ?? 0, ms);
+    }
+    this.write(row.id, acc);
+    // The next step starts at the next slot with time (empty stretches are skipped), or the zone is complete.
+    const next = this.stmts.firstSlotFrom.get(to) as number | null;
+    this.stmts.builtTo.run(next, row.id);
+    return next === null ? { done: true } : { done: false, fraction: this.fraction(next) };
+  }
+
+  /** How far the zone's build is; a zone not kept at all has not started (0). */
+  progress(zone: Zone): BuildProgress {
+    const row = this.stmts.find.get(zone.name) as ZoneRow | undefined;
+    if (row?.built_to_slot === null) return { done: true };
+    return { done: false, fraction: row ? this.fraction(row.built_to_slot as number) : 0 };
+  }
+
+  private fraction(builtTo: number): number {
+    const span = this.stmts.slotSpan.get() as { first: number | null; last: number | null };
+    if (span.first === null || span.last === null || span.last <= span.first) return 0;
+    return Math.min(1, Math.max(0, (builtTo - span.first) / (span.last + 1 - span.first)));
   }
 
   /** Carries slot changes into every kept zone. Call inside the transaction that changed the slots. */
@@ -167,7 +241,9 @@ export class ZoneRollups {
     };
     for (const row of this.stmts.all.all() as ZoneRow[]) {
       const acc = new Deltas(zoneFor(row.name));
-      for (const d of deltas) acc.add(d.slot, d.subjectId, categoryOf(d.subjectId), d.deltaMs);
+      const counted = countedBelow(row);
+      for (const d of deltas)
+        if (d.slot < counted) acc.add(d.slot, d.subjectId, categoryOf(d.subjectId), d.deltaMs);
       this.write(row.id, acc);
     }
   }
@@ -177,7 +253,9 @@ export class ZoneRollups {
     const slots = this.stmts.subjectSlots.all(subjectId) as { slot: number; ms: number }[];
     for (const row of this.stmts.all.all() as ZoneRow[]) {
       const acc = new Deltas(zoneFor(row.name));
+      const counted = countedBelow(row);
       for (const s of slots) {
+        if (s.slot >= counted) continue;
         acc.add(s.slot, subjectId, fromCategory, -s.ms);
         acc.add(s.slot, subjectId, toCategory, s.ms);
       }
@@ -186,22 +264,16 @@ export class ZoneRollups {
     }
   }
 
-  private build(zone: Zone, nowMs: number): number {
+  /** Starts keeping a zone (the least recently used one goes when six are kept): nothing counted yet. */
+  private start(zone: Zone, nowMs: number): ZoneRow {
     const zones = this.stmts.all.all() as ZoneRow[];
     if (zones.length >= MAX_ZONES) {
       const oldest = zones.reduce((a, b) => (a.last_used_ms <= b.last_used_ms ? a : b));
       this.stmts.evict.run(oldest.id);
     }
-    const id = Number(this.stmts.insert.run(zone.name, nowMs).lastInsertRowid);
-    const categories = new Map<number, number>();
-    for (const r of this.stmts.categories.all() as { id: number; category: number }[])
-      categories.set(r.id, r.category);
-    const acc = new Deltas(zone);
-    for (const [slot, subjectId, ms] of this.stmts.allSlots.iterate() as Iterable<[number, number, number]>) {
-      acc.add(slot, subjectId, categories.get(subjectId) ?? 0, ms);
-    }
-    this.write(id, acc);
-    return id;
+    const first = this.stmts.firstSlotFrom.get(Number.MIN_SAFE_INTEGER) as number | null;
+    const id = Number(this.stmts.insert.run(zone.name, nowMs, first).lastInsertRowid);
+    return { id, name: zone.name, last_used_ms: nowMs, built_to_slot: first };
   }
 
   private write(zoneId: number, acc: Deltas): void {

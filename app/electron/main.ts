@@ -56,8 +56,8 @@ async function main(): Promise<void> {
   const file = new DesktopSettings(dataDir);
   const settings = new LiveSettings(file);
   const config = settings.get();
-  const store = Store.open({ file: databasePath(dataDir) });
-  store.prepareZone(tz);
+  const store = Store.open({ file: databasePath(dataDir), zoneBuilds: 'background' });
+  store.prepareZoneInBackground(tz);
   const token = loadOrCreateToken(dataDir);
   const pause = new PauseController(systemPauseClock);
   const server = createServer({

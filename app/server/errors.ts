@@ -48,6 +48,7 @@ const DOMAIN_CODES: Record<DomainErrorKind, ErrorCode> = {
   unknown_category: 'unknown_category',
   conflict: 'conflict',
   storage_full: 'storage_full',
+  not_ready: 'preparing',
 };
 
 /**
@@ -98,7 +99,11 @@ export function toApiError(error: unknown): ApiError | null {
   return null;
 }
 
+/** Seconds a client waits before asking again for what is being prepared. */
+const RETRY_AFTER_SECONDS = 2;
+
 export function sendError(reply: FastifyReply, error: ApiError): FastifyReply {
+  if (error.code === 'preparing') reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   return reply.code(error.status).type('application/json; charset=utf-8').send(error.toBody());
 }
 
