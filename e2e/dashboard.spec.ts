@@ -1,9 +1,10 @@
 /**
  * The dashboard in Debian's Chromium against a real daemon holding 60 days of demo data: every view shows what
  * the report API says (score, pulse and trend included), an inline recategorization changes every view at once
- * without a reload and survives one, and screenshots of each view (light and dark, 1280×800; the planning
- * sections as a new user sees them) are written to test-results/screenshots — first, while the demo data is as
- * `timeaudit demo` wrote it. The planning sections filled in are in planning.spec.ts.
+ * without a reload and survives one. Each view, light and dark, at 1280 and 900 px, shows without errors, in
+ * the theme asked for, with its charts drawn and nothing wider than the window or its card; screenshots of it
+ * (the planning sections as a new user sees them) are written to test-results/screenshots — first, while the
+ * demo data is as `timeaudit demo` wrote it. The planning sections filled in are in planning.spec.ts.
  */
 import type { Page } from '@playwright/test';
 import { formatDuration } from '../app/shared/format.ts';
@@ -11,6 +12,13 @@ import type { Report } from '../app/shared/report.ts';
 import { PRODUCTIVITY_KEYS } from '../app/shared/report.ts';
 import { expectSameDocument, markDocument, openLast30Days, section, SHOTS } from './dashboard-helpers.ts';
 import { expect, startApp, test, TZ } from './fixtures.ts';
+import {
+  collectErrors,
+  expectChartsDrawn,
+  expectHeadingsVisible,
+  expectLaidOutAt,
+  expectTheme,
+} from './page-checks.ts';
 
 const SECTIONS = [
   'Total allocation',
@@ -25,6 +33,8 @@ const SECTIONS = [
   'Suggestions',
   'Rules',
 ];
+/** The cards that show a chart. */
+const CHARTS = ['Total allocation', 'Time of day', 'Score trend', 'Day of week'];
 
 async function expectTotals(page: Page, report: Report): Promise<void> {
   await expect(page.getByTestId('total-time')).toHaveText(formatDuration(report.total_ms));
@@ -38,20 +48,32 @@ async function expectTotals(page: Page, report: Report): Promise<void> {
   );
 }
 
-test('screenshots of each view, light and dark', async ({ page, app }) => {
+test('each view, light and dark, at 1280 and 900 px: drawn without errors, in the theme asked for, within the window and its cards (screenshots)', async ({
+  page,
+  app,
+}) => {
+  const errors = collectErrors(page);
   for (const colorScheme of ['light', 'dark'] as const) {
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.emulateMedia({ colorScheme });
     await openLast30Days(page, app.dashboard);
+    await expectChartsDrawn(page, CHARTS);
+    await expectTheme(page, colorScheme);
+    await expectHeadingsVisible(page, SECTIONS);
+    await expectLaidOutAt(page, 1280);
     await page.evaluate('window.scrollTo(0, 0)'); // keep the sticky header at the top of the picture
     await page.screenshot({ path: `${SHOTS}/dashboard-${colorScheme}.png`, fullPage: true });
     for (const heading of SECTIONS) {
       const slug = heading.toLowerCase().replaceAll(' ', '-');
       await section(page, heading).screenshot({ path: `${SHOTS}/${slug}-${colorScheme}.png` });
     }
+    await expectLaidOutAt(page, 900);
+    await expectChartsDrawn(page, CHARTS);
+    await expectHeadingsVisible(page, SECTIONS);
   }
-  await page.setViewportSize({ width: 900, height: 800 });
   await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: `${SHOTS}/dashboard-900px.png`, fullPage: true });
+  expect(errors).toEqual([]);
 });
 
 test('seeded data appears in every view, with the totals of the report API', async ({ page, app }) => {

@@ -3,7 +3,8 @@
  * a suggested category accepted in one click (and reset to the default again), a goal created with its
  * progress as GET /v1/goals says, time logged by hand (backdated) that shows in every view without counting
  * anything twice, then edited and deleted, and the rules editor. Every change is checked through the API, and
- * shows without a reload. Screenshots of the new sections, filled, light and dark, go to test-results/screenshots.
+ * shows without a reload. The new sections, filled, light and dark, are checked as a user sees them (no errors,
+ * the theme applied, nothing wider than the window or its card) and screenshotted to test-results/screenshots.
  */
 import { formatDuration } from '../app/shared/format.ts';
 import type { ApiClient } from '../app/shared/client.ts';
@@ -17,8 +18,17 @@ import {
   SHOTS,
 } from './dashboard-helpers.ts';
 import { expect, test, TZ } from './fixtures.ts';
+import {
+  collectErrors,
+  expectChartsDrawn,
+  expectHeadingsVisible,
+  expectLaidOutAt,
+  expectTheme,
+} from './page-checks.ts';
 
 const HOUR = 3_600_000;
+/** The planning sections, as the screenshots show them filled in. */
+const PLANNING = ['Goals', 'Score trend', 'Log time', 'Suggestions', 'Rules', 'Timeline'];
 const MINUTE = 60_000;
 
 /** The local calendar day of an instant in the test's zone, YYYY-MM-DD. */
@@ -407,7 +417,11 @@ test('a planning call that fails is said in its section, and the rest of the pag
   await expect(goals.getByRole('form', { name: 'New goal' })).toBeVisible();
 });
 
-test('screenshots of the planning sections, filled, light and dark', async ({ page, app }) => {
+test('the planning sections, filled, light and dark, at 1280 and 900 px: without errors, in the theme asked for, within the window and their cards (screenshots)', async ({
+  page,
+  app,
+}) => {
+  const errors = collectErrors(page);
   const day = recentWorkday();
   await app.api.createCategory({ body: { name: 'Sport', productivity: 'neutral' } }).catch(() => null);
   await app.api.createManualEntry({
@@ -446,20 +460,33 @@ test('screenshots of the planning sections, filled, light and dark', async ({ pa
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.emulateMedia({ colorScheme });
     await openLast30Days(page, app.dashboard);
     const timeline = section(page, 'Timeline');
     await timeline.getByLabel('Day').fill(day);
     await expect(timeline.locator('.block.hatched')).not.toHaveCount(0);
     await timeline.getByLabel('Day').blur(); // no focus ring in the picture
+    // What was filled in shows, drawn, in the theme asked for, within the window and the cards.
+    await expect(section(page, 'Goals').locator('li.goal')).toHaveCount(goals.length);
+    await expect(section(page, 'Rules').locator('tr[data-rule-id]')).toHaveCount(3);
+    await expect(section(page, 'Suggestions')).toContainText('python-docs.net');
+    await expect(section(page, 'Log time')).toContainText('Team offsite');
+    await expectChartsDrawn(page, ['Score trend']);
+    await expectTheme(page, colorScheme);
+    await expectHeadingsVisible(page, PLANNING);
+    await expectLaidOutAt(page, 1280);
     await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: `${SHOTS}/planning-${colorScheme}.png`, fullPage: true });
-    for (const heading of ['Goals', 'Score trend', 'Log time', 'Suggestions', 'Rules', 'Timeline']) {
+    for (const heading of PLANNING) {
       const slug = heading.toLowerCase().replaceAll(' ', '-');
       await section(page, heading).screenshot({ path: `${SHOTS}/planning-${slug}-${colorScheme}.png` });
     }
+    await expectLaidOutAt(page, 900);
+    await expectHeadingsVisible(page, PLANNING);
   }
   await page.setViewportSize({ width: 900, height: 800 });
   await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: `${SHOTS}/planning-900px.png`, fullPage: true });
+  expect(errors).toEqual([]);
 });

@@ -3,13 +3,14 @@
  * card sits at the bottom of the filled page): a site excluded in the card is excluded at once (GET
  * /v1/settings says so and the daemon refuses its events), then removed again; the away threshold changed in
  * the card is what /v1/pairing tells the extension; the port is saved for the next start and the card says a
- * restart is needed. Errors show next to the field and keep what was typed. Screenshots of the card, light and
- * dark, go to test-results/screenshots/settings-*.png.
+ * restart is needed. Errors show next to the field and keep what was typed. The card, light and dark, is
+ * checked as a user sees it and screenshotted to test-results/screenshots/settings-*.png.
  */
 import type { Page } from '@playwright/test';
 import type { ApiClient } from '../app/shared/client.ts';
 import { postVisit, section, SHOTS } from './dashboard-helpers.ts';
 import { expect, startApp, test, type App } from './fixtures.ts';
+import { collectErrors, expectHeadingsVisible, expectLaidOutAt, expectTheme } from './page-checks.ts';
 
 let app: App & { stop(): Promise<void> };
 test.beforeAll(async () => {
@@ -116,22 +117,39 @@ test('a new port is saved for the next start, and the card says a restart is nee
   expect((await app.api.getSettings({})).restart_needed).toEqual([]);
 });
 
-test('screenshots of the Settings card, light and dark', async ({ page }) => {
+test('the Settings card, filled, light and dark, at 1280 and 900 px: without errors, in the theme asked for, within the window and the card (screenshots)', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
   await app.api.updateSettings({
     body: { excluded_apps: ['KeePassXC', '1Password'], excluded_domains: ['bank.example', 'health.example'] },
   });
   await app.api.updateSettings({ body: { poll_interval_ms: 2000 } });
   try {
     for (const colorScheme of ['light', 'dark'] as const) {
+      await page.setViewportSize({ width: 1280, height: 800 });
       await page.emulateMedia({ colorScheme });
       const card = await openSettings(page);
-      await expect(card.getByRole('listitem')).toHaveCount(4);
+      await expect(card.getByRole('listitem')).toHaveText([
+        'KeePassXC×',
+        '1Password×',
+        'bank.example×',
+        'health.example×',
+      ]);
+      await expectTheme(page, colorScheme);
+      await expectHeadingsVisible(page, ['Settings']);
+      for (const name of ['Never recorded', 'Excluded sites', 'Excluded apps', 'Tracking']) {
+        await expect(card.getByRole('heading', { name, exact: true })).toBeVisible();
+      }
+      await expectLaidOutAt(page, 1280, card);
       await card.getByRole('textbox', { name: 'Site to exclude' }).focus();
       await card.screenshot({ path: `${SHOTS}/settings-${colorScheme}.png` });
+      await expectLaidOutAt(page, 900, card);
     }
   } finally {
     await app.api.updateSettings({
       body: { excluded_apps: [], excluded_domains: [], poll_interval_ms: 1000, idle_minutes: 3 },
     });
   }
+  expect(errors).toEqual([]);
 });

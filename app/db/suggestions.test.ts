@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { NaiveBayes } from '../core/classifier.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from './store.ts';
 import { CANDIDATES_SQL, TITLES_SQL } from './suggestions.ts';
 
@@ -24,7 +23,6 @@ beforeEach(() => {
   seq = 0;
 });
 afterEach(() => {
-  vi.restoreAllMocks();
   store.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -183,24 +181,56 @@ describe('suggestions', () => {
     expect(categoryOf()).not.toHaveProperty('Forge — standup');
   });
 
-  it('train once, and again only after a categorization changes or a subject is added', () => {
+  it('stay the same while nothing they learn from changes, and follow a changed categorization at once', () => {
     teach();
     use('Hammer', ['report.ts — time-audit'], 30);
-    const train = vi.spyOn(NaiveBayes, 'train');
-    store.suggestions();
-    store.suggestions();
-    use('Hammer', ['report.ts — time-audit'], 30); // more time of a known subject: same model
-    store.suggestions();
-    expect(train).toHaveBeenCalledTimes(1);
-    store.setSubjectCategory('app', 'Pigeon', 'Dev');
-    store.suggestions();
-    expect(train).toHaveBeenCalledTimes(2);
-    use('Crow', ['#general — Acme'], 10);
-    store.suggestions();
-    expect(train).toHaveBeenCalledTimes(3);
-    store.createRule({ field: 'app', match: 'contains', pattern: 'crow', category: 'Chat' });
-    store.suggestions();
-    expect(train).toHaveBeenCalledTimes(4);
+    const first = store.suggestions();
+    expect(first).toEqual([expect.objectContaining({ name: 'Hammer', category: 'Dev', recent_ms: 30 * M })]);
+    expect(store.suggestions()).toEqual(first);
+    use('Hammer', ['report.ts — time-audit'], 30); // more of the same: only the time grows
+    expect(store.suggestions()).toEqual([{ ...first[0]!, recent_ms: 60 * M }]);
+
+    // The user teaches the other way round: the same subject is now suggested the other category.
+    for (const app of ['Forge', 'Anvil']) store.setSubjectCategory('app', app, 'Chat');
+    for (const app of ['Parrot', 'Pigeon']) store.setSubjectCategory('app', app, 'Dev');
+    expect(store.suggestions()).toEqual([expect.objectContaining({ name: 'Hammer', category: 'Chat' })]);
+    // Rules teach as the user does: back to the first way round, by rules this time.
+    for (const [app, category] of [
+      ['Forge', 'Dev'],
+      ['Anvil', 'Dev'],
+      ['Parrot', 'Chat'],
+      ['Pigeon', 'Chat'],
+    ] as const) {
+      store.createRule({ field: 'app', match: 'exact', pattern: app, category });
+      store.resetSubjectCategory('app', app); // the user's word would stand over a rule
+    }
+    expect(sourceOf()).toMatchObject({ Forge: 'rule', Anvil: 'rule', Parrot: 'rule', Pigeon: 'rule' });
+    expect(store.suggestions()).toEqual([expect.objectContaining({ name: 'Hammer', category: 'Dev' })]);
+  });
+
+  it('include a subject first seen since the last ones, judged by its titles', () => {
+    teach();
+    use('Hammer', ['report.ts — time-audit'], 30);
+    expect(store.suggestions().map((s) => s.name)).toEqual(['Hammer']);
+    use('Crow', ['#general — Acme', 'Alex Kim (DM) — Acme'], 10);
+    expect(store.suggestions()).toEqual([
+      expect.objectContaining({ name: 'Hammer', category: 'Dev' }),
+      expect.objectContaining({ name: 'Crow', category: 'Chat', recent_ms: 10 * M }),
+    ]);
+  });
+
+  it('follow a categorization changed by another process on the same database', () => {
+    teach();
+    use('Hammer', ['report.ts — time-audit'], 30);
+    expect(store.suggestions()).toEqual([expect.objectContaining({ name: 'Hammer', category: 'Dev' })]);
+    const other = Store.open({ file, now: () => NOW }); // e.g. the CLI while the daemon runs
+    try {
+      for (const app of ['Forge', 'Anvil']) other.setSubjectCategory('app', app, 'Chat');
+      for (const app of ['Parrot', 'Pigeon']) other.setSubjectCategory('app', app, 'Dev');
+    } finally {
+      other.close();
+    }
+    expect(store.suggestions()).toEqual([expect.objectContaining({ name: 'Hammer', category: 'Chat' })]);
   });
 
   it('read their subjects and titles through indexes', () => {
