@@ -19,7 +19,7 @@ import { EXTENSION_ID, extensionOrigin } from '../app/shared/extension.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
 
 export const EXTENSION_DIR = path.resolve(new URL('../extension/dist', import.meta.url).pathname);
-export const POPUP_URL = `${extensionOrigin(EXTENSION_ID)}/popup.html`;
+export const POPUP_URL = `${extensionOrigin(EXTENSION_ID)}/popup/popup.html`;
 export const SHOTS = 'test-results/screenshots';
 
 // ---------- the app ----------

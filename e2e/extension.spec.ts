@@ -10,9 +10,9 @@
  * machine is noisy.
  */
 import type { Page } from '@playwright/test';
-import { BADGE_COLORS, rgba } from '../extension/src/badge.ts';
-import { toWire } from '../extension/src/queue.ts';
-import { unpackQueue } from '../extension/src/storage.ts';
+import { BADGE_COLORS, rgba } from '../extension/src/worker/badge.ts';
+import { toWire } from '../extension/src/worker/queue.ts';
+import { unpackQueue } from '../extension/src/worker/storage.ts';
 import { expect, test } from './fixtures.ts';
 import {
   badge,

@@ -2,7 +2,7 @@
  * Which pages are tracked, and the only thing of them that leaves the browser: the host name. Paths, queries,
  * titles and full URLs are never kept, stored or sent.
  */
-import { normalizeDomain } from '../../app/shared/hostname.ts';
+import { normalizeDomain } from '../../../app/shared/hostname.ts';
 
 /**
  * The domain of a tab, or null when it is not tracked: incognito tabs, and anything that is not an http(s)

@@ -2,10 +2,10 @@
  * The popup's controller: asks the worker for its status every two seconds (and when the page becomes
  * visible), renders it, and sends the user's actions. All state worth keeping is in the worker's storage.
  */
-import { createLogger } from './log.ts';
+import { createLogger } from '../log.ts';
 import { parsePairingInput } from './pairing-input.ts';
 import { pillText, renderMain, type Actions, type UiState } from './popup-view.ts';
-import { call, type PopupStatus } from './protocol.ts';
+import { call, type PopupStatus } from '../protocol.ts';
 
 const log = createLogger('popup');
 const POLL_MS = 2_000;

@@ -5,8 +5,8 @@
  *   Social ≤ 1h a day             42m / 1h
  *   [██████████████░░░░░░]        18m left
  */
-import { formatDuration } from '../../app/shared/format.ts';
-import type { GoalProgress, GoalState } from '../../app/shared/planning.ts';
+import { formatDuration } from '../../../app/shared/format.ts';
+import type { GoalProgress, GoalState } from '../../../app/shared/planning.ts';
 
 export interface GoalView {
   id: number;
@@ -38,9 +38,4 @@ export function goalView(goal: GoalProgress): GoalView {
     share: Math.min(1, Math.max(0, goal.done_ms / goal.target_ms)),
     state: goal.state,
   };
-}
-
-/** The goals worth showing at `nowMs`: those whose day or week is still running (a cached list may be older). */
-export function currentGoals(goals: readonly GoalProgress[], nowMs: number): GoalProgress[] {
-  return goals.filter((g) => Date.parse(g.period_start) <= nowMs && nowMs < Date.parse(g.period_end));
 }

@@ -2,7 +2,7 @@
  * What the user typed in the pairing form: a port and a token, or the dashboard link that `timeaudit serve`
  * prints (`http://127.0.0.1:47600/#token=…`), which holds both.
  */
-import { DEFAULT_PORT } from './config.ts';
+import { DEFAULT_PORT } from '../config.ts';
 
 export type PairingInput = { ok: true; port: number; token: string } | { ok: false; error: string };
 

@@ -2,12 +2,12 @@
  * The popup's view: a pure function of the worker's status and the popup's own small UI state, building DOM.
  * Actions are callbacks into popup.ts, which talks to the worker.
  */
-import { formatDuration } from '../../app/shared/format.ts';
-import { PRODUCTIVITIES, type Productivity, type ProductivityOrNone } from '../../app/shared/report.ts';
-import { DEFAULT_PORT, INDEFINITE_PAUSE_MS } from './config.ts';
+import { formatDuration } from '../../../app/shared/format.ts';
+import { PRODUCTIVITIES, type Productivity, type ProductivityOrNone } from '../../../app/shared/report.ts';
+import { DEFAULT_PORT, INDEFINITE_PAUSE_MS } from '../config.ts';
 import { h } from './dom.ts';
 import { goalView } from './popup-goals.ts';
-import type { PopupStatus } from './protocol.ts';
+import type { PopupStatus } from '../protocol.ts';
 
 export interface UiState {
   busy: boolean;

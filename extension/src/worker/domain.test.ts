@@ -13,7 +13,7 @@ describe('domainOf', () => {
 
   it.each([
     'chrome://newtab/',
-    'chrome-extension://gepkbnabllhahbccecandpakdmijbphm/popup.html',
+    'chrome-extension://gepkbnabllhahbccecandpakdmijbphm/popup/popup.html',
     'file:///home/me/notes.html',
     'about:blank',
     'data:text/html,hi',

@@ -10,12 +10,12 @@
 import { followAppPause } from './app-pause.ts';
 import { badgeFor } from './badge.ts';
 import { useIdleThreshold } from './browser-focus.ts';
-import { FLUSH_DELAY_MS, TICK_MINUTES } from './config.ts';
+import { FLUSH_DELAY_MS, TICK_MINUTES } from '../config.ts';
 import { refreshToday, type Deps } from './connection.ts';
 import { createDelivery } from './delivery.ts';
 import { createHandlers } from './handlers.ts';
-import { createLogger } from './log.ts';
-import { serve } from './protocol.ts';
+import { createLogger } from '../log.ts';
+import { serve } from '../protocol.ts';
 import { createStorage, serializer } from './storage.ts';
 import { domainToday, today } from './today.ts';
 import { createTracking } from './tracking.ts';

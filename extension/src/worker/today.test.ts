@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../app/shared/report.ts';
+import type { Report } from '../../../app/shared/report.ts';
 import type { QueuedEvent } from './queue.ts';
 import { cacheFromReport, domainToday, localDay, recategorize, today } from './today.ts';
 

@@ -11,7 +11,7 @@
  */
 import { domainOf } from './domain.ts';
 import type { FocusedTab, IdleState } from './session.ts';
-import { IDLE_SECONDS, MIN_IDLE_SECONDS } from './config.ts';
+import { IDLE_SECONDS, MIN_IDLE_SECONDS } from '../config.ts';
 
 export function focusedTab(tab: chrome.tabs.Tab): FocusedTab | null {
   if (tab.id === undefined || tab.id === chrome.tabs.TAB_ID_NONE) return null;

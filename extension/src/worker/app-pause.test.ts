@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reconcilePause, untilFromStatus } from './app-pause.ts';
-import { INDEFINITE_PAUSE_MS } from './config.ts';
+import { INDEFINITE_PAUSE_MS } from '../config.ts';
 
 const NOW = Date.parse('2026-05-04T10:00:00Z');
 const IN_15 = NOW + 15 * 60_000;

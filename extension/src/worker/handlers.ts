@@ -2,8 +2,8 @@
  * The worker's answers to the popup (see protocol.ts). The popup holds no state of its own: it asks for the
  * status every few seconds and sends the user's actions here.
  */
-import { ApiError } from '../../app/shared/errors.ts';
-import { normalizeDomain } from '../../app/shared/hostname.ts';
+import { ApiError } from '../../../app/shared/errors.ts';
+import { normalizeDomain } from '../../../app/shared/hostname.ts';
 import {
   appUrl,
   clientFor,
@@ -18,8 +18,8 @@ import {
 import { followAppPause, tellApp, type PauseSync } from './app-pause.ts';
 import { useIdleThreshold } from './browser-focus.ts';
 import type { Delivery } from './delivery.ts';
-import { currentGoals } from './popup-goals.ts';
-import type { Handlers, PopupStatus } from './protocol.ts';
+import { currentGoals } from './goals.ts';
+import type { Handlers, PopupStatus } from '../protocol.ts';
 import type { Pairing } from './storage.ts';
 import { domainToday, recategorize, today as todayFigures } from './today.ts';
 import type { Tracking } from './tracking.ts';

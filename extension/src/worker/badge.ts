@@ -2,10 +2,9 @@
  * What the toolbar badge says: today's time on the current domain, coloured by the productivity of its
  * category; or a mark that tracking is paused, or that the app cannot be reached.
  */
-import { formatDuration } from '../../app/shared/format.ts';
-import type { ProductivityOrNone } from '../../app/shared/report.ts';
-
-export type LinkState = 'unpaired' | 'connected' | 'offline' | 'unauthorized' | 'error';
+import { formatDuration } from '../../../app/shared/format.ts';
+import type { ProductivityOrNone } from '../../../app/shared/report.ts';
+import type { LinkState } from '../protocol.ts';
 
 export interface Badge {
   text: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { GoalProgress } from '../../app/shared/planning.ts';
-import { currentGoals, goalView } from './popup-goals.ts';
+import type { GoalProgress } from '../../../app/shared/planning.ts';
+import { goalView } from './popup-goals.ts';
 
 const M = 60_000;
 const goal = (over: Partial<GoalProgress>): GoalProgress => ({
@@ -59,18 +59,5 @@ describe('goalView', () => {
       share: 1,
     });
     expect(goalView(goal({ ...reading, done_ms: 0, state: 'short' })).share).toBe(0);
-  });
-});
-
-describe('currentGoals', () => {
-  it('keeps the goals whose period is still running', () => {
-    const today = goal({});
-    const yesterday = goal({
-      id: 8,
-      period_start: '2026-03-10T07:00:00.000Z',
-      period_end: '2026-03-11T07:00:00.000Z',
-    });
-    expect(currentGoals([today, yesterday], Date.parse('2026-03-11T20:00:00Z'))).toEqual([today]);
-    expect(currentGoals([today], Date.parse('2026-03-12T07:00:00Z'))).toEqual([]);
   });
 });

@@ -3,11 +3,11 @@
  * and the connection state left behind, for each kind of answer.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { Report } from '../../app/shared/report.ts';
-import { MAX_QUEUE } from './config.ts';
+import type { Report } from '../../../app/shared/report.ts';
+import { MAX_QUEUE } from '../config.ts';
 import type { Deps } from './connection.ts';
 import { createDelivery } from './delivery.ts';
-import type { Logger } from './log.ts';
+import type { Logger } from '../log.ts';
 import { enqueue, emptyQueue, type QueuedEvent } from './queue.ts';
 import { createStorage, serializer } from './storage.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkBrowserEvent } from '../../app/shared/events.ts';
-import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, BATCH_SIZE, MAX_QUEUE } from './config.ts';
+import { checkBrowserEvent } from '../../../app/shared/events.ts';
+import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, BATCH_SIZE, MAX_QUEUE } from '../config.ts';
 import {
   backoffMs,
   confirm,

@@ -7,16 +7,10 @@
  *   queue:                                    [waiting][waiting]
  *   session:                                                   [open..]
  */
-import type { Report, ProductivityOrNone } from '../../app/shared/report.ts';
+import type { Report, ProductivityOrNone } from '../../../app/shared/report.ts';
+import type { DomainDay } from '../protocol.ts';
 import type { QueuedEvent } from './queue.ts';
 import type { OpenSession } from './session.ts';
-
-export interface DomainDay {
-  name: string;
-  ms: number;
-  category: string | null;
-  productivity: ProductivityOrNone;
-}
 
 /** The part of today's report the extension keeps (domains only; no window titles). */
 export interface TodayCache {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IDLE_SECONDS, MIN_SESSION_MS, REASONS_CLOSED, STALE_MS } from './config.ts';
+import { IDLE_SECONDS, MIN_SESSION_MS, REASONS_CLOSED, STALE_MS } from '../config.ts';
 import {
   checkpoint,
   initialTrackerState,

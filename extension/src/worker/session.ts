@@ -20,7 +20,7 @@
  *   session:     [........................]c                                  [new...
  *                                           └ closed here, reason suspend
  */
-import { MIN_SESSION_MS, STALE_MS, type ReasonClosed } from './config.ts';
+import { MIN_SESSION_MS, STALE_MS, type ReasonClosed } from '../config.ts';
 
 export type IdleState = 'active' | 'idle' | 'locked';
 

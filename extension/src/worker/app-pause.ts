@@ -11,11 +11,11 @@
  * app not paused, and the extension's pause is its own (app was down) → kept
  * ```
  */
-import type { PauseStatus } from '../../app/shared/api.ts';
+import type { PauseStatus } from '../../../app/shared/api.ts';
 import { clientFor, type Deps } from './connection.ts';
 import type { TrackerEvent } from './session.ts';
 
-import { INDEFINITE_PAUSE_MS } from './config.ts';
+import { INDEFINITE_PAUSE_MS } from '../config.ts';
 
 /** The app's pause as the extension's `pausedUntilMs`: null when not paused. */
 export function untilFromStatus(status: PauseStatus): number | null {

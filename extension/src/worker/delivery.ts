@@ -5,9 +5,9 @@
  *   flush ──▶ take a batch ──POST /v1/browser/events──▶ 200: confirm, next batch … until empty
  *                                                  └──▶ down / 401 / error: fail (backoff), stop
  */
-import type { BrowserEventWire } from '../../app/shared/events.ts';
+import type { BrowserEventWire } from '../../../app/shared/events.ts';
 import { clientFor, refreshToday, setLink, setLinkFromError, type Deps } from './connection.ts';
-import type { FlushOutcome } from './protocol.ts';
+import type { FlushOutcome } from '../protocol.ts';
 import { confirm, fail, retrySoon, takeBatch, toWire } from './queue.ts';
 
 export function createDelivery(deps: Deps) {

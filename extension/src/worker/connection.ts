@@ -3,10 +3,10 @@
  * the connection state the badge and popup show, and today's report, the category list and the goals, cached
  * in storage.
  */
-import { createApiClient, ConnectionError, type ApiClient } from '../../app/shared/client.ts';
-import { ApiError } from '../../app/shared/errors.ts';
-import type { LinkState } from './badge.ts';
-import type { Logger } from './log.ts';
+import { createApiClient, ConnectionError, type ApiClient } from '../../../app/shared/client.ts';
+import { ApiError } from '../../../app/shared/errors.ts';
+import type { LinkState } from '../protocol.ts';
+import type { Logger } from '../log.ts';
 import type { Link, Pairing, Storage } from './storage.ts';
 import { cacheFromReport, localDay } from './today.ts';
 

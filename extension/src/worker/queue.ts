@@ -9,9 +9,9 @@
  *
  * The queue is bounded: past `MAX_QUEUE` the oldest events are dropped and counted, for the popup to say so.
  */
-import type { BrowserEventWire, IngestResult } from '../../app/shared/events.ts';
-import { EVENT_SCHEMA_VERSION } from '../../app/shared/version.ts';
-import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, BATCH_SIZE, MAX_QUEUE, type ReasonClosed } from './config.ts';
+import type { BrowserEventWire, IngestResult } from '../../../app/shared/events.ts';
+import { EVENT_SCHEMA_VERSION } from '../../../app/shared/version.ts';
+import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, BATCH_SIZE, MAX_QUEUE, type ReasonClosed } from '../config.ts';
 
 export interface QueuedEvent {
   eventId: string;

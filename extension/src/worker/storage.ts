@@ -4,11 +4,11 @@
  * and `exclusive`, which runs read-modify-write sequences one at a time (the worker's handlers are async and
  * would otherwise interleave and lose updates).
  */
-import type { IngestResult } from '../../app/shared/events.ts';
-import type { GoalProgress } from '../../app/shared/planning.ts';
-import type { Category } from '../../app/shared/report.ts';
-import type { LinkState } from './badge.ts';
-import { REASONS_CLOSED, type ReasonClosed } from './config.ts';
+import type { IngestResult } from '../../../app/shared/events.ts';
+import type { GoalProgress } from '../../../app/shared/planning.ts';
+import type { Category } from '../../../app/shared/report.ts';
+import type { LinkState } from '../protocol.ts';
+import { REASONS_CLOSED, type ReasonClosed } from '../config.ts';
 import { emptyQueue, type QueuedEvent, type QueueState } from './queue.ts';
 import { initialTrackerState, type TrackerState } from './session.ts';
 import type { TodayCache } from './today.ts';
