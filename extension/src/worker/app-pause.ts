@@ -12,10 +12,10 @@
  * ```
  */
 import type { PauseStatus } from '../../../app/shared/api.ts';
-import { clientFor, type Deps } from './connection.ts';
-import type { TrackerEvent } from './session.ts';
-
 import { INDEFINITE_PAUSE_MS } from '../config.ts';
+import type { AppLink } from './app-link.ts';
+import type { WorkerContext } from './context.ts';
+import type { TrackerEvent } from './session.ts';
 
 /** The app's pause as the extension's `pausedUntilMs`: null when not paused. */
 export function untilFromStatus(status: PauseStatus): number | null {
@@ -50,57 +50,78 @@ export function reconcilePause(
   return { event: resumedInApp ? { type: 'resume' } : null, seenAppUntilMs: null };
 }
 
-export interface PauseSync {
+export interface PauseHooks {
+  /** Steps the tracker (tracking.ts). */
   track(make: () => TrackerEvent | null): Promise<void>;
+  /** Sets (or clears, with null) the alarm that ends the extension's pause. */
   schedulePauseEnd(untilMs: number | null): Promise<void>;
 }
 
-/** Asks the app for its pause and follows it. Never throws: an app that is down changes nothing. */
-export async function followAppPause(deps: Deps, sync: PauseSync): Promise<void> {
-  const { pairing } = await deps.store.get('pairing');
-  if (!pairing) return;
-  let status: PauseStatus;
-  try {
-    status = await clientFor(deps, pairing).getPause({});
-  } catch (error) {
-    deps.log.debug('could not read the app pause', { error: String(error) });
-    return;
+export function createAppPause(ctx: WorkerContext, link: AppLink, hooks: PauseHooks) {
+  const { store, now, log } = ctx;
+
+  /** Follows one answer of the app about its pause (GET /v1/pause, or the answer to our own POST). */
+  async function apply(status: PauseStatus): Promise<void> {
+    const { tracker, appPause } = await store.get('tracker', 'appPause');
+    const result = reconcilePause(
+      tracker.pausedUntilMs,
+      appPause.seenUntilMs,
+      untilFromStatus(status),
+      now(),
+    );
+    await store.set({ appPause: { seenUntilMs: result.seenAppUntilMs } });
+    const event = result.event;
+    if (!event) return;
+    log.info(event.type === 'pause' ? 'paused by the app' : 'resumed by the app');
+    await hooks.track(() => event);
+    await hooks.schedulePauseEnd(
+      event.type === 'pause' && event.untilMs !== INDEFINITE_PAUSE_MS ? event.untilMs : null,
+    );
   }
-  await applyAppPause(deps, sync, status);
+
+  /** Tells the app about a pause or resume from the popup; best effort (the extension's own pause holds). */
+  async function tellApp(body: { minutes: number } | 'resume'): Promise<void> {
+    const paired = await link.paired();
+    if (!paired) return;
+    try {
+      const { api } = paired;
+      const status = body === 'resume' ? await api.resume({ body: {} }) : await api.setPause({ body });
+      await apply(status);
+    } catch (error) {
+      log.debug('could not tell the app about the pause', { error: String(error) });
+    }
+  }
+
+  return {
+    /** Asks the app for its pause and follows it. Never throws: an app that is down changes nothing. */
+    async follow(): Promise<void> {
+      const paired = await link.paired();
+      if (!paired) return;
+      let status: PauseStatus;
+      try {
+        status = await paired.api.getPause({});
+      } catch (error) {
+        log.debug('could not read the app pause', { error: String(error) });
+        return;
+      }
+      await apply(status);
+    },
+
+    /** The popup's pause: here at once, then in the app. */
+    async pause(minutes: number): Promise<void> {
+      const untilMs = now() + Math.round(minutes * 60_000);
+      await hooks.track(() => ({ type: 'pause', untilMs }));
+      await hooks.schedulePauseEnd(untilMs);
+      await tellApp({ minutes: Math.round(minutes) });
+    },
+
+    /** The popup's resume: here at once, then in the app. */
+    async resume(): Promise<void> {
+      await hooks.track(() => ({ type: 'resume' }));
+      await hooks.schedulePauseEnd(null);
+      await tellApp('resume');
+    },
+  };
 }
 
-/** Follows one answer of the app about its pause (GET /v1/pause, or the answer to our own POST). */
-export async function applyAppPause(deps: Deps, sync: PauseSync, status: PauseStatus): Promise<void> {
-  const { tracker, appPause } = await deps.store.get('tracker', 'appPause');
-  const result = reconcilePause(
-    tracker.pausedUntilMs,
-    appPause.seenUntilMs,
-    untilFromStatus(status),
-    deps.now(),
-  );
-  await deps.store.set({ appPause: { seenUntilMs: result.seenAppUntilMs } });
-  const event = result.event;
-  if (!event) return;
-  deps.log.info(event.type === 'pause' ? 'paused by the app' : 'resumed by the app');
-  await sync.track(() => event);
-  await sync.schedulePauseEnd(
-    event.type === 'pause' && event.untilMs !== INDEFINITE_PAUSE_MS ? event.untilMs : null,
-  );
-}
-
-/** Tells the app about a pause or resume from the popup; best effort (the extension's own pause holds). */
-export async function tellApp(
-  deps: Deps,
-  sync: PauseSync,
-  body: { minutes: number } | 'resume',
-): Promise<void> {
-  const { pairing } = await deps.store.get('pairing');
-  if (!pairing) return;
-  try {
-    const client = clientFor(deps, pairing);
-    const status = body === 'resume' ? await client.resume({ body: {} }) : await client.setPause({ body });
-    await applyAppPause(deps, sync, status);
-  } catch (error) {
-    deps.log.debug('could not tell the app about the pause', { error: String(error) });
-  }
-}
+export type AppPause = ReturnType<typeof createAppPause>;

@@ -7,21 +7,22 @@
  *   alarm "tick" (1 min) ──▶ checkpoint, sync, today's report, flush what is due, badge
  *   popup ──messages (protocol.ts)──▶ handlers
  */
-import { followAppPause } from './app-pause.ts';
-import { badgeFor } from './badge.ts';
-import { useIdleThreshold } from './browser-focus.ts';
 import { FLUSH_DELAY_MS, TICK_MINUTES } from '../config.ts';
-import { refreshToday, type Deps } from './connection.ts';
-import { createDelivery } from './delivery.ts';
-import { createHandlers } from './handlers.ts';
 import { createLogger } from '../log.ts';
 import { serve } from '../protocol.ts';
+import { createAppLink } from './app-link.ts';
+import { createAppPause } from './app-pause.ts';
+import { badgeFor } from './badge.ts';
+import { useIdleThreshold } from './browser-focus.ts';
+import type { WorkerContext } from './context.ts';
+import { createDelivery } from './delivery.ts';
+import { createHandlers } from './handlers.ts';
 import { createStorage, serializer } from './storage.ts';
 import { domainToday, today } from './today.ts';
 import { createTracking } from './tracking.ts';
 
 const log = createLogger('worker');
-const deps: Deps = {
+const ctx: WorkerContext = {
   store: createStorage(chrome.storage.local),
   exclusive: serializer(),
   now: () => Date.now(),
@@ -51,8 +52,8 @@ async function refreshBadge(): Promise<void> {
     link,
     today: cache,
     pairing,
-  } = await deps.store.get('tracker', 'queue', 'link', 'today', 'pairing');
-  const nowMs = deps.now();
+  } = await ctx.store.get('tracker', 'queue', 'link', 'today', 'pairing');
+  const nowMs = ctx.now();
   const domain = tracker.focus?.domain ?? null;
   const figures = domain
     ? domainToday(today(cache, queue.items, tracker.session, nowMs), cache, domain)
@@ -88,25 +89,27 @@ function scheduleBadge(): void {
 /** Whatever the badge depends on changed (a step, the connection, today's figures, the pairing). */
 const BADGE_INPUTS = ['tracker', 'queue', 'link', 'today', 'pairing'];
 
-const delivery = createDelivery(deps);
-const tracking = createTracking(deps, {
-  onStep(closed) {
-    if (closed.length > 0) scheduleFlush();
-  },
-});
-
 async function schedulePauseEnd(untilMs: number | null): Promise<void> {
   await chrome.alarms.clear(PAUSE_END);
   if (untilMs !== null) await chrome.alarms.create(PAUSE_END, { when: untilMs });
 }
 
+const link = createAppLink(ctx);
+const delivery = createDelivery(ctx, link);
+const tracking = createTracking(ctx, {
+  onStep(closed) {
+    if (closed.length > 0) scheduleFlush();
+  },
+});
+const pause = createAppPause(ctx, link, { track: tracking.track, schedulePauseEnd });
+
 /** The minute alarm: checkpoint (and end a pause), compare with what Chrome says, refresh, send what is due. */
 async function tick(): Promise<void> {
   await tracking.track(() => ({ type: 'tick' }));
   await tracking.sync();
-  const { pairing } = await deps.store.get('pairing');
-  if (pairing && (await refreshToday(deps))) await delivery.retrySoon();
-  if (pairing) await followAppPause(deps, { track: tracking.track, schedulePauseEnd });
+  const { pairing } = await ctx.store.get('pairing');
+  if (pairing && (await link.refreshToday())) await delivery.retrySoon();
+  if (pairing) await pause.follow();
   await delivery.flush();
   await refreshBadge();
 }
@@ -129,14 +132,14 @@ chrome.runtime.onSuspend.addListener(() => {
   void tracking.checkpoint();
 });
 chrome.runtime.onMessage.addListener(
-  serve(createHandlers(deps, tracking, delivery, { schedulePauseEnd }), (error) =>
+  serve(createHandlers(ctx, { link, delivery, pause }), (error) =>
     error instanceof Error ? error.message : String(error),
   ),
 );
 
 // Each time the worker starts: the idle threshold (not kept by Chrome) and the minute alarm (kept, but
 // re-created if it went missing).
-void deps.store.get('pairing').then(({ pairing }) => useIdleThreshold(pairing?.idleSeconds));
+void ctx.store.get('pairing').then(({ pairing }) => useIdleThreshold(pairing?.idleSeconds));
 void chrome.alarms.get(TICK).then((alarm) => {
   if (!alarm)
     void chrome.alarms.create(TICK, { periodInMinutes: TICK_MINUTES, delayInMinutes: TICK_MINUTES });

@@ -2,14 +2,13 @@
  * The worker's delivery against a fake storage area and a fake app (fetch): what stays queued, what leaves,
  * and the connection state left behind, for each kind of answer.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Report } from '../../../app/shared/report.ts';
 import { MAX_QUEUE } from '../config.ts';
-import type { Deps } from './connection.ts';
+import { createAppLink } from './app-link.ts';
+import { testContext } from './context.testing.ts';
 import { createDelivery } from './delivery.ts';
-import type { Logger } from '../log.ts';
 import { enqueue, emptyQueue, type QueuedEvent } from './queue.ts';
-import { createStorage, serializer } from './storage.ts';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
 const event = (n: number): QueuedEvent => ({
@@ -20,54 +19,22 @@ const event = (n: number): QueuedEvent => ({
   reason: 'tab_switch',
 });
 
-/** chrome.storage.local's get/set over a Map, with values copied as Chrome does. */
-function fakeArea() {
-  const data = new Map<string, unknown>();
-  const area = {
-    data,
-    async get(keys: string[]) {
-      return Object.fromEntries(
-        keys.filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))]),
-      );
-    },
-    async set(values: Record<string, unknown>) {
-      for (const [k, v] of Object.entries(values)) data.set(k, structuredClone(v));
-    },
-  };
-  return area;
-}
-
 const emptyReport = { total_ms: 0, subjects: [] } as unknown as Report;
 
 type Answer = { status: number; body: unknown } | 'down';
 
 function setup(answers: Answer[], events = 3) {
-  const area = fakeArea();
-  const store = createStorage(area as unknown as chrome.storage.StorageArea);
+  const t = testContext(T0 + 3600_000);
   const sent: Array<{ url: string; body: unknown }> = [];
-  const fetch = vi.fn(async (url: string, init: RequestInit) => {
+  const fetch = async (url: string, init: RequestInit) => {
     if (url.includes('/v1/report')) return new Response(JSON.stringify(emptyReport), { status: 200 });
     sent.push({ url, body: JSON.parse(String(init.body)) });
     const answer = answers.shift() ?? { status: 200, body: { accepted: 0, duplicates: 0, rejected: [] } };
     if (answer === 'down') throw new TypeError('Failed to fetch');
     return new Response(JSON.stringify(answer.body), { status: answer.status });
-  });
-  const warnings: unknown[] = [];
-  const log: Logger = {
-    debug: () => {},
-    info: () => {},
-    warn: (m, e) => warnings.push([m, e]),
-    error: () => {},
-    child: () => log,
   };
-  let now = T0 + 3600_000;
-  const deps: Deps = {
-    store,
-    exclusive: serializer(),
-    now: () => now,
-    log,
-    fetch: fetch as unknown as typeof globalThis.fetch,
-  };
+  const link = createAppLink(t.ctx, { fetch: fetch as unknown as typeof globalThis.fetch });
+  const store = t.store;
   const ready = store.set({
     pairing: { port: 47600, token: 'tok', userId: 'user-1', version: '0.1.0' },
     queue: enqueue(
@@ -75,16 +42,7 @@ function setup(answers: Answer[], events = 3) {
       Array.from({ length: events }, (_, i) => event(i)),
     ),
   });
-  return {
-    deps,
-    store,
-    area,
-    sent,
-    warnings,
-    delivery: createDelivery(deps),
-    ready,
-    advance: (ms: number) => (now += ms),
-  };
+  return { ...t, sent, delivery: createDelivery(t.ctx, link), ready };
 }
 
 const ok = (accepted: number, rejected: unknown[] = []) => ({

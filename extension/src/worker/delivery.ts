@@ -6,11 +6,13 @@
  *                                                  └──▶ down / 401 / error: fail (backoff), stop
  */
 import type { BrowserEventWire } from '../../../app/shared/events.ts';
-import { clientFor, refreshToday, setLink, setLinkFromError, type Deps } from './connection.ts';
 import type { FlushOutcome } from '../protocol.ts';
+import type { AppLink } from './app-link.ts';
+import type { WorkerContext } from './context.ts';
 import { confirm, fail, retrySoon, takeBatch, toWire } from './queue.ts';
 
-export function createDelivery(deps: Deps) {
+export function createDelivery(ctx: WorkerContext, link: AppLink) {
+  const { store, exclusive, now, log } = ctx;
   let running: Promise<FlushOutcome> | null = null;
 
   async function run(force: boolean): Promise<FlushOutcome> {
@@ -23,36 +25,37 @@ export function createDelivery(deps: Deps) {
       error: null,
     };
     for (;;) {
-      const { pairing, queue } = await deps.store.get('pairing', 'queue');
+      const [paired, { queue }] = await Promise.all([link.paired(), store.get('queue')]);
       outcome.waiting = queue.items.length;
-      if (!pairing) {
+      if (!paired) {
         outcome.error = 'Not paired with the app yet.';
         break;
       }
-      const batch = takeBatch(queue, deps.now(), { force });
+      const { pairing, api } = paired;
+      const batch = takeBatch(queue, now(), { force });
       if (batch.length === 0) break;
       const events: BrowserEventWire[] = batch.map((e) => toWire(e, pairing.userId));
       let result;
       try {
-        result = await clientFor(deps, pairing).postBrowserEvents({ body: { events } });
+        result = await api.postBrowserEvents({ body: { events } });
       } catch (error) {
-        await deps.exclusive(async () => {
-          const { queue } = await deps.store.get('queue');
-          await deps.store.set({ queue: fail(queue, deps.now(), Math.random()) });
+        await exclusive(async () => {
+          const { queue } = await store.get('queue');
+          await store.set({ queue: fail(queue, now(), Math.random()) });
         });
-        outcome.error = await setLinkFromError(deps, error, pairing.port);
-        deps.log.info('could not send; will retry', { waiting: queue.items.length, error: outcome.error });
+        outcome.error = await link.failed(error, pairing.port);
+        log.info('could not send; will retry', { waiting: queue.items.length, error: outcome.error });
         break;
       }
-      const refused = await deps.exclusive(async () => {
-        const { queue } = await deps.store.get('queue');
+      const refused = await exclusive(async () => {
+        const { queue } = await store.get('queue');
         const next = confirm(queue, batch, result);
-        await deps.store.set({ queue: next.queue });
+        await store.set({ queue: next.queue });
         outcome.waiting = next.queue.items.length;
         return next.refused;
       });
       for (const r of refused) {
-        deps.log.warn('the app refused a session as invalid; dropped', {
+        log.warn('the app refused a session as invalid; dropped', {
           event_id: r.event.eventId,
           code: r.code,
           message: r.message,
@@ -62,12 +65,12 @@ export function createDelivery(deps: Deps) {
       outcome.accepted += result.accepted;
       outcome.duplicates += result.duplicates;
       outcome.rejected += result.rejected.length;
-      await setLink(deps, 'connected', { lastSentMs: deps.now(), lastResult: result });
+      await link.connected({ lastSentMs: now(), lastResult: result });
       force = true; // the app is there: send the rest now
     }
     if (outcome.sent > 0) {
-      deps.log.info('sent sessions', { ...outcome });
-      await refreshToday(deps); // the badge's delivered part now holds what just left the queue
+      log.info('sent sessions', { ...outcome });
+      await link.refreshToday(); // the badge's delivered part now holds what just left the queue
     }
     return outcome;
   }
@@ -84,9 +87,9 @@ export function createDelivery(deps: Deps) {
 
     /** Forget the backoff: the app is reachable again. */
     async retrySoon(): Promise<void> {
-      await deps.exclusive(async () => {
-        const { queue } = await deps.store.get('queue');
-        if (queue.failures > 0) await deps.store.set({ queue: retrySoon(queue) });
+      await exclusive(async () => {
+        const { queue } = await store.get('queue');
+        if (queue.failures > 0) await store.set({ queue: retrySoon(queue) });
       });
     },
   };

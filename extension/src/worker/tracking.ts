@@ -3,8 +3,8 @@
  * reads the state from storage, applies `step`, and writes the new state and the closed sessions in one
  * storage write, so a worker stopped at any point loses neither.
  */
-import type { Deps } from './connection.ts';
 import { activeTab, browserFocused, idleState, idleThresholdMs, tabById } from './browser-focus.ts';
+import type { WorkerContext } from './context.ts';
 import { domainOf } from './domain.ts';
 import { enqueue } from './queue.ts';
 import { checkpoint, step, type ClosedSession, type TrackerEvent } from './session.ts';
@@ -14,21 +14,22 @@ export interface TrackingHooks {
   onStep(closed: ClosedSession[]): void;
 }
 
-export function createTracking(deps: Deps, hooks: TrackingHooks) {
+export function createTracking(ctx: WorkerContext, hooks: TrackingHooks) {
+  const { store, exclusive, now, log } = ctx;
   /** Runs `make` (which may ask Chrome about tabs) and the step in order with every other step. */
   async function track(make: () => TrackerEvent | null | Promise<TrackerEvent | null>): Promise<void> {
-    const closed = await deps.exclusive(async () => {
+    const closed = await exclusive(async () => {
       const event = await make();
       if (event === null) return [];
-      const { tracker, queue } = await deps.store.get('tracker', 'queue');
-      const result = step(tracker, event, { nowMs: deps.now(), newId: () => crypto.randomUUID() });
-      await deps.store.set(
+      const { tracker, queue } = await store.get('tracker', 'queue');
+      const result = step(tracker, event, { nowMs: now(), newId: () => crypto.randomUUID() });
+      await store.set(
         result.closed.length > 0
           ? { tracker: result.state, queue: enqueue(queue, result.closed) }
           : { tracker: result.state },
       );
       for (const c of result.closed) {
-        deps.log.debug('session closed', { domain: c.domain, ms: c.endMs - c.startMs, reason: c.reason });
+        log.debug('session closed', { domain: c.domain, ms: c.endMs - c.startMs, reason: c.reason });
       }
       return result.closed;
     });
@@ -47,9 +48,9 @@ export function createTracking(deps: Deps, hooks: TrackingHooks) {
 
     /** runtime.onSuspend: save the time so far; the session goes on in storage. */
     checkpoint: () =>
-      deps.exclusive(async () => {
-        const { tracker } = await deps.store.get('tracker');
-        await deps.store.set({ tracker: checkpoint(tracker, deps.now()) });
+      exclusive(async () => {
+        const { tracker } = await store.get('tracker');
+        await store.set({ tracker: checkpoint(tracker, now()) });
       }),
 
     /** Registers the listeners; called synchronously at the worker's top level, as MV3 requires. */
@@ -85,7 +86,7 @@ export function createTracking(deps: Deps, hooks: TrackingHooks) {
           if (windowId === chrome.windows.WINDOW_ID_NONE) {
             // Believed only when no window still says it has the focus (see browser-focus.ts).
             if (await browserFocused()) {
-              deps.log.debug('ignored a focus change to no window: a window still has the focus');
+              log.debug('ignored a focus change to no window: a window still has the focus');
               return null;
             }
             return { type: 'window_blurred' };
