@@ -4,7 +4,8 @@
  */
 import { createLogger } from '../log.ts';
 import { parsePairingInput } from './pairing-input.ts';
-import { pillText, renderMain, type Actions, type UiState } from './popup-view.ts';
+import type { Actions, UiState } from './ui-state.ts';
+import { pillText, renderMain } from './view.ts';
 import { call, type PopupStatus } from '../protocol.ts';
 
 const log = createLogger('popup');

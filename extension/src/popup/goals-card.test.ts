@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GoalProgress } from '../../../app/shared/planning.ts';
-import { goalView } from './popup-goals.ts';
+import { goalView } from './goals-card.ts';
 
 const M = 60_000;
 const goal = (over: Partial<GoalProgress>): GoalProgress => ({
