@@ -67,6 +67,11 @@ export interface Messages {
     request: { name: string; productivity: Productivity };
     response: Category;
   };
+  /**
+   * For the end-to-end tests, which have no other hold on a service worker's time: moves the worker's clock
+   * forward by `ms` (0 only reads it) and answers the time it then says. The popup never sends it.
+   */
+  advanceClock: { request: { ms: number }; response: { nowMs: number } };
 }
 
 export type MessageName = keyof Messages;

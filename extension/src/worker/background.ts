@@ -14,6 +14,7 @@ import { createAppLink } from './app-link.ts';
 import { createAppPause } from './app-pause.ts';
 import { badgeFor } from './badge.ts';
 import { useIdleThreshold } from './browser-focus.ts';
+import { createClock } from './clock.ts';
 import type { WorkerContext } from './context.ts';
 import { createDelivery } from './delivery.ts';
 import { createHandlers } from './handlers.ts';
@@ -22,27 +23,26 @@ import { domainToday, today } from './today.ts';
 import { createTracking } from './tracking.ts';
 
 const log = createLogger('worker');
-const ctx: WorkerContext = {
-  store: createStorage(chrome.storage.local),
-  exclusive: serializer(),
-  now: () => Date.now(),
-  log,
-};
+const store = createStorage(chrome.storage.local);
+const clock = createClock(store);
+const ctx: WorkerContext = { store, exclusive: serializer(), now: clock.now, log };
+// The first thing under the lock: a woken worker's first step waits until the clock knows its offset.
+void ctx.exclusive(() => clock.ready);
 
 const TICK = 'tick';
 const PAUSE_END = 'pause-end';
 
-let flushTimer: ReturnType<typeof setTimeout> | undefined;
+let cancelFlush: (() => void) | undefined;
 /**
  * A flush a few seconds after the last session closed (debounced: quick tab switching sends one batch); the
  * minute alarm sends anyway, also when the worker stopped before the timer fired.
  */
 function scheduleFlush(): void {
-  clearTimeout(flushTimer);
-  flushTimer = setTimeout(() => {
-    flushTimer = undefined;
+  cancelFlush?.();
+  cancelFlush = clock.after(FLUSH_DELAY_MS, () => {
+    cancelFlush = undefined;
     void delivery.flush();
-  }, FLUSH_DELAY_MS);
+  });
 }
 
 async function refreshBadge(): Promise<void> {
@@ -132,7 +132,7 @@ chrome.runtime.onSuspend.addListener(() => {
   void tracking.checkpoint();
 });
 chrome.runtime.onMessage.addListener(
-  serve(createHandlers(ctx, { link, delivery, pause }), (error) =>
+  serve(createHandlers(ctx, { clock, link, delivery, pause }), (error) =>
     error instanceof Error ? error.message : String(error),
   ),
 );

@@ -6,6 +6,7 @@ import { normalizeDomain } from '../../../app/shared/hostname.ts';
 import type { Handlers, PopupStatus } from '../protocol.ts';
 import { dashboardUrl, type AppLink } from './app-link.ts';
 import type { AppPause } from './app-pause.ts';
+import type { Clock } from './clock.ts';
 import { useIdleThreshold } from './browser-focus.ts';
 import type { WorkerContext } from './context.ts';
 import type { Delivery } from './delivery.ts';
@@ -18,13 +19,15 @@ const CATEGORIES_MAX_AGE_MS = 30_000;
 const MAX_PAUSE_MINUTES = 24 * 60;
 
 export interface HandlerParts {
+  clock: Clock;
   link: AppLink;
   delivery: Delivery;
   pause: AppPause;
 }
 
-export function createHandlers(ctx: WorkerContext, { link, delivery, pause }: HandlerParts): Handlers {
-  const { store, now } = ctx;
+export function createHandlers(ctx: WorkerContext, parts: HandlerParts): Handlers {
+  const { store, now, exclusive } = ctx;
+  const { clock, link, delivery, pause } = parts;
 
   async function status({ fresh = false }: { fresh?: boolean }): Promise<PopupStatus> {
     const { today: cached, pairing } = await store.get('today', 'pairing');
@@ -125,6 +128,11 @@ export function createHandlers(ctx: WorkerContext, { link, delivery, pause }: Ha
 
     async createCategory({ name, productivity }) {
       return link.createCategory(name.trim(), productivity);
+    },
+
+    async advanceClock({ ms }) {
+      // Between two steps, never during one: a step sees one time throughout.
+      return { nowMs: await exclusive(() => clock.advance(ms)) };
     },
   };
 }

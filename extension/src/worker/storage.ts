@@ -42,6 +42,8 @@ export interface Stored {
   goals: { fetchedMs: number; list: GoalProgress[] } | null;
   /** The app's pause end as last seen (INDEFINITE_PAUSE_MS for "until resumed"); null when it was not paused. */
   appPause: { seenUntilMs: number | null };
+  /** How far the end-to-end tests moved the worker's clock (clock.ts); never set otherwise. */
+  clockOffsetMs: number;
 }
 
 const DEFAULTS: Stored = {
@@ -53,6 +55,7 @@ const DEFAULTS: Stored = {
   categories: null,
   goals: null,
   appPause: { seenUntilMs: null },
+  clockOffsetMs: 0,
 };
 
 /** A queued event as stored: a tuple, to keep 50,000 of them well inside storage.local's 10 MB. */
