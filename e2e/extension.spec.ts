@@ -190,7 +190,6 @@ test('keeps sessions while the app is down and delivers each exactly once when i
   await expect.poll(async () => (await readQueue()).failures).toBeGreaterThan(0);
   const queue = await readQueue();
   expect(queue.items.map((e) => e.domain)).toEqual([ALPHA, GAMMA]);
-  expect(queue.failures).toBeGreaterThan(0);
 
   await app.start(); // same port, same data folder
   await sendNow();
