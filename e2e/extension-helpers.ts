@@ -2,8 +2,8 @@
 /**
  * Support for the extension's end-to-end tests: Debian's Chromium with the built extension (extension/dist)
  * loaded, a daemon that can be stopped and started again on the same port and data folder, a tiny web server
- * for the test sites (*.example.test, resolved to 127.0.0.1 by Chromium), and reads of the extension's
- * storage, badge and the app's database.
+ * for the test sites (*.example.test, resolved to 127.0.0.1 by Chromium), reads of the extension's
+ * storage, badge and the app's database, and the extension's clock, which the tests move instead of sleeping.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -16,10 +16,11 @@ import { runCli, startDaemon, type Daemon } from '../app/cli/daemon.testing.ts';
 import { databasePath } from '../app/cli/paths.ts';
 import { createApiClient, type ApiClient } from '../app/shared/client.ts';
 import { EXTENSION_ID, extensionOrigin } from '../app/shared/extension.ts';
+import type { Reply, Response } from '../extension/src/protocol.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
 
 export const EXTENSION_DIR = path.resolve(new URL('../extension/dist', import.meta.url).pathname);
-export const POPUP_URL = `${extensionOrigin(EXTENSION_ID)}/popup.html`;
+export const POPUP_URL = `${extensionOrigin(EXTENSION_ID)}/popup/popup.html`;
 export const SHOTS = 'test-results/screenshots';
 
 // ---------- the app ----------
@@ -182,9 +183,34 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
   };
 }
 
-/** One key of the extension's chrome.storage.local, as stored. */
-export async function readStorage(worker: Worker, key: string): Promise<unknown> {
-  return worker.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);
+/**
+ * One key of the extension's chrome.storage.local, as stored, read in its service worker or in one of its
+ * pages (which outlives a worker that Chrome stopped).
+ */
+export async function readStorage(from: Worker | Page, key: string): Promise<unknown> {
+  const read = async (k: string) => (await chrome.storage.local.get(k))[k];
+  return 'goto' in from ? from.evaluate(read, key) : from.evaluate(read, key);
+}
+
+/** The domain the extension has a session open on (null: none), from its storage. */
+export async function trackedDomain(from: Worker | Page): Promise<string | null> {
+  const tracker = (await readStorage(from, 'tracker')) as { session: { domain: string } | null } | undefined;
+  return tracker?.session?.domain ?? null;
+}
+
+/**
+ * Moves the extension's clock (its service worker's) forward by `ms` at once, and answers the time it then
+ * says: the tests let seconds of browsing pass this way instead of sleeping. Sent as the test-only
+ * `advanceClock` message from `extensionPage` (the popup), since only the extension's own pages may talk to
+ * its worker; a stopped worker is woken by it.
+ */
+export async function advanceClock(extensionPage: Page, ms: number): Promise<number> {
+  const reply = (await extensionPage.evaluate(
+    (request) => chrome.runtime.sendMessage({ type: 'advanceClock', request }),
+    { ms },
+  )) as Reply<Response<'advanceClock'>> | undefined;
+  if (!reply?.ok) throw new Error(`the extension did not move its clock: ${JSON.stringify(reply)}`);
+  return reply.value.nowMs;
 }
 
 export async function badge(worker: Worker): Promise<{ text: string; color: number[]; title: string }> {

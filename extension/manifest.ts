@@ -20,7 +20,7 @@ export const manifest = {
   key: EXTENSION_PUBLIC_KEY,
   minimum_chrome_version: '120',
   icons,
-  action: { default_popup: 'popup.html', default_title: 'Time Audit', default_icon: icons },
+  action: { default_popup: 'popup/popup.html', default_title: 'Time Audit', default_icon: icons },
   background: { service_worker: 'background.js', type: 'module' },
   permissions: ['tabs', 'idle', 'storage', 'alarms'],
   host_permissions: ['http://127.0.0.1/*'],

@@ -46,7 +46,7 @@ export default defineConfig({
     modulePreload: false,
     assetsInlineLimit: 0,
     rolldownOptions: {
-      input: { popup: here('./src/popup.html'), background: here('./src/background.ts') },
+      input: { popup: here('./src/popup/popup.html'), background: here('./src/worker/background.ts') },
       output: {
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name].js',

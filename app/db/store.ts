@@ -24,7 +24,6 @@ import { Subjects } from './subjects.ts';
 import { Timelines } from './timeline.ts';
 import { ZoneRollups, type BuildProgress } from './zones.ts';
 import { RollupUpkeep, type ZoneBuilds } from './upkeep.ts';
-import { zoneFor } from '../core/zone.ts';
 import { DEFAULT_CATEGORY_DB } from './default-categories.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
 

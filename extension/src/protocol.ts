@@ -6,9 +6,18 @@
 import type { SubjectCategory } from '../../app/shared/api/index.ts';
 import type { IngestResult } from '../../app/shared/events.ts';
 import type { GoalProgress } from '../../app/shared/planning.ts';
-import type { Category, Productivity } from '../../app/shared/report.ts';
-import type { LinkState } from './badge.ts';
-import type { DomainDay } from './today.ts';
+import type { Category, Productivity, ProductivityOrNone } from '../../app/shared/report.ts';
+
+/** How the worker's link to the app stands, as the badge and the popup show it. */
+export type LinkState = 'unpaired' | 'connected' | 'offline' | 'unauthorized' | 'error';
+
+/** One domain's time today and its category. */
+export interface DomainDay {
+  name: string;
+  ms: number;
+  category: string | null;
+  productivity: ProductivityOrNone;
+}
 
 export interface PopupStatus {
   nowMs: number;
@@ -58,6 +67,11 @@ export interface Messages {
     request: { name: string; productivity: Productivity };
     response: Category;
   };
+  /**
+   * For the end-to-end tests, which have no other hold on a service worker's time: moves the worker's clock
+   * forward by `ms` (0 only reads it) and answers the time it then says. The popup never sends it.
+   */
+  advanceClock: { request: { ms: number }; response: { nowMs: number } };
 }
 
 export type MessageName = keyof Messages;
