@@ -8,6 +8,60 @@ import globals from 'globals';
 
 const zone = (target, from, message) => ({ target, from, message });
 
+/**
+ * The layers' zones. Tests may also use the synthetic demo data (app/demo) as realistic input, wherever they are.
+ */
+const layerZones = ({ tests }) => {
+  const demo = tests ? '|demo' : '';
+  return [
+    zone(
+      './app/shared',
+      './app/!(shared)/**/*',
+      'app/shared is the contract: it imports nothing else of app.',
+    ),
+    zone('./app/core', './app/!(shared|core)/**/*', 'app/core is pure: it may import only app/shared.'),
+    zone(
+      './app/db',
+      `./app/!(shared|core|db${demo})/**/*`,
+      'app/db may import only app/shared and app/core.',
+    ),
+    zone(
+      ['./app/core', './app/db'],
+      ['./app/shared/errors.ts', './app/server'],
+      'the model and the store speak DomainError (app/core/errors.ts); the wire error shape and its HTTP ' +
+        'statuses belong to the transports (app/server/errors.ts, app/cli/errors.ts).',
+    ),
+    zone(
+      './app/demo',
+      './app/!(shared|core|demo)/**/*',
+      'app/demo (the synthetic demo data) may import only app/shared and app/core.',
+    ),
+    zone(
+      './app/trackers',
+      `./app/!(shared|core|trackers${demo})/**/*`,
+      'app/trackers may import only app/shared and app/core.',
+    ),
+    zone(
+      './app/server',
+      `./app/!(shared|core|db|server${demo})/**/*`,
+      'app/server may import app/shared, app/core and app/db.',
+    ),
+    zone('./app/cli', './app/electron', 'the CLI never imports electron code.'),
+    zone('./renderer', './app/!(shared)/**/*', 'the renderer talks to app only through app/shared.'),
+    zone('./extension', './app/!(shared)/**/*', 'the extension imports only app/shared.'),
+    zone(
+      './extension/src/popup',
+      './extension/src/worker',
+      'the popup talks to the service worker by messages only (shared types in extension/src).',
+    ),
+    zone(
+      './extension/src/worker',
+      './extension/src/popup',
+      'the service worker never imports the popup (shared types in extension/src).',
+    ),
+  ];
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -32,47 +86,7 @@ export default tseslint.config(
       'import/no-restricted-paths': [
         'error',
         {
-          zones: [
-            zone(
-              './app/shared',
-              './app/!(shared)/**/*',
-              'app/shared is the contract: it imports nothing else of app.',
-            ),
-            zone(
-              './app/core',
-              './app/!(shared|core)/**/*',
-              'app/core is pure: it may import only app/shared.',
-            ),
-            zone(
-              './app/db',
-              './app/!(shared|core|db)/**/*',
-              'app/db may import only app/shared and app/core.',
-            ),
-            zone(
-              ['./app/core', './app/db'],
-              ['./app/shared/errors.ts', './app/server'],
-              'the model and the store speak DomainError (app/core/errors.ts); the wire error shape and its HTTP ' +
-                'statuses belong to the transports (app/server/errors.ts, app/cli/errors.ts).',
-            ),
-            zone(
-              './app/demo',
-              './app/!(shared|core|demo)/**/*',
-              'app/demo (the synthetic demo data) may import only app/shared and app/core.',
-            ),
-            zone(
-              './app/trackers',
-              './app/!(shared|core|trackers)/**/*',
-              'app/trackers may import only app/shared and app/core.',
-            ),
-            zone(
-              './app/server',
-              './app/!(shared|core|db|server)/**/*',
-              'app/server may import app/shared, app/core and app/db.',
-            ),
-            zone('./app/cli', './app/electron', 'the CLI never imports electron code.'),
-            zone('./renderer', './app/!(shared)/**/*', 'the renderer talks to app only through app/shared.'),
-            zone('./extension', './app/!(shared)/**/*', 'the extension imports only app/shared.'),
-          ],
+          zones: layerZones({ tests: false }),
         },
       ],
       'no-restricted-imports': [
@@ -80,6 +94,10 @@ export default tseslint.config(
         { paths: [{ name: 'electron', message: 'Only app/electron may import electron.' }] },
       ],
     },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.testing.ts'],
+    rules: { 'import/no-restricted-paths': ['error', { zones: layerZones({ tests: true }) }] },
   },
   {
     // The core and the contract must run anywhere: no Node built-ins.

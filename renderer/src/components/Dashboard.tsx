@@ -6,7 +6,7 @@ import { useNotices } from '../hooks/useNotices.ts';
 import { usePause } from '../hooks/usePause.ts';
 import { usePlanningActions } from '../hooks/usePlanningActions.ts';
 import { useSettings } from '../hooks/useSettings.ts';
-import { ConnectionError, describeError, isUnauthorized } from '../lib/api.ts';
+import { ConnectionError, describeError, isPreparing, isUnauthorized } from '../lib/api.ts';
 import { browserTimeZone } from '../lib/clock.ts';
 import {
   dayOf,
@@ -40,6 +40,8 @@ import { TopActivitiesSection } from './TopActivitiesSection.tsx';
 const PRESET_KEY = 'timeaudit.preset';
 const DEFAULT_PRESET: Preset = 'last-7';
 const RETRY_MS = 5000;
+/** How soon a range being prepared is asked for again (the app's Retry-After). */
+const PREPARING_RETRY_MS = 2000;
 /** A range that includes today is loaded again this often while the page is visible: tracking goes on. */
 const LIVE_MS = 60_000;
 const NO_SUGGESTIONS: Suggestion[] = [];
@@ -69,9 +71,15 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
 
   const unauthorized = isUnauthorized(error);
   const disconnected = error instanceof ConnectionError;
+  const preparing = isPreparing(error);
   useEffect(() => {
     if (unauthorized) onUnauthorized();
   }, [unauthorized, onUnauthorized]);
+  useEffect(() => {
+    if (!preparing) return;
+    const timer = setTimeout(() => void reload(), PREPARING_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [preparing, error, reload]);
   useEffect(() => {
     if (!disconnected) return;
     const timer = setInterval(() => void reload(), RETRY_MS);
@@ -104,7 +112,7 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
 
   // While another range loads, the last one stays on screen; its captions name the range it is for.
   const shown = data && !unauthorized ? data : null;
-  const otherError = error && !disconnected && !unauthorized ? describeError(error) : null;
+  const otherError = error && !disconnected && !unauthorized && !preparing ? describeError(error) : null;
 
   return (
     <div className="app">
@@ -123,6 +131,12 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
         <RangePicker selection={selection} today={today} onChange={changeRange} onPreset={choosePreset} />
       </Header>
       {disconnected ? <DisconnectedBanner onRetry={() => void reload()} /> : null}
+      {preparing ? (
+        <div className="banner" role="status">
+          {/* "The reports of … are being prepared (42% done)", without the API's "ask again" */}
+          {describeError(error).split(';')[0]}. This page updates by itself.
+        </div>
+      ) : null}
       {otherError ? (
         <div className="banner banner-error" role="alert">
           {otherError}

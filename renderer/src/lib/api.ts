@@ -10,6 +10,10 @@ export { ApiError, ConnectionError };
 export const isUnauthorized = (error: unknown): boolean =>
   error instanceof ApiError && error.code === 'unauthorized';
 
+/** The app is still preparing what was asked (a zone's summaries): asking again in a moment works. */
+export const isPreparing = (error: unknown): boolean =>
+  error instanceof ApiError && error.code === 'preparing';
+
 /** A sentence for the user about a failed call. */
 export function describeError(error: unknown): string {
   if (error instanceof ConnectionError) return 'Time Audit is not reachable. Is `timeaudit serve` running?';
