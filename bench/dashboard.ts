@@ -13,7 +13,7 @@ import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/chromium.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { median, ms, table } from './measure.ts';
+import { median, ms, table, untilPrepared } from './measure.ts';
 import { numberOption } from './options.ts';
 import { note } from './progress.ts';
 
@@ -43,11 +43,13 @@ export async function runDashboardBench(options: {
     });
     try {
       const api = createApiClient({ baseUrl: daemon.url, token: () => token });
-      // Warm the zone's rollups once, as any earlier use of the dashboard would have.
-      const now = new Date();
-      await api.report({
-        query: { from: '2000-01-01T00:00:00Z', to: now.toISOString(), tz: 'Europe/Berlin' },
-      });
+      // Warm the zone's rollups once, as any earlier use of the dashboard would have: the daemon builds them
+      // in the background and answers 503 'preparing' until they are ready.
+      await untilPrepared(() =>
+        api.report({
+          query: { from: '2000-01-01T00:00:00Z', to: new Date().toISOString(), tz: 'Europe/Berlin' },
+        }),
+      );
       const first: number[] = [];
       const switched: number[] = [];
       const apiCalls: number[] = [];

@@ -73,3 +73,15 @@ export function table(rows: string[][]): string {
     )
     .join('\n');
 }
+
+/** Calls `fn` until the daemon no longer answers 503 'preparing' (a zone's summaries being built). */
+export async function untilPrepared<T>(fn: () => Promise<T>, pauseMs = 200): Promise<T> {
+  for (;;) {
+    try {
+      return await fn();
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'preparing') throw error;
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    }
+  }
+}

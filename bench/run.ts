@@ -1,5 +1,5 @@
 /**
- * Runs every benchmark (ingest, report, dashboard) and ends with a summary of the ratios against their baselines and the targets.
+ * Runs every benchmark (ingest, report, dashboard, responsiveness) and ends with a summary of the ratios against their baselines and the targets.
  * Results go to stdout, progress to stderr. Takes a few minutes with the defaults (5 years of data).
  *
  *   npm run bench
@@ -10,6 +10,7 @@ import { ms, rate, ratio, table, verdict } from './measure.ts';
 import { numberOption } from './options.ts';
 import { ONE_YEAR_TARGET_MS, SPAN_TARGET, runReportBench } from './report.ts';
 import { runDashboardBench } from './dashboard.ts';
+import { RESPONSIVE_TARGET_MS, runResponsivenessBench } from './responsiveness.ts';
 
 const ingest = await runIngestBench({
   events: numberOption('--events', 'BENCH_EVENTS', 100_000),
@@ -24,6 +25,8 @@ const dashboard = await runDashboardBench({
   years: numberOption('--years', 'BENCH_YEARS', 5),
   loads: numberOption('--loads', 'BENCH_LOADS', 5),
 });
+
+const responsive = await runResponsivenessBench({ years: numberOption('--years', 'BENCH_YEARS', 5) });
 
 const longest = report.ranges.at(-1);
 console.log('\n== summary ==');
@@ -64,6 +67,21 @@ console.log(
       `dashboard first render (${dashboard.years} years of demo data)`,
       ms(dashboard.firstRenderMs),
       verdict(dashboard.firstRenderMs <= 1000, '≤ 1 s'),
+    ],
+    [
+      'GET /v1/health p99 while summaries build / once built',
+      `${ms(responsive.busy.healthP99)} / ${ms(responsive.idle.healthP99)}`,
+      verdict(responsive.busy.healthP99 <= RESPONSIVE_TARGET_MS, `≤ ${RESPONSIVE_TARGET_MS} ms`),
+    ],
+    [
+      'POST one event p99 while summaries build / once built',
+      `${ms(responsive.busy.ingestP99)} / ${ms(responsive.idle.ingestP99)}`,
+      verdict(responsive.busy.ingestP99 <= RESPONSIVE_TARGET_MS, `≤ ${RESPONSIVE_TARGET_MS} ms`),
+    ],
+    [
+      'daemon start → first /v1/health',
+      ms(responsive.firstHealthMs),
+      verdict(responsive.firstHealthMs <= 1000, '≤ 1 s'),
     ],
   ]),
 );

@@ -3,7 +3,7 @@
  * per (weekday, hour, category). A zone is built from the 15-minute slots the first time a report asks for it,
  * then every change to the slots is carried into every kept zone in the same transaction.
  *
- * The build goes in steps of a few weeks of slots, each its own short transaction, so that other writes (and,
+ * The build goes in steps of a few milliseconds of work, each its own short transaction, so that other writes (and,
  * in the daemon, other requests) go on between them. `built_to_slot` marks how far it got:
  *
  * ```
@@ -50,8 +50,13 @@ interface ZoneRow {
   built_to_slot: number | null;
 }
 
-/** Slots one build step counts: two weeks, a few tens of milliseconds on a busy year. */
-export const BUILD_STEP_SLOTS = 14 * 96;
+/**
+ * How long one build step counts slots before it writes what it counted, and how many summary rows it writes at
+ * most: together, about how long a request can wait for a step (some tens of milliseconds on a loaded machine).
+ */
+export const BUILD_STEP_MS = 8;
+const BUILD_STEP_ROWS = 2_500;
+const SLOTS_PER_DAY = 96;
 
 /** How far a zone's build is: done, or the share of the slots' time span counted so far. */
 export type BuildProgress = { done: true } | { done: false; fraction: number };
@@ -186,33 +191,40 @@ export class ZoneRollups {
       return row.id;
     }
     for (;;) {
-      const progress = this.buildStep(zone, nowMs, Number.MAX_SAFE_INTEGER);
+      const progress = this.buildStep(zone, nowMs, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
       if (progress.done) return (this.stmts.find.get(zone.name) as ZoneRow).id;
     }
   }
 
   /**
-   * One step of building the zone's rollups, started if the zone is not kept yet: up to `maxSlots` slots'
-   * time counted. Call inside a write transaction; call again until it answers done.
+   * One step of building the zone's rollups, started if the zone is not kept yet: a day of slots after another
+   * until `budgetMs` has passed or `maxRows` summary rows are to be written. Call inside a write transaction; call again until it answers done.
    */
-  buildStep(zone: Zone, nowMs: number, maxSlots = BUILD_STEP_SLOTS): BuildProgress {
+  buildStep(zone: Zone, nowMs: number, budgetMs = BUILD_STEP_MS, maxRows = BUILD_STEP_ROWS): BuildProgress {
     let row = this.stmts.find.get(zone.name) as ZoneRow | undefined;
     if (!row) row = this.start(zone, nowMs);
     if (row.built_to_slot === null) return { done: true };
-    const from = row.built_to_slot;
-    const to = from + Math.min(maxSlots, Number.MAX_SAFE_INTEGER - from);
     const categories = new Map<number, number>();
     for (const r of this.stmts.categories.all() as { id: number; category: number }[])
       categories.set(r.id, r.category);
     const acc = new Deltas(zone);
-    for (const [slot, subjectId, ms] of this.stmts.slotsIn.iterate(from, to) as Iterable<
-      [number, number, number]
-    >) {
-      acc.add(slot, subjectId, categories.get(subjectId) ?? 0, ms);
-    }
+    const started = performance.now();
+    let next: number | null = row.built_to_slot;
+    do {
+      const to = next + SLOTS_PER_DAY;
+      for (const [slot, subjectId, ms] of this.stmts.slotsIn.iterate(next, to) as Iterable<
+        [number, number, number]
+      >)
+        acc.add(slot, subjectId, categories.get(subjectId) ?? 0, ms);
+      // The next day with time (empty stretches are skipped), or none: the zone is complete.
+      next = this.stmts.firstSlotFrom.get(to) as number | null;
+      // Writing what was counted costs about as much again as counting it: both are bounded.
+    } while (
+      next !== null &&
+      performance.now() - started < budgetMs &&
+      acc.subjects.size + acc.hours.size < maxRows
+    );
     this.write(row.id, acc);
-    // The next step starts at the next slot with time (empty stretches are skipped), or the zone is complete.
-    const next = this.stmts.firstSlotFrom.get(to) as number | null;
     this.stmts.builtTo.run(next, row.id);
     return next === null ? { done: true } : { done: false, fraction: this.fraction(next) };
   }
