@@ -26,6 +26,8 @@ import { ZoneRollups, type BuildProgress } from './zones.ts';
 import { RollupUpkeep, type ZoneBuilds } from './upkeep.ts';
 import { DEFAULT_CATEGORY_DB } from './default-categories.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
+import { DomainError } from '../core/errors.ts';
+import { diskFullError, isDiskFull } from './disk-full.ts';
 
 export type {
   ReportQuery,
@@ -111,12 +113,19 @@ export class Store {
       zoneBuilds: options.zoneBuilds ?? 'inline',
       refreshDelayMs: options.refreshDelayMs ?? DEFAULT_REFRESH_DELAY_MS,
       write: (work) => this.write(work),
+      rolledBack: () => this.subjects.forgetIds(),
     });
   }
 
   static open(options: StoreOptions): Store {
     const store = new Store(openDatabase(options.file), options);
-    store.applyDefaultCategories();
+    try {
+      store.applyDefaultCategories();
+    } catch (error) {
+      // On a full disk the store still opens, to read; the defaults are applied at a later start.
+      if (!(error instanceof DomainError && error.kind === 'storage_full')) throw error;
+      store.log.warn('the disk is full: the default categories are applied at a later start');
+    }
     return store;
   }
 
@@ -138,7 +147,12 @@ export class Store {
   /** Brings the rollups up to date, then closes the database. */
   close(): void {
     if (!this.db.open) return;
-    this.refreshRollups();
+    try {
+      this.refreshRollups();
+    } catch (error) {
+      // What is pending stays marked in the database (on a full disk, say) and is refreshed at the next open.
+      this.log.warn('could not refresh the rollups before closing', { error: (error as Error).message });
+    }
     this.db.close();
   }
 
@@ -358,7 +372,7 @@ export class Store {
       // Ids cached for subjects created in the rolled-back transaction no longer exist (and SQLite may hand
       // them to other subjects): forget them all, they are read again on demand.
       this.subjects.forgetIds();
-      throw error;
+      throw isDiskFull(error) ? diskFullError() : error;
     }
   }
 

@@ -20,6 +20,7 @@
  * build's progress until the summaries are complete.
  */
 import { DomainError } from '../core/errors.ts';
+import { diskFullError, isDiskFull } from './disk-full.ts';
 import type { Logger } from '../core/logger.ts';
 import { zoneFor, type Zone } from '../core/zone.ts';
 import type { DB } from './open.ts';
@@ -37,6 +38,12 @@ export interface Stretch {
 
 export type ZoneBuilds = 'inline' | 'background';
 
+const isStorageFull = (error: unknown): boolean =>
+  error instanceof DomainError && error.kind === 'storage_full';
+
+/** Ends a transaction whose work was only read. */
+class RolledBack extends Error {}
+
 /** A read found a zone whose summaries are not complete, and must build them before it reads. */
 class ZoneNeeded extends NeedsWrite {
   readonly zone: Zone;
@@ -48,6 +55,8 @@ class ZoneNeeded extends NeedsWrite {
 
 /** The longest report answered from the slots while its zone's summaries are being built. */
 export const SLOT_ANSWER_MAX_MS = 93 * 86_400_000;
+/** How long a background build that failed (a full disk, a locked database) waits before trying again. */
+const BUILD_RETRY_MS = 2_000;
 /** Slots one background refresh step brings up to date: a week, some tens of milliseconds of work at most. */
 const REFRESH_STEP_SLOTS = 7 * 96;
 
@@ -58,6 +67,8 @@ export interface UpkeepOptions {
   refreshDelayMs: number;
   /** The store's one write transaction (BEGIN IMMEDIATE, with its rollback handling). */
   write: <T>(work: () => T) => T;
+  /** What the store forgets when a transaction that wrote is rolled back (ids of subjects it created). */
+  rolledBack: () => void;
 }
 
 export class RollupUpkeep {
@@ -68,6 +79,8 @@ export class RollupUpkeep {
   private refreshTimer: NodeJS.Timeout | null = null;
   /** Zones being built in the background, by name. */
   private readonly building = new Set<string>();
+  /** Whether the last write of the rollups found the disk full. */
+  private diskFull = false;
 
   constructor(db: DB, slots: SlotRollup, zones: ZoneRollups, options: UpkeepOptions) {
     this.db = db;
@@ -87,12 +100,39 @@ export class RollupUpkeep {
     } catch (error) {
       if (!(error instanceof NeedsWrite)) throw error;
       // Built in steps, each its own transaction, so that another process's writes go on in between.
-      if (error instanceof ZoneNeeded) this.prepareZone(error.zone.name);
+      if (error instanceof ZoneNeeded) {
+        try {
+          this.noteDiskFull(() => this.prepareZone(error.zone.name));
+        } catch (failure) {
+          if (!isStorageFull(failure)) throw failure; // then answered from the slots, below
+        }
+      }
     }
-    return this.options.write(() => {
-      this.slots.refreshPending(stretch);
-      return work(this.resolver('write', nowMs));
-    });
+    try {
+      return this.noteDiskFull(() =>
+        this.options.write(() => {
+          this.slots.refreshPending(stretch);
+          return work(this.resolver('write', nowMs));
+        }),
+      );
+    } catch (error) {
+      if (!isStorageFull(error)) throw error;
+    }
+    // The disk is full: refresh and read in a transaction that is rolled back, so the answer is as fresh as
+    // ever while nothing needs to reach the disk (the refresh stays pending for when it can be written).
+    let answer: { value: T } | null = null;
+    try {
+      this.db.transaction(() => {
+        this.slots.refreshPending(stretch);
+        answer = { value: work(this.resolver('write', nowMs)) };
+        throw new RolledBack();
+      })();
+    } catch (error) {
+      if (!(error instanceof RolledBack)) throw isDiskFull(error) ? diskFullError() : error;
+    } finally {
+      this.options.rolledBack();
+    }
+    return (answer as { value: T } | null)!.value;
   }
 
   /** Brings every pending slot up to date now, in one transaction; returns the number of slot ranges refreshed. */
@@ -135,23 +175,30 @@ export class RollupUpkeep {
     if (this.building.has(zone.name)) return;
     this.building.add(zone.name);
     const started = Date.now();
+    let failing = false;
     const step = (): void => {
       if (!this.db.open) return;
       let progress: BuildProgress;
       try {
         // A complete zone is only touched (its last use recorded, for the eviction of the least used).
-        progress = this.options.write(() => {
-          const p = this.zones.buildStep(zone, this.options.now());
-          if (p.done) this.zones.ensure(zone, this.options.now());
-          return p;
-        });
+        progress = this.noteDiskFull(() =>
+          this.options.write(() => {
+            const p = this.zones.buildStep(zone, this.options.now());
+            if (p.done) this.zones.ensure(zone, this.options.now());
+            return p;
+          }),
+        );
       } catch (error) {
-        this.options.log.warn(`could not build the reports of ${zone.name} yet; trying again`, {
-          error: (error as Error).message,
-        });
-        setTimeout(step, 1_000).unref();
+        // Said once, not at every try (a full disk may last).
+        if (!failing)
+          this.options.log.warn(`could not build the reports of ${zone.name} yet; trying again`, {
+            error: (error as Error).message,
+          });
+        failing = true;
+        setTimeout(step, BUILD_RETRY_MS).unref();
         return;
       }
+      failing = false;
       if (!progress.done) {
         setImmediate(step); // requests that came in meanwhile go first
         return;
@@ -167,7 +214,23 @@ export class RollupUpkeep {
     return this.zones.progress(zoneFor(tz));
   }
 
+  /**
+   * Runs a write and notes whether the disk was full: while it is, zones that are not complete are answered
+   * from the slots whatever the range (slower, but there to read), since their summaries cannot be written.
+   */
+  private noteDiskFull<T>(write: () => T): T {
+    try {
+      const result = write();
+      this.diskFull = false;
+      return result;
+    } catch (error) {
+      if (isStorageFull(error)) this.diskFull = true;
+      throw error;
+    }
+  }
+
   private resolver(access: 'read' | 'write', nowMs: number): ZoneResolver {
+    if (this.diskFull) return (zone) => this.zones.completeId(zone);
     if (this.options.zoneBuilds === 'inline')
       return access === 'read'
         ? (zone) => {
