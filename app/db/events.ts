@@ -225,14 +225,24 @@ export class EventTables {
     return { moved, windows };
   }
 
-  /** Longest events are gathered per write and stored before the next range read, not once per event. */
+  /**
+   * Stores the longest events noted since the last flush. Range reads look back as far as the longest event,
+   * so this belongs to the transaction that stored the events: call it before that transaction commits (the
+   * store does, at the end of every write), and forgetExtents() when it rolls back.
+   */
+  flushExtents(): void {
+    for (const [source, ms] of this.pendingExtents) this.stmts.extent.run(source, ms);
+    this.pendingExtents.clear();
+  }
+
+  /** Drops what was noted in a transaction that rolled back. */
+  forgetExtents(): void {
+    this.pendingExtents.clear();
+  }
+
+  /** Longest events are gathered per write and stored once at its end (flushExtents), not once per event. */
   private noteExtent(source: EventSource, e: Interval): void {
     const ms = Math.min(e.endMs - e.startMs, LONG_EVENT_MS);
     if (ms > (this.pendingExtents.get(source) ?? -1)) this.pendingExtents.set(source, ms);
-  }
-
-  private flushExtents(): void {
-    for (const [source, ms] of this.pendingExtents) this.stmts.extent.run(source, ms);
-    this.pendingExtents.clear();
   }
 }

@@ -337,11 +337,20 @@ export class Store {
    */
   private write<T>(work: () => T): T {
     try {
-      return this.db.transaction(work).immediate();
+      return this.db
+        .transaction(() => {
+          const result = work();
+          // Range reads rely on the longest event of each source: it commits with the events, or a crash
+          // right after the write would leave reports blind to an event longer than any before it.
+          this.events.flushExtents();
+          return result;
+        })
+        .immediate();
     } catch (error) {
       // Ids cached for subjects created in the rolled-back transaction no longer exist (and SQLite may hand
-      // them to other subjects): forget them all, they are read again on demand.
+      // them to other subjects): forget them all, they are read again on demand. Likewise the extents noted.
       this.subjects.forgetIds();
+      this.events.forgetExtents();
       throw error;
     }
   }
