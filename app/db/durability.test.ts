@@ -3,6 +3,7 @@
  * write-ahead log while the store that wrote them is still open (what a SIGKILL leaves on disk), then opening
  * a new store on the copy.
  */
+import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,5 +67,30 @@ describe('a crash right after a write', () => {
     after.ingest('idle', [{ eventId: 'away', startMs: T0 + 50 * M, endMs: T0 + 55 * M }]);
     expect(after.report(range(47, 60)).total_ms).toBe(8 * M);
     expect(after.report(range(0, 120)).total_ms).toBe(115 * M);
+  });
+
+  it('is repaired once in a database damaged before the longest events were committed with them', () => {
+    const file = path.join(dir, 'db.sqlite');
+    const writer = Store.open({ file, now: () => NOW });
+    writer.ingest('window', [
+      win('short', 'Slack', -60, -30),
+      win('long', 'Code', 0, 180),
+      win('work', 'Code', 190, 300),
+    ]);
+    writer.ingest('idle', [{ eventId: 'away', startMs: T0 + 200 * M, endMs: T0 + 290 * M }]);
+    writer.close();
+    // What the crash left: the longest event's length never recorded, and a slot inside it since resolved
+    // without it (no zone's rollups built yet).
+    const db = new Database(file);
+    db.prepare(`UPDATE source_extents SET longest_ms = ? WHERE source = 'window'`).run(30 * M);
+    db.prepare(`UPDATE source_extents SET longest_ms = ? WHERE source = 'idle'`).run(10 * M);
+    db.prepare(`DELETE FROM slot_subjects WHERE slot = ?`).run((T0 + 90 * M) / (15 * M));
+    db.prepare(`DELETE FROM app_meta WHERE key = 'source_extents_repaired'`).run();
+    db.close();
+
+    const repaired = open('db.sqlite');
+    expect(repaired.report(range(-60, 300)).total_ms).toBe(230 * M);
+    expect(repaired.report(range(65, 120)).total_ms).toBe(55 * M);
+    expect(repaired.report(range(205, 300)).total_ms).toBe(10 * M);
   });
 });

@@ -104,8 +104,26 @@ export class Store {
 
   static open(options: StoreOptions): Store {
     const store = new Store(openDatabase(options.file), options);
+    store.repairExtents();
     store.applyDefaultCategories();
     return store;
+  }
+
+  /**
+   * Once per database: earlier versions committed an event longer than any before it without its extent,
+   * so a crash right after such a write left range reads blind to it. Records the true extents and has the
+   * slots of the events they missed resolved again.
+   */
+  private repairExtents(): void {
+    const key = 'source_extents_repaired';
+    if (this.db.prepare(`SELECT 1 FROM app_meta WHERE key = ?`).pluck().get(key) === 1) return;
+    this.write(() => {
+      const missed = this.events.repairExtents();
+      this.slots.markPending(missed);
+      this.db.prepare(`INSERT INTO app_meta (key, value) VALUES (?, '1')`).run(key);
+      if (missed.length > 0)
+        this.log.warn(`recounting ${missed.length} events reports could miss after a crash`);
+    });
   }
 
   /** Applies a new version of the built-in category database to the subjects the user has not categorized. */
