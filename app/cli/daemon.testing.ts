@@ -8,6 +8,7 @@ import type { IngestResult } from '../shared/events.ts';
 const MAIN = new URL('./main.ts', import.meta.url).pathname;
 const START_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 15_000;
+export const REQUEST_TIMEOUT_MS = 10_000;
 
 export function runCli(args: string[], env: NodeJS.ProcessEnv = process.env): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', env });
@@ -24,6 +25,8 @@ export interface Daemon {
    * hangs is killed and reported with its log.
    */
   stop(): Promise<number | null>;
+  /** Sends SIGKILL (no chance to save anything) and resolves once the process is gone. */
+  kill(): Promise<void>;
 }
 
 /** Starts `timeaudit serve …` and resolves once it prints the address it listens on. */
@@ -74,6 +77,11 @@ export async function startDaemon(args: string[], env: NodeJS.ProcessEnv): Promi
       await exited;
       throw new Error(`serve did not stop within ${STOP_TIMEOUT_MS} ms of SIGTERM: ${stderr}`);
     },
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await exited;
+    },
   };
 }
 
@@ -87,6 +95,7 @@ export async function postEvents(
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ events }),
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
   return (await res.json()) as IngestResult;
 }

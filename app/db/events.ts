@@ -82,12 +82,14 @@ export type Replaced = { stored: false } | { stored: true; previous: Interval | 
 const BY_APP: WindowSubjects = { byTitle: false, subjectOf: (app) => app };
 
 export class EventTables {
+  private readonly db: DB;
   private readonly stmts;
   private readonly pendingExtents = new Map<EventSource, number>();
   private readonly windowSubjects: () => WindowSubjects;
 
   /** `windowSubjects` gives the title rules of the moment (Rules.windowSubjects). */
   constructor(db: DB, windowSubjects: () => WindowSubjects = () => BY_APP) {
+    this.db = db;
     this.windowSubjects = windowSubjects;
     this.stmts = {
       insertWindow: db.prepare(
@@ -225,14 +227,53 @@ export class EventTables {
     return { moved, windows };
   }
 
-  /** Longest events are gathered per write and stored before the next range read, not once per event. */
+  /**
+   * Stores the longest events noted since the last flush. Range reads look back as far as the longest event,
+   * so this belongs to the transaction that stored the events: call it before that transaction commits (the
+   * store does, at the end of every write), and forgetExtents() when it rolls back.
+   */
+  flushExtents(): void {
+    for (const [source, ms] of this.pendingExtents) this.stmts.extent.run(source, ms);
+    this.pendingExtents.clear();
+  }
+
+  /** Drops what was noted in a transaction that rolled back. */
+  forgetExtents(): void {
+    this.pendingExtents.clear();
+  }
+
+  /**
+   * Records each source's true longest event where a shorter one is recorded (a crash between a write and the
+   * storing of its extent could leave that behind), and returns the events longer than the length recorded
+   * before: range reads looked back too little to see them, so the rollups of their slots may lack them.
+   * Reads every event once.
+   */
+  repairExtents(): Interval[] {
+    const missed: Interval[] = [];
+    for (const source of ['window', 'browser', 'idle'] as const) {
+      const table = `${source}_events`;
+      const longest = this.db
+        .prepare(`SELECT min(max(end_ms - start_ms), ${LONG_EVENT_MS}) FROM ${table}`)
+        .pluck()
+        .get() as number | null;
+      const recorded =
+        (this.db.prepare(`SELECT longest_ms FROM source_extents WHERE source = ?`).pluck().get(source) as
+          number | undefined) ?? 0;
+      if (longest === null || longest <= recorded) continue;
+      const rows = this.db
+        .prepare(
+          `SELECT start_ms, end_ms FROM ${table} WHERE end_ms - start_ms > ? AND end_ms - start_ms <= ${LONG_EVENT_MS}`,
+        )
+        .all(recorded) as IntervalRow[];
+      missed.push(...rows.map(rowToInterval));
+      this.stmts.extent.run(source, longest);
+    }
+    return missed;
+  }
+
+  /** Longest events are gathered per write and stored once at its end (flushExtents), not once per event. */
   private noteExtent(source: EventSource, e: Interval): void {
     const ms = Math.min(e.endMs - e.startMs, LONG_EVENT_MS);
     if (ms > (this.pendingExtents.get(source) ?? -1)) this.pendingExtents.set(source, ms);
-  }
-
-  private flushExtents(): void {
-    for (const [source, ms] of this.pendingExtents) this.stmts.extent.run(source, ms);
-    this.pendingExtents.clear();
   }
 }

@@ -146,6 +146,7 @@ const fixtures: Record<number, { write: (db: Database.Database) => void; check: 
       db.prepare(
         `INSERT INTO window_events (event_id, app, title, start_ms, end_ms, origin) VALUES ('w', 'Code', '', 0, 60000, 'api')`,
       ).run();
+      db.prepare(`INSERT INTO source_extents VALUES ('window', 60000)`).run();
     },
     check: (store) => {
       expect(store.listCategories().map((c) => c.name)).toEqual(['Dev']);

@@ -113,20 +113,41 @@ export class Store {
       zoneBuilds: options.zoneBuilds ?? 'inline',
       refreshDelayMs: options.refreshDelayMs ?? DEFAULT_REFRESH_DELAY_MS,
       write: (work) => this.write(work),
-      rolledBack: () => this.subjects.forgetIds(),
+      rolledBack: () => {
+        this.subjects.forgetIds();
+        this.events.forgetExtents();
+      },
     });
   }
 
   static open(options: StoreOptions): Store {
     const store = new Store(openDatabase(options.file), options);
     try {
+      store.repairExtents();
       store.applyDefaultCategories();
     } catch (error) {
-      // On a full disk the store still opens, to read; the defaults are applied at a later start.
+      // On a full disk the store still opens, to read; the one-time upkeep is done at a later start.
       if (!(error instanceof DomainError && error.kind === 'storage_full')) throw error;
-      store.log.warn('the disk is full: the default categories are applied at a later start');
+      store.log.warn('the disk is full: opened to read; upkeep of the database waits for a later start');
     }
     return store;
+  }
+
+  /**
+   * Once per database: earlier versions committed an event longer than any before it without its extent,
+   * so a crash right after such a write left range reads blind to it. Records the true extents and has the
+   * slots of the events they missed resolved again.
+   */
+  private repairExtents(): void {
+    const key = 'source_extents_repaired';
+    if (this.db.prepare(`SELECT 1 FROM app_meta WHERE key = ?`).pluck().get(key) === 1) return;
+    this.write(() => {
+      const missed = this.events.repairExtents();
+      this.slots.markPending(missed);
+      this.db.prepare(`INSERT INTO app_meta (key, value) VALUES (?, '1')`).run(key);
+      if (missed.length > 0)
+        this.log.warn(`recounting ${missed.length} events reports could miss after a crash`);
+    });
   }
 
   /** Applies a new version of the built-in category database to the subjects the user has not categorized. */
@@ -367,11 +388,20 @@ export class Store {
    */
   private write<T>(work: () => T): T {
     try {
-      return this.db.transaction(work).immediate();
+      return this.db
+        .transaction(() => {
+          const result = work();
+          // Range reads rely on the longest event of each source: it commits with the events, or a crash
+          // right after the write would leave reports blind to an event longer than any before it.
+          this.events.flushExtents();
+          return result;
+        })
+        .immediate();
     } catch (error) {
       // Ids cached for subjects created in the rolled-back transaction no longer exist (and SQLite may hand
-      // them to other subjects): forget them all, they are read again on demand.
+      // them to other subjects): forget them all, they are read again on demand. Likewise the extents noted.
       this.subjects.forgetIds();
+      this.events.forgetExtents();
       throw isDiskFull(error) ? diskFullError() : error;
     }
   }
