@@ -33,6 +33,7 @@
  * ```
  */
 import { ruleMatchProblem, titleSubjectName, type RuleField, type RuleMatch } from '../shared/planning.ts';
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from '../shared/names.ts';
 import { compileRuleRegex, ruleRegexProblem } from '../shared/rule-regex.ts';
 import type { SubjectKind } from '../shared/report.ts';
 
@@ -80,10 +81,14 @@ const CACHE_LIMIT = 50_000;
 /** Titles remembered per rule set, likewise. */
 const TITLE_CACHE_LIMIT = 100_000;
 
-/** Why a rule cannot be used as it is, or null: a match its field does not allow, or a regex RE2 cannot take. */
+/**
+ * Why a rule cannot be used as it is, or null: a match its field does not allow, a pattern holding a control
+ * character, or a regex RE2 cannot take.
+ */
 export function ruleProblem(rule: RuleSpec): { field: 'match' | 'pattern'; message: string } | null {
   const mismatch = ruleMatchProblem(rule.field, rule.match);
   if (mismatch !== null) return { field: 'match', message: mismatch };
+  if (hasControlCharacter(rule.pattern)) return { field: 'pattern', message: CONTROL_CHARACTER_MESSAGE };
   if (rule.match === 'regex') {
     const problem = ruleRegexProblem(rule.pattern);
     if (problem !== null) return { field: 'pattern', message: problem };

@@ -7,7 +7,8 @@ import type { SubjectCategory } from '../shared/api/index.ts';
 import type { Category, Productivity, SubjectKind } from '../shared/report.ts';
 import type { DB } from './open.ts';
 import type { CategorySource, Subjects } from './subjects.ts';
-import { conflict, notFound, unknownCategory } from '../core/errors.ts';
+import { conflict, invalid, notFound, unknownCategory } from '../core/errors.ts';
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from '../shared/names.ts';
 import { defaultCategoryFor } from './default-categories.ts';
 import type { ZoneRollups } from './zones.ts';
 
@@ -62,6 +63,7 @@ export class Categories {
   }
 
   create(name: string, productivity: Productivity): Category {
+    checkName(name);
     this.assertFree(name);
     const id = Number(this.stmts.insert.run(name, productivity).lastInsertRowid);
     return { id, name, productivity };
@@ -74,6 +76,7 @@ export class Categories {
     const current = this.byId(id);
     if (!current) throw notFound(`no category with id ${id}`, 'id');
     const name = patch.name ?? current.name;
+    if (patch.name !== undefined) checkName(name);
     if (name.toLowerCase() !== current.name.toLowerCase()) this.assertFree(name);
     const productivity = patch.productivity ?? current.productivity;
     this.stmts.update.run(name, productivity, id);
@@ -82,6 +85,7 @@ export class Categories {
 
   /** Assigns a subject (created if new) to a category by name, or to none; applies to all of its time. */
   assign(kind: SubjectKind, name: string, categoryName: string | null): SubjectCategory {
+    checkSubjectName(name);
     let category: CategoryRow | null = null;
     if (categoryName !== null) {
       category = (this.stmts.byName.get(categoryName) as CategoryRow | undefined) ?? null;
@@ -99,6 +103,7 @@ export class Categories {
 
   /** Forgets the user's choice: the subject goes back to its rule's category, else its default, else none. */
   resetToDefault(kind: SubjectKind, name: string): SubjectCategory {
+    checkSubjectName(name);
     const { categoryId: id, source } = this.decide(kind, name);
     this.setSubject(this.subjects.idFor(kind, name), id, source);
     const category = id === null ? undefined : this.byId(id);
@@ -157,4 +162,15 @@ export class Categories {
   private assertFree(name: string): void {
     if (this.stmts.byName.get(name)) throw conflict(`a category named "${name}" exists already`, 'name');
   }
+}
+
+/** A subject named by a caller (it is created if new) never holds a control character. */
+function checkSubjectName(name: string): void {
+  if (hasControlCharacter(name)) throw invalid(CONTROL_CHARACTER_MESSAGE, 'name');
+}
+
+/** A name the store keeps: trimmed by the API, and never holding a control character. */
+function checkName(name: string): void {
+  if (name.trim().length === 0) throw invalid('a name is required', 'name');
+  if (hasControlCharacter(name)) throw invalid(CONTROL_CHARACTER_MESSAGE, 'name');
 }

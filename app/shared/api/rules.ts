@@ -11,7 +11,7 @@ import {
   type Suggestion,
 } from '../planning.ts';
 import { ruleRegexProblem } from '../rule-regex.ts';
-import { categoryName, endpoint, idParams, type Deleted } from './endpoint.ts';
+import { categoryName, endpoint, idParams, plainText, type Deleted } from './endpoint.ts';
 
 /**
  * A field and match that go together, and a pattern that is a valid regular expression when its match is 'regex'
@@ -33,7 +33,7 @@ function checkRulePattern(
 const ruleShape = {
   field: z.enum(RULE_FIELDS),
   match: z.enum(RULE_MATCHES),
-  pattern: z.string().trim().min(1, 'a pattern is required').max(256, 'at most 256 characters'),
+  pattern: plainText(z.string().trim().min(1, 'a pattern is required').max(256, 'at most 256 characters')),
   category: categoryName,
   /** Where to insert it; at the end when left out. */
   position: z.number().int().min(0).max(1_000_000).optional(),
