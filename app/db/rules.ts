@@ -14,6 +14,7 @@ import type { Productivity, SubjectKind } from '../shared/report.ts';
 import { compileRules, ruleProblem, type RuleMatcher, type WindowSubjects } from '../core/rules.ts';
 import type { DB } from './open.ts';
 import type { Logger } from '../core/logger.ts';
+import { foldName } from '../shared/names.ts';
 
 interface RuleRow {
   id: number;
@@ -64,7 +65,7 @@ export class Rules {
       all: db.prepare(`${SELECT} ORDER BY r.position, r.id`),
       byId: db.prepare(`${SELECT} WHERE r.id = ?`),
       count: db.prepare(`SELECT count(*) FROM rules`).pluck(),
-      categoryId: db.prepare(`SELECT id FROM categories WHERE name = ?`).pluck(),
+      categoryId: db.prepare(`SELECT id FROM categories WHERE name_key = ?`).pluck(),
       insert: db.prepare(
         `INSERT INTO rules (position, field, match, pattern, category_id) VALUES (?, ?, ?, ?, ?)`,
       ),
@@ -176,7 +177,7 @@ export class Rules {
   }
 
   private categoryId(name: string): number {
-    const id = this.stmts.categoryId.get(name) as number | undefined;
+    const id = this.stmts.categoryId.get(foldName(name)) as number | undefined;
     if (id === undefined) {
       throw unknownCategory(name);
     }

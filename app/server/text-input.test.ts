@@ -1,7 +1,8 @@
 /**
- * Text the API stores, over HTTP against a real Store: control characters are refused with a 400 naming the
- * field in every name, label, pattern and note; in the window titles and app names of events, which a machine
- * wrote, they become spaces and the event is kept.
+ * Text the API stores, over HTTP against a real Store: category names are one name ignoring case in any script
+ * (a rename to another spelling of its own name is allowed, to another category's is a conflict, never a 500),
+ * and control characters are refused with a 400 naming the field in every name, label, pattern and note; in the
+ * window titles and app names of events, which a machine wrote, they become spaces and the event is kept.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Category, Report } from '../shared/report.ts';
@@ -33,6 +34,68 @@ beforeAll(async () => {
   await create('Sport');
 });
 afterAll(() => t?.close());
+
+describe('category names ignoring case, in any script', () => {
+  it('let a category be renamed to another spelling of its own name', async () => {
+    const ete = await create('Été');
+    const renamed = await send('PATCH', `/v1/categories/${ete.id}`, { name: 'été' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.json).toEqual({ id: ete.id, name: 'été', productivity: 'neutral' });
+    const kelvin = await create('\u212A'); // K, the Kelvin sign
+    expect((await send('PATCH', `/v1/categories/${kelvin.id}`, { name: 'k' })).json).toMatchObject({
+      name: 'k',
+    });
+    expect((await send('PATCH', `/v1/categories/${kelvin.id}`, { name: 'K' })).json).toMatchObject({
+      name: 'K',
+    });
+  });
+
+  it('refuse a name that is another category’s in another case, as a conflict', async () => {
+    const before = names();
+    for (const name of ['ÉTÉ', 'e\u0301te\u0301', '\u212A', 'k']) {
+      expectError(
+        await send('POST', '/v1/categories', { name, productivity: 'neutral' }),
+        409,
+        'conflict',
+        'name',
+      );
+    }
+    const other = await create('Straße');
+    expectError(
+      await send('POST', '/v1/categories', { name: 'STRASSE', productivity: 'neutral' }),
+      409,
+      'conflict',
+      'name',
+    );
+    expectError(await send('PATCH', `/v1/categories/${other.id}`, { name: 'ÉtÉ' }), 409, 'conflict', 'name');
+    expectError(
+      await send('PATCH', `/v1/categories/${other.id}`, { name: '\u212A' }),
+      409,
+      'conflict',
+      'name',
+    );
+    expect(names()).toEqual([...before, 'Straße']);
+  });
+
+  it('find a category by any spelling of its name, in rules, goals, entries and subjects', async () => {
+    const rule = await send('POST', '/v1/rules', {
+      field: 'app',
+      match: 'contains',
+      pattern: 'x',
+      category: 'ÉTÉ',
+    });
+    expect(rule.json).toMatchObject({ category: 'été' });
+    const goal = await send('POST', '/v1/goals', {
+      category: 'STRASSE',
+      direction: 'at_most',
+      period: 'day',
+      target_ms: 3_600_000,
+    });
+    expect(goal.json).toMatchObject({ category: 'Straße' });
+    const subject = await send('PUT', '/v1/subjects/app/Steam/category', { category: 'e\u0301te\u0301' });
+    expect(subject.json).toMatchObject({ category: 'été' });
+  });
+});
 
 describe('control characters', () => {
   const nul = '\u0000';
