@@ -7,6 +7,7 @@
 import type { Category } from '../shared/report.ts';
 import type { ManualEntry } from '../shared/planning.ts';
 import { formatDuration } from '../shared/format.ts';
+import { sameName } from '../shared/names.ts';
 import { wallClock } from '../core/wall-clock.ts';
 import { zoneFor, type Zone } from '../core/zone.ts';
 import { Store, type ManualEntryChange } from '../db/store.ts';
@@ -156,7 +157,7 @@ function newInterval(opts: LogAddOptions, zone: Zone, now: number): { startMs: n
 
 /** The category's own name; an unknown one is an error listing the existing ones (none is made silently). */
 function knownCategory(categories: Category[], name: string): string {
-  const found = categories.find((c) => c.name.toLowerCase() === name.trim().toLowerCase());
+  const found = categories.find((c) => sameName(c.name, name.trim()));
   if (found) return found.name;
   const names = categories.map((c) => c.name).join(', ');
   throw new LogArgumentError(

@@ -9,8 +9,12 @@
  * domain domain   "example.com"   example.com, a.b.example.com     not: badexample.com
  * domain contains "wiki"          en.wikipedia.org, wiki.example.com
  * title  contains "jira"          a window titled "PROJ-12 - Jira" (any app)
- * any    regex    "^docs\."       new RegExp(pattern, 'i') tested against the whole name or title
+ * any    regex    "^docs\."       an RE2 regular expression (re2js), searched for in the whole name or title
  * ```
+ * Regexes run on RE2, in time linear in the name or title (app/shared/rule-regex.ts): titles come from web pages
+ * that remote sites control, and a backtracking engine would let one of them stall the daemon. A stored regex
+ * RE2 cannot compile (saved before rules used it: a backreference, a lookahead) matches nothing, and
+ * compileRules reports it through `onUnusable`.
  * App and domain rules are tried in the order given (by position); the first whose field is the subject's
  * kind decides. An app rule sees only apps, a domain rule only domains, and subjects logged by hand are never
  * matched.
@@ -29,6 +33,8 @@
  * ```
  */
 import { ruleMatchProblem, titleSubjectName, type RuleField, type RuleMatch } from '../shared/planning.ts';
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from '../shared/names.ts';
+import { compileRuleRegex, ruleRegexProblem } from '../shared/rule-regex.ts';
 import type { SubjectKind } from '../shared/report.ts';
 
 export interface RuleSpec {
@@ -58,9 +64,9 @@ export interface RuleMatcher<R extends RuleSpec> extends WindowSubjects {
   readonly titleKey: string;
 }
 
-/** Counts evaluations of a rule against a title, for tests that check the caching. */
-export interface TitleTestCounter {
-  count: number;
+export interface CompileOptions<R extends RuleSpec> {
+  /** Told of each stored rule that cannot be used as it is (it matches nothing), and why. */
+  onUnusable?: ((rule: R, problem: string) => void) | undefined;
 }
 
 /** Subjects remembered per rule set; past this many the cache starts over (it only saves work). */
@@ -68,23 +74,26 @@ const CACHE_LIMIT = 50_000;
 /** Titles remembered per rule set, likewise. */
 const TITLE_CACHE_LIMIT = 100_000;
 
-/** Why a rule cannot be used as it is, or null: a match its field does not allow, or a bad regex. */
+/**
+ * Why a rule cannot be used as it is, or null: a match its field does not allow, a pattern holding a control
+ * character, or a regex RE2 cannot take.
+ */
 export function ruleProblem(rule: RuleSpec): { field: 'match' | 'pattern'; message: string } | null {
   const mismatch = ruleMatchProblem(rule.field, rule.match);
   if (mismatch !== null) return { field: 'match', message: mismatch };
+  if (hasControlCharacter(rule.pattern)) return { field: 'pattern', message: CONTROL_CHARACTER_MESSAGE };
   if (rule.match === 'regex') {
-    try {
-      new RegExp(rule.pattern, 'i');
-    } catch (error) {
-      return { field: 'pattern', message: (error as Error).message };
-    }
+    const problem = ruleRegexProblem(rule.pattern);
+    if (problem !== null) return { field: 'pattern', message: problem };
   }
   return null;
 }
 
 type Test = (lowerName: string, name: string) => boolean;
 
-function compileOne(rule: RuleSpec): Test {
+const NEVER: Test = () => false;
+
+function compileOne<R extends RuleSpec>(rule: R, onUnusable: CompileOptions<R>['onUnusable']): Test {
   const p = rule.pattern.trim().toLowerCase();
   switch (rule.match) {
     case 'exact':
@@ -98,34 +107,32 @@ function compileOne(rule: RuleSpec): Test {
       return (lower) => lower === domain || lower.endsWith(suffix);
     }
     case 'regex': {
-      let re: RegExp;
       try {
-        re = new RegExp(rule.pattern, 'i');
-      } catch {
-        return () => false; // refused at the API; a stored one that no longer compiles matches nothing
+        const re = compileRuleRegex(rule.pattern);
+        return (_lower, name) => re.test(name);
+      } catch (error) {
+        // Refused when created; one stored before rules ran on RE2 may not compile: it matches nothing.
+        onUnusable?.(rule, (error as Error).message);
+        return NEVER;
       }
-      // No 'g' or 'y' flag, so test() keeps no state between subjects.
-      return (_lower, name) => re.test(name);
     }
   }
 }
 
-/**
- * Compiles the rules, given in the order they are tried. `counter`, if given, counts each test of a title rule
- * against a title (the caches are meant to keep that at one per distinct title and rule).
- */
+/** Compiles the rules, given in the order they are tried. */
 export function compileRules<R extends RuleSpec>(
   rules: readonly R[],
-  counter?: TitleTestCounter,
+  options: CompileOptions<R> = {},
 ): RuleMatcher<R> {
+  const { onUnusable } = options;
   const compiled = rules
     .filter((rule) => rule.field !== 'title')
-    .map((rule) => ({ rule, field: rule.field, test: compileOne(rule) }));
+    .map((rule) => ({ rule, field: rule.field, test: compileOne(rule, onUnusable) }));
   const titleRules = rules
     .filter((rule) => rule.field === 'title')
     .map((rule) => ({
       rule,
-      test: compileOne(rule),
+      test: compileOne(rule, onUnusable),
       // What ends the names of its subjects: " — jira" for pattern "jira", whatever the app.
       suffix: titleSubjectName('', rule.pattern).toLowerCase(),
     }));
@@ -169,10 +176,7 @@ export function compileRules<R extends RuleSpec>(
       let index = ruleOfTitle.get(title);
       if (index === undefined) {
         const lower = title.toLowerCase();
-        index = titleRules.findIndex((t) => {
-          if (counter) counter.count++;
-          return t.test(lower, title);
-        });
+        index = titleRules.findIndex((t) => t.test(lower, title));
         if (ruleOfTitle.size >= TITLE_CACHE_LIMIT) ruleOfTitle.clear();
         ruleOfTitle.set(title, index);
       }

@@ -1,5 +1,7 @@
 /**
  * Categories and their productivity; a subject's category is set here and carried into the zone rollups.
+ * A name is unique ignoring case in any script (app/shared/names.ts): each row keeps its name folded in
+ * `name_key`, unique, and names are looked up by it, so the code and the schema never disagree.
  * Who decides a subject's category, strongest first: the user's own choice, the first user rule that matches,
  * the built-in default, else none (the classifier only ever suggests, see suggestions.ts).
  */
@@ -7,7 +9,8 @@ import type { SubjectCategory } from '../shared/api/index.ts';
 import type { Category, Productivity, SubjectKind } from '../shared/report.ts';
 import type { DB } from './open.ts';
 import type { CategorySource, Subjects } from './subjects.ts';
-import { conflict, notFound, unknownCategory } from '../core/errors.ts';
+import { conflict, invalid, notFound, unknownCategory } from '../core/errors.ts';
+import { CONTROL_CHARACTER_MESSAGE, foldName, hasControlCharacter } from '../shared/names.ts';
 import { defaultCategoryFor } from './default-categories.ts';
 import type { ZoneRollups } from './zones.ts';
 
@@ -44,11 +47,11 @@ export class Categories {
     this.zones = zones;
     this.rules = rules;
     this.stmts = {
-      all: db.prepare(`SELECT id, name, productivity FROM categories ORDER BY name`),
+      all: db.prepare(`SELECT id, name, productivity FROM categories ORDER BY name_key, id`),
       byId: db.prepare(`SELECT id, name, productivity FROM categories WHERE id = ?`),
-      byName: db.prepare(`SELECT id, name, productivity FROM categories WHERE name = ?`),
-      insert: db.prepare(`INSERT INTO categories (name, productivity) VALUES (?, ?)`),
-      update: db.prepare(`UPDATE categories SET name = ?, productivity = ? WHERE id = ?`),
+      byKey: db.prepare(`SELECT id, name, productivity FROM categories WHERE name_key = ?`),
+      insert: db.prepare(`INSERT INTO categories (name, name_key, productivity) VALUES (?, ?, ?)`),
+      update: db.prepare(`UPDATE categories SET name = ?, name_key = ?, productivity = ? WHERE id = ?`),
     };
   }
 
@@ -61,9 +64,16 @@ export class Categories {
     return row && rowToCategory(row);
   }
 
+  /** The category of that name (ignoring case as names do), if any. */
+  byName(name: string): Category | undefined {
+    const row = this.stmts.byKey.get(foldName(name)) as CategoryRow | undefined;
+    return row && rowToCategory(row);
+  }
+
   create(name: string, productivity: Productivity): Category {
-    this.assertFree(name);
-    const id = Number(this.stmts.insert.run(name, productivity).lastInsertRowid);
+    checkName(name);
+    this.assertFree(name, null);
+    const id = Number(this.stmts.insert.run(name, foldName(name), productivity).lastInsertRowid);
     return { id, name, productivity };
   }
 
@@ -74,17 +84,19 @@ export class Categories {
     const current = this.byId(id);
     if (!current) throw notFound(`no category with id ${id}`, 'id');
     const name = patch.name ?? current.name;
-    if (name.toLowerCase() !== current.name.toLowerCase()) this.assertFree(name);
+    if (patch.name !== undefined) checkName(name);
+    this.assertFree(name, id); // a new spelling of its own name (été → Été) is free
     const productivity = patch.productivity ?? current.productivity;
-    this.stmts.update.run(name, productivity, id);
+    this.stmts.update.run(name, foldName(name), productivity, id);
     return { id, name, productivity };
   }
 
   /** Assigns a subject (created if new) to a category by name, or to none; applies to all of its time. */
   assign(kind: SubjectKind, name: string, categoryName: string | null): SubjectCategory {
-    let category: CategoryRow | null = null;
+    checkSubjectName(name);
+    let category: Category | null = null;
     if (categoryName !== null) {
-      category = (this.stmts.byName.get(categoryName) as CategoryRow | undefined) ?? null;
+      category = this.byName(categoryName) ?? null;
       if (category === null) throw unknownCategory(categoryName);
     }
     // The user's choice, "no category" included, wins over the defaults from now on.
@@ -99,6 +111,7 @@ export class Categories {
 
   /** Forgets the user's choice: the subject goes back to its rule's category, else its default, else none. */
   resetToDefault(kind: SubjectKind, name: string): SubjectCategory {
+    checkSubjectName(name);
     const { categoryId: id, source } = this.decide(kind, name);
     this.setSubject(this.subjects.idFor(kind, name), id, source);
     const category = id === null ? undefined : this.byId(id);
@@ -117,8 +130,10 @@ export class Categories {
   defaultIdFor(kind: SubjectKind, name: string): number | null {
     const found = defaultCategoryFor(kind, name);
     if (!found) return null;
-    const existing = this.stmts.byName.get(found.name) as CategoryRow | undefined;
-    return existing?.id ?? Number(this.stmts.insert.run(found.name, found.productivity).lastInsertRowid);
+    return (
+      this.byName(found.name)?.id ??
+      Number(this.stmts.insert.run(found.name, foldName(found.name), found.productivity).lastInsertRowid)
+    );
   }
 
   /** The category a subject gets when the user has not chosen one: a rule's, else the default, else none. */
@@ -154,7 +169,20 @@ export class Categories {
     if (before !== after) this.zones.moveSubject(subjectId, before, after);
   }
 
-  private assertFree(name: string): void {
-    if (this.stmts.byName.get(name)) throw conflict(`a category named "${name}" exists already`, 'name');
+  /** Throws conflict when another category (not `self`) has that name, ignoring case. */
+  private assertFree(name: string, self: number | null): void {
+    const taken = this.byName(name);
+    if (taken && taken.id !== self) throw conflict(`a category named "${name}" exists already`, 'name');
   }
+}
+
+/** A subject named by a caller (it is created if new) never holds a control character. */
+function checkSubjectName(name: string): void {
+  if (hasControlCharacter(name)) throw invalid(CONTROL_CHARACTER_MESSAGE, 'name');
+}
+
+/** A name the store keeps: trimmed by the API, and never holding a control character. */
+function checkName(name: string): void {
+  if (name.trim().length === 0) throw invalid('a name is required', 'name');
+  if (hasControlCharacter(name)) throw invalid(CONTROL_CHARACTER_MESSAGE, 'name');
 }

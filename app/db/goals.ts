@@ -18,6 +18,7 @@ import { zoneFor } from '../core/zone.ts';
 import type { DB } from './open.ts';
 import type { Reports } from './report.ts';
 import type { ZoneResolver } from './upkeep.ts';
+import { foldName } from '../shared/names.ts';
 
 interface GoalRow {
   id: number;
@@ -58,7 +59,7 @@ export class Goals {
     this.stmts = {
       all: db.prepare(`${SELECT} ORDER BY g.id`),
       byId: db.prepare(`${SELECT} WHERE g.id = ?`),
-      categoryId: db.prepare(`SELECT id FROM categories WHERE name = ?`).pluck(),
+      categoryId: db.prepare(`SELECT id FROM categories WHERE name_key = ?`).pluck(),
       insert: db.prepare(
         `INSERT INTO goals (category_id, direction, period, target_ms, created_ms) VALUES (?, ?, ?, ?, ?)`,
       ),
@@ -142,7 +143,7 @@ export class Goals {
   }
 
   private categoryId(name: string): number {
-    const id = this.stmts.categoryId.get(name) as number | undefined;
+    const id = this.stmts.categoryId.get(foldName(name)) as number | undefined;
     if (id === undefined) throw unknownCategory(name);
     return id;
   }

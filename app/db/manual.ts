@@ -14,6 +14,7 @@ import type { Deleted } from '../shared/api/index.ts';
 import { MANUAL_ENTRY_MAX_MS } from '../shared/planning.ts';
 import { conflict, invalid, notFound } from '../core/errors.ts';
 import { EARLIEST_MS } from '../shared/events.ts';
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from '../shared/names.ts';
 import type { ManualEntry } from '../shared/planning.ts';
 import type { Productivity } from '../shared/report.ts';
 import type { Interval } from '../core/resolve.ts';
@@ -188,7 +189,9 @@ export class ManualEntries {
     const label = e.label.trim();
     if (label.length === 0) throw invalid('a label is required', 'label');
     if (label.length > MAX_LABEL) throw invalid(`a label is at most ${MAX_LABEL} characters`, 'label');
+    if (hasControlCharacter(label)) throw invalid(CONTROL_CHARACTER_MESSAGE, 'label');
     if (e.note.length > MAX_NOTE) throw invalid(`a note is at most ${MAX_NOTE} characters`, 'note');
+    if (hasControlCharacter(e.note)) throw invalid(CONTROL_CHARACTER_MESSAGE, 'note');
     if (!Number.isSafeInteger(e.startMs)) throw invalid('start is not a time', 'startMs');
     if (!Number.isSafeInteger(e.endMs)) throw invalid('end is not a time', 'endMs');
     if (e.endMs <= e.startMs) throw invalid('end must be after start', 'endMs');

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadMigrations, migrate, NewerDatabaseError, userVersion } from './migrate.ts';
 import { openDatabase } from './open.ts';
 import { Store } from './store.ts';
+import { domainErrorOf } from './events.testing.ts';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -20,9 +21,57 @@ const fixtures: Record<number, { write: (db: Database.Database) => void; check: 
   // Version 0 is an empty file: upgrading it creates the schema.
   0: { write: () => {}, check: (store) => expect(store.listCategories()).toEqual([]) },
   6: {
-    // Migration 0007 lets a zone be built in steps: the zones kept before are complete, and reports read them.
+    // Migration 0007 makes category names unique as the app folds them. NOCASE let in names that differ only
+    // beyond A–Z; the oldest keeps its name, the others get a number, and every id and reference survives.
     write: (db) => {
-      db.prepare(`INSERT INTO categories (id, name, productivity) VALUES (1, 'Fun', 'unproductive')`).run();
+      const category = db.prepare(`INSERT INTO categories (id, name, productivity) VALUES (?, ?, ?)`);
+      category.run(1, 'Été', 'productive');
+      category.run(2, 'été', 'neutral');
+      category.run(3, 'K', 'neutral');
+      category.run(4, '\u212A', 'unproductive'); // the Kelvin sign
+      category.run(5, 'Dev', 'productive');
+      category.run(6, 'ÉTÉ', 'unproductive');
+      db.prepare(
+        `INSERT INTO subjects (id, kind, name, category_id, category_source) VALUES (7, 'app', 'Steam', 4, 'user')`,
+      ).run();
+      db.prepare(
+        `INSERT INTO rules (position, field, match, pattern, category_id) VALUES (0, 'app', 'contains', 'x', 2)`,
+      ).run();
+      db.prepare(
+        `INSERT INTO goals (category_id, direction, period, target_ms, created_ms) VALUES (6, 'at_most', 'day', 60000, 0)`,
+      ).run();
+    },
+    check: (store) => {
+      expect(store.db.prepare(`SELECT id, name, name_key FROM categories ORDER BY id`).all()).toEqual([
+        { id: 1, name: 'Été', name_key: 'été' },
+        { id: 2, name: 'été (2)', name_key: 'été (2)' },
+        { id: 3, name: 'K', name_key: 'k' },
+        { id: 4, name: '\u212A (2)', name_key: 'k (2)' },
+        { id: 5, name: 'Dev', name_key: 'dev' },
+        { id: 6, name: 'ÉTÉ (3)', name_key: 'été (3)' },
+      ]);
+      expect(store.db.pragma('foreign_key_check')).toEqual([]);
+      expect(store.listRules()).toMatchObject([{ category: 'été (2)', productivity: 'neutral' }]);
+      expect(store.listGoals('UTC')).toMatchObject([{ category: 'ÉTÉ (3)' }]);
+      expect(store.setSubjectCategory('app', 'Steam', 'k (2)')).toMatchObject({ category: '\u212A (2)' });
+      // Names are found and kept unique ignoring case in any script.
+      expect(
+        store.createRule({ field: 'app', match: 'contains', pattern: 'y', category: 'ÉTÉ' }),
+      ).toMatchObject({
+        category: 'Été',
+      });
+      expect(domainErrorOf(() => store.createCategory('dev', 'neutral'))).toMatchObject({ kind: 'conflict' });
+      expect(domainErrorOf(() => store.createCategory('k', 'neutral'))).toMatchObject({ kind: 'conflict' });
+      expect(store.updateCategory(2, { name: 'Summer' })).toMatchObject({ name: 'Summer' });
+      expect(store.createCategory('Été (2)', 'neutral')).toMatchObject({ name: 'Été (2)' });
+    },
+  },
+  7: {
+    // Migration 0008 lets a zone be built in steps: the zones kept before are complete, and reports read them.
+    write: (db) => {
+      db.prepare(
+        `INSERT INTO categories (id, name, name_key, productivity) VALUES (1, 'Fun', 'fun', 'unproductive')`,
+      ).run();
       db.prepare(
         `INSERT INTO subjects (id, kind, name, category_id, category_source) VALUES (7, 'app', 'Steam', 1, 'user')`,
       ).run();

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { foldName } from '../shared/names.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
@@ -49,6 +50,16 @@ export function userVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/**
+ * SQL functions the migrations may call, for what SQL cannot say as the app does: fold_name(name) is the key
+ * category names are unique by (0007). Registered on the connection; the schema itself never calls them.
+ */
+function registerMigrationFunctions(db: Database.Database): void {
+  db.function('fold_name', { deterministic: true }, (name: unknown) =>
+    typeof name === 'string' ? foldName(name) : name,
+  );
+}
+
 /** Applies pending migrations; returns the versions applied. */
 export function migrate(
   db: Database.Database,
@@ -59,6 +70,7 @@ export function migrate(
   if (current > migrations.length) throw new NewerDatabaseError(db.name, current, migrations.length);
   const pending = migrations.filter((m) => m.version > current && m.version <= upTo);
   if (pending.length === 0) return [];
+  registerMigrationFunctions(db);
   // A migration may rebuild a table others refer to (SQLite's documented way to change a constraint): foreign
   // keys are off while it runs, which only works outside a transaction, and checked before it commits.
   const foreignKeys = db.pragma('foreign_keys', { simple: true }) === 1;

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from './store.ts';
-import { domainErrorOf } from './events.testing.ts';
+import { DAY, domainErrorOf, win } from './events.testing.ts';
+import { levelledLogger } from '../shared/logging.ts';
 
 let dir: string;
 let store: Store;
@@ -125,5 +126,45 @@ describe('rules', () => {
       ['x', 'contains', 'app'],
       ['Code', 'exact', 'app'],
     ]);
+  });
+
+  it('let a stored regex RE2 cannot compile match nothing, and say so once in the log', () => {
+    const warnings: string[] = [];
+    const file = path.join(dir, 'old.sqlite');
+    const logged = levelledLogger(
+      'store',
+      () => 'warn',
+      (_level, _name, message) => warnings.push(message),
+    );
+    const old = Store.open({ file, now: () => Date.UTC(2026, 4, 4, 12), log: logged });
+    old.createCategory('Dev', 'productive');
+    old.createCategory('Fun', 'unproductive');
+    old.createRule({ field: 'app', match: 'contains', pattern: 'term', category: 'Dev' });
+    // As a version that matched rules with JavaScript's RegExp could have stored it, before the others.
+    old.db
+      .prepare(
+        `INSERT INTO rules (position, field, match, pattern, category_id) VALUES (-1, 'app', 'regex', ?, ?)`,
+      )
+      .run('(term)\\1|(?=term)', old.listCategories().find((c) => c.name === 'Fun')!.id);
+    old.close();
+
+    const reopened = Store.open({ file, now: () => Date.UTC(2026, 4, 4, 12), log: logged });
+    try {
+      reopened.ingest('window', [win('w1', 'Terminal', 0, 30), win('w2', 'Terminal', 30, 60)]);
+      expect(reopened.report(DAY).subjects).toMatchObject([{ name: 'Terminal', category: 'Dev' }]);
+      // Changing the other rules compiles them again: the warning is not repeated.
+      reopened.createRule({ field: 'app', match: 'exact', pattern: 'Mail', category: 'Dev' });
+      expect(reopened.report(DAY).subjects).toMatchObject([{ name: 'Terminal', category: 'Dev' }]);
+      expect(warnings).toEqual([
+        expect.stringMatching(/^rule \d+ matches nothing until its pattern is changed: backreferences/),
+      ]);
+      // The rule is listed as stored, and a change of its pattern makes it usable.
+      const stored = reopened.listRules().find((r) => r.match === 'regex')!;
+      expect(stored.pattern).toBe('(term)\\1|(?=term)');
+      reopened.updateRule(stored.id, { pattern: 'term' });
+      expect(reopened.report(DAY).subjects).toMatchObject([{ name: 'Terminal', category: 'Fun' }]);
+    } finally {
+      reopened.close();
+    }
   });
 });

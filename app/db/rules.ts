@@ -13,6 +13,8 @@ import type { Rule, RuleField, RuleMatch } from '../shared/planning.ts';
 import type { Productivity, SubjectKind } from '../shared/report.ts';
 import { compileRules, ruleProblem, type RuleMatcher, type WindowSubjects } from '../core/rules.ts';
 import type { DB } from './open.ts';
+import type { Logger } from '../core/logger.ts';
+import { foldName } from '../shared/names.ts';
 
 interface RuleRow {
   id: number;
@@ -51,14 +53,19 @@ const SELECT = `SELECT r.id, r.position, r.field, r.match, r.pattern, r.category
 
 export class Rules {
   private readonly stmts;
+  private readonly log: Logger | undefined;
+  /** The unusable rules already logged (id and pattern), so that each is said once, not at every compile. */
+  private readonly warned = new Set<string>();
   private matcher: RuleMatcher<RuleRow> | null = null;
 
-  constructor(db: DB) {
+  /** `log` hears of stored rules that cannot be used (a regex RE2 cannot compile), once each. */
+  constructor(db: DB, log?: Logger) {
+    this.log = log;
     this.stmts = {
       all: db.prepare(`${SELECT} ORDER BY r.position, r.id`),
       byId: db.prepare(`${SELECT} WHERE r.id = ?`),
       count: db.prepare(`SELECT count(*) FROM rules`).pluck(),
-      categoryId: db.prepare(`SELECT id FROM categories WHERE name = ?`).pluck(),
+      categoryId: db.prepare(`SELECT id FROM categories WHERE name_key = ?`).pluck(),
       insert: db.prepare(
         `INSERT INTO rules (position, field, match, pattern, category_id) VALUES (?, ?, ?, ?, ?)`,
       ),
@@ -143,7 +150,17 @@ export class Rules {
   }
 
   private compiled(): RuleMatcher<RuleRow> {
-    this.matcher ??= compileRules(this.stmts.all.all() as RuleRow[]);
+    this.matcher ??= compileRules(this.stmts.all.all() as RuleRow[], {
+      onUnusable: (rule, problem) => {
+        const key = `${rule.id}\u0000${rule.pattern}`;
+        if (this.warned.has(key)) return;
+        this.warned.add(key);
+        this.log?.warn(`rule ${rule.id} matches nothing until its pattern is changed: ${problem}`, {
+          rule: rule.id,
+          pattern: rule.pattern,
+        });
+      },
+    });
     return this.matcher;
   }
 
@@ -160,7 +177,7 @@ export class Rules {
   }
 
   private categoryId(name: string): number {
-    const id = this.stmts.categoryId.get(name) as number | undefined;
+    const id = this.stmts.categoryId.get(foldName(name)) as number | undefined;
     if (id === undefined) {
       throw unknownCategory(name);
     }

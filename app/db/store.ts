@@ -88,7 +88,7 @@ export class Store {
     this.db = db;
     this.now = options.now ?? Date.now;
     this.log = options.log ?? createLogger('store');
-    this.rules = new Rules(db);
+    this.rules = new Rules(db, this.log);
     // A window's subject depends on the title rules of the moment (a title rule gives it "<app> — <pattern>").
     this.events = new EventTables(db, () => this.rules.windowSubjects());
     // New subjects start with a rule's category, else their default; `categories` is set below, before any write.

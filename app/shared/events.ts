@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { EVENT_SCHEMA_VERSION } from './version.ts';
 import { normalizeDomain } from './hostname.ts';
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter, withoutControlCharacters } from './names.ts';
 
 export { normalizeDomain };
 
@@ -83,14 +84,23 @@ const common = {
 
 const browserWire = z.object({
   ...common,
-  user_id: z.string().min(1).max(128),
+  user_id: z
+    .string()
+    .min(1)
+    .max(128)
+    .refine((id) => !hasControlCharacter(id), CONTROL_CHARACTER_MESSAGE),
   domain: z.string().min(1).max(300),
   reason_closed: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'a short snake_case word such as tab_switch'),
 });
+/**
+ * A window's app and title are what the system showed, not what the user typed: control characters in them
+ * (a terminal's title set by a remote program) become spaces, and the event and its time are kept. An app
+ * name of nothing but control characters is an invalid event, listed in `rejected`.
+ */
 const windowWire = z.object({
   ...common,
-  app: z.string().trim().min(1).max(256),
-  title: z.string().max(2048),
+  app: z.string().transform(withoutControlCharacters).pipe(z.string().trim().min(1).max(256)),
+  title: z.string().max(2048).transform(withoutControlCharacters),
 });
 const idleWire = z.object(common);
 

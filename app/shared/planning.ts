@@ -14,8 +14,8 @@ export type RuleField = (typeof RULE_FIELDS)[number];
 
 /**
  * How a rule's pattern is matched, case-insensitively: 'exact' (apps: the whole name), 'domain' (domains: the
- * domain or any of its subdomains), 'contains' (a substring), 'regex' (a JavaScript regular expression, tested
- * against the whole name or title).
+ * domain or any of its subdomains), 'contains' (a substring), 'regex' (a regular expression in RE2 syntax,
+ * searched for in the whole name or title in linear time; see rule-regex.ts).
  */
 export const RULE_MATCHES = ['exact', 'contains', 'regex', 'domain'] as const;
 export type RuleMatch = (typeof RULE_MATCHES)[number];

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { normalizeDomain } from './hostname.ts';
 import { SETTINGS_LIMITS } from './settings-limits.ts';
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from './names.ts';
 import { THEMES, type Settings, type Theme } from './settings.ts';
 
 /** Fields that are read once at start: a change is saved but runs only after a restart. */
@@ -88,6 +89,8 @@ const appList = z
     for (const raw of list) {
       const app = raw.trim();
       if (!app) return void ctx.addIssue({ code: 'custom', message: 'an app name cannot be empty' });
+      if (hasControlCharacter(app))
+        return void ctx.addIssue({ code: 'custom', message: `an app name: ${CONTROL_CHARACTER_MESSAGE}` });
       if (app.length > maxAppLength)
         return void ctx.addIssue({
           code: 'custom',

@@ -31,6 +31,16 @@ describe('GetWindowsSource', () => {
     expect(await source.sample()).toEqual({ app: 'unknown', title: 'x'.repeat(2_048) });
   });
 
+  it('turns control characters in a title or an app name into spaces', async () => {
+    const answers = [
+      linuxWindow({ name: 'Term\u0000inal' }, 'ssh host\u001b]0;set by the remote\u0007\n'),
+      linuxWindow({ name: '\u0001\u0002', path: '/usr/bin/x\tterm' }, 'a\u007f\u0085b'),
+    ];
+    const source = new GetWindowsSource({ log: quietLog(), activeWindow: async () => answers.shift() });
+    expect(await source.sample()).toEqual({ app: 'Term inal', title: 'ssh host ]0;set by the remote ' });
+    expect(await source.sample()).toEqual({ app: 'x term', title: 'a b' });
+  });
+
   it('answers null without logging when nothing is focused', async () => {
     const log = quietLog();
     const source = new GetWindowsSource({ log, activeWindow: async () => undefined, diagnose: () => null });

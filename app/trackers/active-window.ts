@@ -7,6 +7,7 @@ import path from 'node:path';
 import { activeWindow } from 'get-windows';
 import type { Result } from 'get-windows';
 import { createLogger } from '../core/logger.ts';
+import { withoutControlCharacters } from '../shared/names.ts';
 import { FailureLog, errorKind, errorMessage } from './log.ts';
 import type { TrackerLog } from './log.ts';
 
@@ -89,10 +90,14 @@ export class GetWindowsSource implements WindowSource {
 }
 
 function toSample(win: Result): WindowSample {
-  // Despite its types, get-windows returns a null title on Linux for a window without a name.
-  const title = typeof win.title === 'string' ? win.title : '';
+  // Despite its types, get-windows returns a null title on Linux for a window without a name. Control
+  // characters become spaces, as on ingest (app/shared/events.ts): a terminal's title is set by what runs in it.
+  const title = withoutControlCharacters(typeof win.title === 'string' ? win.title : '');
   const owner = win.owner as Partial<Result['owner']> | undefined;
-  const app = owner?.name?.trim() || (owner?.path ? path.basename(owner.path) : '') || 'unknown';
+  const app =
+    [owner?.name ?? '', owner?.path ? path.basename(owner.path) : '']
+      .map((name) => withoutControlCharacters(name).trim())
+      .find(Boolean) ?? 'unknown';
   return { app: app.slice(0, MAX_APP), title: title.slice(0, MAX_TITLE) };
 }
 

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { ROUTES } from '../routes.ts';
 import { normalizeDomain } from '../events.ts';
 import { SUBJECT_KINDS, type Category, type SubjectTotal } from '../report.ts';
-import { categoryName, emptyBody, endpoint, idParams, productivity } from './endpoint.ts';
+import { categoryName, emptyBody, endpoint, idParams, plainText, productivity } from './endpoint.ts';
 
 export const subjectParams = z
-  .object({ kind: z.enum(SUBJECT_KINDS), name: z.string().min(1).max(256) })
+  .object({ kind: z.enum(SUBJECT_KINDS), name: plainText(z.string().min(1).max(256)) })
   .transform((p, ctx) => {
     if (p.kind !== 'domain') return p;
     const domain = normalizeDomain(p.name);

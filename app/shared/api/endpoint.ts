@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { PRODUCTIVITIES } from '../report.ts';
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from '../names.ts';
 import type { RouteSpec } from '../routes.ts';
 
 export interface Endpoint<P, Q, B, R> extends RouteSpec {
@@ -40,7 +41,12 @@ export type HandlersOf<M extends Record<string, AnyEndpoint>> = {
 };
 
 // Fields that several families take.
-export const categoryName = z.string().trim().min(1, 'a name is required').max(64, 'at most 64 characters');
+/** Text the API stores (a name, a label, a pattern, a note): no control characters, once trimmed. */
+export const plainText = (text: z.ZodString) =>
+  text.refine((value) => !hasControlCharacter(value), CONTROL_CHARACTER_MESSAGE);
+export const categoryName = plainText(
+  z.string().trim().min(1, 'a name is required').max(64, 'at most 64 characters'),
+);
 export const productivity = z.enum(PRODUCTIVITIES);
 export const isoInstant = z.iso.datetime({
   offset: true,

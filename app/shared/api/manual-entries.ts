@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ROUTES } from '../routes.ts';
 import { MANUAL_ENTRY_MAX_MS, type ManualEntry } from '../planning.ts';
-import { categoryName, endpoint, idParams, isoInstant, type Deleted } from './endpoint.ts';
+import { categoryName, endpoint, idParams, isoInstant, plainText, type Deleted } from './endpoint.ts';
 
 function checkEntryTimes(b: { start?: string | undefined; end?: string | undefined }, ctx: z.RefinementCtx) {
   if (b.start === undefined || b.end === undefined) return;
@@ -13,11 +13,11 @@ function checkEntryTimes(b: { start?: string | undefined; end?: string | undefin
 }
 
 const entryShape = {
-  label: z.string().trim().min(1, 'a label is required').max(120, 'at most 120 characters'),
+  label: plainText(z.string().trim().min(1, 'a label is required').max(120, 'at most 120 characters')),
   category: categoryName,
   start: isoInstant,
   end: isoInstant,
-  note: z.string().max(1000, 'at most 1000 characters').optional(),
+  note: plainText(z.string().max(1000, 'at most 1000 characters')).optional(),
 };
 
 export const manualEntryBody = z.object(entryShape).strict().superRefine(checkEntryTimes);

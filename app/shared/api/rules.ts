@@ -10,9 +10,13 @@ import {
   type RuleMatch,
   type Suggestion,
 } from '../planning.ts';
-import { categoryName, endpoint, idParams, type Deleted } from './endpoint.ts';
+import { ruleRegexProblem } from '../rule-regex.ts';
+import { categoryName, endpoint, idParams, plainText, type Deleted } from './endpoint.ts';
 
-/** A field and match that go together, and a pattern that is a valid regular expression when its match is 'regex'. */
+/**
+ * A field and match that go together, and a pattern that is a valid regular expression when its match is 'regex'
+ * (RE2 syntax: no backreferences or lookaround, see rule-regex.ts).
+ */
 function checkRulePattern(
   rule: { field?: RuleField | undefined; match?: RuleMatch | undefined; pattern?: string | undefined },
   ctx: z.RefinementCtx,
@@ -21,18 +25,15 @@ function checkRulePattern(
     rule.field !== undefined && rule.match !== undefined ? ruleMatchProblem(rule.field, rule.match) : null;
   if (problem !== null) ctx.addIssue({ code: 'custom', path: ['match'], message: problem });
   if (rule.match === 'regex' && rule.pattern !== undefined) {
-    try {
-      new RegExp(rule.pattern, 'i');
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', path: ['pattern'], message: (error as Error).message });
-    }
+    const regexProblem = ruleRegexProblem(rule.pattern);
+    if (regexProblem !== null) ctx.addIssue({ code: 'custom', path: ['pattern'], message: regexProblem });
   }
 }
 
 const ruleShape = {
   field: z.enum(RULE_FIELDS),
   match: z.enum(RULE_MATCHES),
-  pattern: z.string().trim().min(1, 'a pattern is required').max(256, 'at most 256 characters'),
+  pattern: plainText(z.string().trim().min(1, 'a pattern is required').max(256, 'at most 256 characters')),
   category: categoryName,
   /** Where to insert it; at the end when left out. */
   position: z.number().int().min(0).max(1_000_000).optional(),
