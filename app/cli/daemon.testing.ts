@@ -9,12 +9,18 @@ const MAIN = new URL('./main.ts', import.meta.url).pathname;
 const START_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 15_000;
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv = process.env): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', env });
+/** Runs the command to its end; one still running after `timeoutMs` (a daemon) is killed, with status null. */
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  timeoutMs?: number,
+): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', env, timeout: timeoutMs });
 }
 
 export interface Daemon {
   url: string;
+  pid: number;
   stdout(): string;
   stderr(): string;
   /** Resolves once stderr matches (the daemon logs after it starts listening), or throws after a few seconds. */
@@ -24,6 +30,8 @@ export interface Daemon {
    * hangs is killed and reported with its log.
    */
   stop(): Promise<number | null>;
+  /** Kills it with SIGKILL, as a crash or `kill -9` would, and resolves once it is gone. */
+  kill(): Promise<void>;
 }
 
 /** Starts `timeaudit serve …` and resolves once it prints the address it listens on. */
@@ -54,6 +62,7 @@ export async function startDaemon(args: string[], env: NodeJS.ProcessEnv): Promi
   });
   return {
     url,
+    pid: child.pid as number,
     stdout: () => stdout,
     stderr: () => stderr,
     waitForLog: async (pattern) => {
@@ -73,6 +82,11 @@ export async function startDaemon(args: string[], env: NodeJS.ProcessEnv): Promi
       child.kill('SIGKILL');
       await exited;
       throw new Error(`serve did not stop within ${STOP_TIMEOUT_MS} ms of SIGTERM: ${stderr}`);
+    },
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }
