@@ -16,6 +16,7 @@ import { databasePath } from './paths.ts';
 import { SettingsFile } from './settings-file.ts';
 import { EXTENSION_ID } from '../shared/extension.ts';
 import { DataFolderLock, isDaemon } from '../db/data-lock.ts';
+import { prepareDataDir } from './paths.ts';
 
 /** Options left undefined come from the settings file the desktop app shares (settings.json), else defaults. */
 export interface ServeOptions {
@@ -50,6 +51,7 @@ const COMMAND_WAIT_MS = 15_000;
  * for. The lock goes when this returns or throws, and with the process however it ends.
  */
 export async function serve(given: ServeOptions): Promise<void> {
+  prepareDataDir(given.dataDir);
   const lock = DataFolderLock.acquire(given.dataDir, 'serve', {
     waitMs: COMMAND_WAIT_MS,
     keepWaiting: (holder) => !isDaemon(holder),

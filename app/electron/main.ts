@@ -17,6 +17,7 @@ import { PauseController, systemPauseClock } from '../server/pause-controller.ts
 import type { TrayCommand } from '../core/desktop/tray-menu.ts';
 import { zoneFor } from '../core/zone.ts';
 import { databasePath } from '../db/open.ts';
+import { prepareDataFolder } from '../db/data-folder.ts';
 import { DataFolderLock, isDaemon } from '../db/data-lock.ts';
 import { Store } from '../db/store.ts';
 import { createServer } from '../server/server.ts';
@@ -53,6 +54,8 @@ function fail(error: unknown): void {
 async function main(): Promise<void> {
   await app.whenReady();
   const dataDir = app.getPath('userData');
+  // userData is the app's own folder (Electron keeps its caches there too): owner-only, like our files in it.
+  prepareDataFolder(dataDir, { own: true, log });
   // The data folder's one writer, as the daemon is: a running daemon stops this launch with a message naming
   // it; a `timeaudit log` or `demo` run is waited for. The OS drops the lock with the process however it ends.
   const lock = DataFolderLock.acquire(dataDir, 'desktop', {
