@@ -10,12 +10,18 @@ const START_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 15_000;
 export const REQUEST_TIMEOUT_MS = 10_000;
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv = process.env): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', env });
+/** Runs the command to its end; one still running after `timeoutMs` (a daemon) is killed, with status null. */
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  timeoutMs?: number,
+): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', env, timeout: timeoutMs });
 }
 
 export interface Daemon {
   url: string;
+  pid: number;
   stdout(): string;
   stderr(): string;
   /** Resolves once stderr matches (the daemon logs after it starts listening), or throws after a few seconds. */
@@ -57,6 +63,7 @@ export async function startDaemon(args: string[], env: NodeJS.ProcessEnv): Promi
   });
   return {
     url,
+    pid: child.pid as number,
     stdout: () => stdout,
     stderr: () => stderr,
     waitForLog: async (pattern) => {

@@ -2,14 +2,20 @@
  * `timeaudit demo`: fills a data folder with realistic synthetic activity (workdays and weekends, apps and
  * sites, idle breaks, a few categories), ending now, so that a first look at the dashboard means something.
  * It refuses a folder that already holds tracked events unless told --force: demo data mixed into real data
- * could not be told apart afterwards.
+ * could not be told apart afterwards. While the daemon runs it writes through the daemon's API, the data
+ * folder's one writer; else it takes the folder's lock for its run.
  */
 import { DEFAULT_CATEGORY_MAP, generateDays, SYNTHETIC_CATEGORIES } from '../demo/synthetic.ts';
 import { zoneFor } from '../core/zone.ts';
 import { DomainError } from '../core/errors.ts';
 import { formatDuration } from '../shared/format.ts';
+import type { ApiClient } from '../shared/client.ts';
+import type { BrowserEvent, IdleEvent, WindowEvent } from '../shared/events.ts';
+import type { Productivity, SubjectKind } from '../shared/report.ts';
+import { EVENT_SCHEMA_VERSION } from '../shared/version.ts';
 import { Store } from '../db/store.ts';
 import { databasePath } from './paths.ts';
+import { claimWriter, viaDaemon } from './writer.ts';
 
 export interface DemoOptions {
   dataDir: string;
@@ -21,7 +27,80 @@ export interface DemoOptions {
 
 export class DemoRefusedError extends Error {}
 
-export function demoCommand(opts: DemoOptions, now = Date.now()): void {
+/** What the demo writes, to the store itself or through the running daemon (see app/cli/writer.ts). */
+interface DemoTarget {
+  category(name: string, productivity: Productivity): Promise<void>;
+  subjectCategory(kind: SubjectKind, name: string, category: string): Promise<void>;
+  day(events: { window: WindowEvent[]; browser: BrowserEvent[]; idle: IdleEvent[] }): Promise<void>;
+  /** Brings the rollups up to date (the daemon does so by itself). */
+  settle(): void;
+}
+
+const ignoreConflict = (error: unknown) => {
+  if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;
+};
+
+const storeTarget = (store: Store): DemoTarget => ({
+  category: async (name, productivity) => {
+    try {
+      store.createCategory(name, productivity);
+    } catch (error) {
+      ignoreConflict(error);
+    }
+  },
+  subjectCategory: async (kind, name, category) => void store.setSubjectCategory(kind, name, category),
+  day: async ({ window, browser, idle }) => {
+    store.ingest('window', window);
+    store.ingest('browser', browser);
+    store.ingest('idle', idle);
+  },
+  settle: () => void store.refreshRollups(),
+});
+
+/** Events per request: well inside the API's 1 MiB body. */
+const BATCH = 1000;
+const ts = (ms: number) => new Date(ms).toISOString();
+const times = (e: { eventId: string; startMs: number; endMs: number }) => ({
+  event_id: e.eventId,
+  start_ts: ts(e.startMs),
+  end_ts: ts(e.endMs),
+  duration_ms: e.endMs - e.startMs,
+  schema_version: EVENT_SCHEMA_VERSION,
+});
+
+async function inBatches<T>(events: T[], post: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < events.length; i += BATCH) await viaDaemon(post(events.slice(i, i + BATCH)));
+}
+
+const apiTarget = (api: ApiClient): DemoTarget => ({
+  category: (name, productivity) =>
+    viaDaemon(api.createCategory({ body: { name, productivity } })).then(() => undefined, ignoreConflict),
+  subjectCategory: async (kind, name, category) =>
+    void (await viaDaemon(api.setSubjectCategory({ params: { kind, name }, body: { category } }))),
+  day: async ({ window, browser, idle }) => {
+    await inBatches(window, (b) =>
+      api.postWindowEvents({ body: { events: b.map((e) => ({ ...times(e), app: e.app, title: e.title })) } }),
+    );
+    await inBatches(browser, (b) =>
+      api.postBrowserEvents({
+        body: {
+          events: b.map((e) => ({
+            ...times(e),
+            user_id: e.userId,
+            domain: e.domain,
+            reason_closed: e.reasonClosed,
+          })),
+        },
+      }),
+    );
+    await inBatches(idle, (b) => api.postIdleEvents({ body: { events: b.map(times) } }));
+  },
+  settle: () => {},
+});
+
+export async function demoCommand(opts: DemoOptions, now = Date.now()): Promise<void> {
+  const writer = claimWriter(opts.dataDir, 'demo');
+  // The store serves the check below, and the writes too when no daemon runs.
   const store = Store.open({ file: databasePath(opts.dataDir) });
   try {
     const existing = store.db
@@ -34,14 +113,9 @@ export function demoCommand(opts: DemoOptions, now = Date.now()): void {
           'Use another --data-dir, or --force to add it anyway.',
       );
     }
-    for (const c of SYNTHETIC_CATEGORIES) {
-      try {
-        store.createCategory(c.name, c.productivity);
-      } catch (error) {
-        if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;
-      }
-    }
-    for (const s of DEFAULT_CATEGORY_MAP) store.setSubjectCategory(s.kind, s.name, s.category);
+    const target = writer.api ? apiTarget(writer.api) : storeTarget(store);
+    for (const c of SYNTHETIC_CATEGORIES) await target.category(c.name, c.productivity);
+    for (const s of DEFAULT_CATEGORY_MAP) await target.subjectCategory(s.kind, s.name, s.category);
 
     const zone = zoneFor(opts.tz);
     const today = zone.localDay(now);
@@ -57,14 +131,12 @@ export function demoCommand(opts: DemoOptions, now = Date.now()): void {
         list.filter((e) => e.startMs < now).map((e) => (e.endMs > now ? { ...e, endMs: now } : e));
       const window = past(day.window);
       const browser = past(day.browser).map((e) => ({ ...e, durationMs: e.endMs - e.startMs }));
-      store.ingest('window', window);
-      store.ingest('browser', browser);
-      store.ingest('idle', past(day.idle));
+      await target.day({ window, browser, idle: past(day.idle) });
       events += window.length + browser.length;
       activeMs += window.reduce((sum, e) => sum + e.endMs - e.startMs, 0);
       done++;
       if (done % 30 === 0 || done === opts.days) {
-        store.refreshRollups();
+        target.settle();
         process.stderr.write(`\rdemo: ${done}/${opts.days} days, ${events} events`);
       }
     }
@@ -75,5 +147,6 @@ export function demoCommand(opts: DemoOptions, now = Date.now()): void {
     );
   } finally {
     store.close();
+    writer.lock?.release();
   }
 }

@@ -2,13 +2,15 @@
  * How the `timeaudit` command says what went wrong: one line on stderr, `timeaudit: <message>`, and an exit
  * code. 2: what was asked cannot be done as asked (a bad argument, an unknown category or id, an overlap, a
  * database from a newer version); the user can fix it by asking differently. 1: the machine failed us (the
- * disk is full, the port is taken). Anything else is a bug and keeps its stack trace.
+ * disk is full, the port is taken, another process holds the data folder). Anything else is a bug and keeps its stack trace.
  */
 import { DomainError, type DomainErrorKind } from '../core/errors.ts';
 import { NewerDatabaseError } from '../db/migrate.ts';
+import { DataFolderBusyError } from '../db/data-lock.ts';
 import { DateArgumentError } from './dates.ts';
 import { DemoRefusedError } from './demo.ts';
 import { LogArgumentError } from './log-times.ts';
+import { DaemonError } from './writer.ts';
 
 export interface CliFailure {
   message: string;
@@ -35,6 +37,8 @@ export function cliFailure(error: unknown): CliFailure | null {
     error instanceof DemoRefusedError
   )
     return { message: error.message, exitCode: 2 };
+  if (error instanceof DataFolderBusyError || error instanceof DaemonError)
+    return { message: error.message, exitCode: 1 };
   if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE')
     return {
       message: 'the port is in use; is Time Audit already running? Pick another with --port.',

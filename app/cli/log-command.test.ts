@@ -1,4 +1,8 @@
-/** `timeaudit log` as a user runs it: real processes on a real data folder, alone and next to a running daemon. */
+/**
+ * `timeaudit log` as a user runs it: real processes on a real data folder, alone (it writes under the data
+ * folder's lock) and next to a running daemon (it writes through the daemon's API), with the same output and
+ * exit codes either way.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../db/store.ts';
 import { createApiClient } from '../shared/client.ts';
 import type { ManualEntry } from '../shared/planning.ts';
-import { postEvents, runCli, startDaemon } from './daemon.testing.ts';
+import { postEvents, runCli, startDaemon, type Daemon } from './daemon.testing.ts';
 import { databasePath } from './paths.ts';
 
 const dirs: string[] = [];
@@ -15,7 +19,11 @@ const tempDir = () => {
   dirs.push(dir);
   return dir;
 };
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const daemons: Daemon[] = [];
+afterEach(async () => {
+  for (const daemon of daemons.splice(0)) expect(await daemon.stop()).toBe(0);
+  dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
+});
 
 const env = { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '', TIMEAUDIT_LOG_LEVEL: 'warn' };
 const PARIS = ['--tz', 'Europe/Paris'];
@@ -27,6 +35,18 @@ function dataDir(): string {
   store.createCategory('Sport', 'productive');
   store.createCategory('Reading', 'neutral');
   store.close();
+  return dir;
+}
+
+/** How `log` finds the data folder: alone, or held by a running daemon (started here, stopped after the test). */
+const MODES = [
+  ['alone', false],
+  ['next to a running daemon', true],
+] as const;
+
+async function folder(withDaemon: boolean): Promise<string> {
+  const dir = dataDir();
+  if (withDaemon) daemons.push(await startDaemon(['--port', '0', '--no-track', '--data-dir', dir], env));
   return dir;
 }
 
@@ -43,11 +63,11 @@ function cli(dir: string) {
   return { run, list };
 }
 
-describe('timeaudit log', () => {
+describe.each(MODES)('timeaudit log, %s', (_, withDaemon) => {
   it(
     'logs, lists, edits and deletes entries on the local clock',
-    () => {
-      const dir = dataDir();
+    async () => {
+      const dir = await folder(withDaemon);
       const { run, list } = cli(dir);
       const gym = run(
         'log',
@@ -124,8 +144,8 @@ describe('timeaudit log', () => {
 
   it(
     'lists the last 7 days by default, and takes "yesterday HH:MM" and a duration ending now',
-    () => {
-      const { run, list } = cli(dataDir());
+    async () => {
+      const { run, list } = cli(await folder(withDaemon));
       expect(
         run('log', 'Run', '--category', 'Sport', '--from', 'yesterday 07:00', '--to', '07:40', ...PARIS)
           .status,
@@ -141,61 +161,75 @@ describe('timeaudit log', () => {
   );
 
   it(
-    'explains bad input, exits non-zero and stores nothing',
-    () => {
-      const dir = dataDir();
+    'explains bad input in one line, exits 2 and stores nothing',
+    async () => {
+      const dir = await folder(withDaemon);
       const { run, list } = cli(dir);
       expect(
         run('log', 'Gym', '--category', 'Sport', '--from', '2026-11-10 18:00', '--to', '19:00', ...PARIS)
           .status,
       ).toBe(0);
-      const bad: Array<[string[], RegExp]> = [
+      // Each failure is exactly one line (commander's own usage errors aside).
+      const bad: Array<[string[], string | RegExp]> = [
         [
           ['--category', 'Sprot', '--from', '2026-11-09 18:00', '--to', '19:00'],
-          /no category named "Sprot"; the categories are: Reading, Sport/,
+          'there is no category named "Sprot"; the categories are: Reading, Sport',
         ],
         [['--from', '2026-11-09 18:00', '--to', '19:00'], /required option '--category <name>'/],
         [
           ['--category', 'Sport', '--from', 'last tuesday', '--to', '19:00'],
-          /--from "last tuesday" is not a time/,
+          '--from "last tuesday" is not a time: use HH:MM (today), "YYYY-MM-DD HH:MM", "yesterday HH:MM", ' +
+            'a date (midnight), now, or an ISO instant with a zone',
         ],
         [
           ['--category', 'Sport', '--from', '2026-11-09 24:10', '--to', '19:00'],
-          /24:10 is not a time of day/,
+          '--from "2026-11-09 24:10": 24:10 is not a time of day',
         ],
         [
           ['--category', 'Sport', '--from', '2026-02-30 10:00', '--to', '19:00'],
-          /2026-02-30 is not a calendar date/,
+          '--from "2026-02-30 10:00": 2026-02-30 is not a calendar date',
         ],
         [
           ['--category', 'Sport', '--from', '2026-03-29 02:30', '--to', '04:00'],
-          /does not exist in Europe\/Paris/,
+          '--from "2026-03-29 02:30" does not exist in Europe/Paris: the clocks skip that time (a daylight-saving change)',
         ],
         [
           ['--category', 'Sport', '--from', '2026-11-09 18:00', '--duration', '1x'],
-          /--duration "1x" is not a duration/,
+          '--duration "1x" is not a duration: use 45m, 1h or 1h30m',
         ],
-        [['--category', 'Sport', '--from', '2026-11-09 18:00'], /give --to or --duration/],
-        [['--category', 'Sport', '--to', '2026-11-09 18:00'], /give --from and --to/],
-        [['--category', 'Sport', '--from', '2026-11-09 18:00', '--to', '17:00'], /end must be after start/],
-        [['--category', 'Sport', '--from', '2026-11-01 18:00', '--to', '2026-11-09 18:00'], /at most 7 days/],
+        [
+          ['--category', 'Sport', '--from', '2026-11-09 18:00'],
+          'give --to or --duration after --from (e.g. --from 18:00 --to 19:00)',
+        ],
+        [
+          ['--category', 'Sport', '--to', '2026-11-09 18:00'],
+          'give --from and --to (or --duration), e.g. --from "2026-11-21 18:00" --to 19:00',
+        ],
+        [['--category', 'Sport', '--from', '2026-11-09 18:00', '--to', '17:00'], 'end must be after start'],
+        [
+          ['--category', 'Sport', '--from', '2026-11-01 18:00', '--to', '2026-11-09 18:00'],
+          'an entry lasts at most 7 days',
+        ],
         [
           ['--category', 'Sport', '--from', '2099-01-01 18:00', '--to', '19:00'],
-          /ends in the future \(2099-01-01 19:00 Europe\/Paris\)/,
+          'the entry ends in the future (2099-01-01 19:00 Europe/Paris); only time that has passed can be logged',
         ],
         [
           ['--category', 'Sport', '--from', '2026-11-10 18:30', '--to', '20:00'],
-          /overlaps "Gym" 2026-11-10 18:00–19:00 Europe\/Paris \(entry 1\)/,
+          'overlaps "Gym" 2026-11-10 18:00–19:00 Europe/Paris (entry 1); manual entries cannot overlap',
         ],
         [
           ['--category', 'Sport', '--from', '2026-11-09 18:00', '--to', '19:00', '--tz', 'Mars/Base'],
-          /unknown time zone "Mars\/Base"/,
+          'unknown time zone "Mars/Base" (use an IANA name such as Europe/Paris)',
         ],
       ];
       for (const [args, message] of bad) {
         const r = run('log', 'Run', ...PARIS, ...args);
         expect(r.status, args.join(' ')).not.toBe(0);
-        expect(r.stderr, args.join(' ')).toMatch(message);
+        if (typeof message === 'string') {
+          expect(r.status, args.join(' ')).toBe(2);
+          expect(r.stderr, args.join(' ')).toBe(`timeaudit: ${message}\n`);
+        } else expect(r.stderr, args.join(' ')).toMatch(message);
         expect(r.stdout).toBe('');
       }
       expect(list('--from', '2026-01-01', '--to', 'tomorrow').map((e) => e.label)).toEqual(['Gym']);
@@ -209,27 +243,37 @@ describe('timeaudit log', () => {
   );
 
   it(
-    'refuses bad edits and deletes, changing nothing',
-    () => {
-      const { run, list } = cli(dataDir());
+    'refuses bad edits and deletes in one line, exits 2 and changes nothing',
+    async () => {
+      const { run, list } = cli(await folder(withDaemon));
       expect(
         run('log', 'Gym', '--category', 'Sport', '--from', '2026-11-10 18:00', '--to', '19:00', ...PARIS)
           .status,
       ).toBe(0);
-      const badEdits: Array<[string[], RegExp]> = [
-        [['edit', '9', '--note', 'x'], /there is no manual entry with id 9/],
-        [['edit', 'one', '--note', 'x'], /"one" is not an entry id/],
-        [['edit', '1'], /nothing to change/],
-        [['edit', '1', '--category', 'Nope'], /no category named "Nope"/],
-        [['edit', '1', '--from', '19:30'], /end must be after start/],
-        [['edit', '1', '--to', '19:00', '--duration', '1h'], /give --to or --duration, not both/],
-        [['delete', '9'], /there is no manual entry with id 9/],
+      const badEdits: Array<[string[], string | RegExp]> = [
+        [['edit', '9', '--note', 'x'], 'there is no manual entry with id 9'],
+        [
+          ['edit', 'one', '--note', 'x'],
+          '"one" is not an entry id: use the number `timeaudit log list` shows',
+        ],
+        [['edit', '1'], 'nothing to change: give --label, --category, --from, --to, --duration or --note'],
+        [
+          ['edit', '1', '--category', 'Nope'],
+          'there is no category named "Nope"; the categories are: Reading, Sport',
+        ],
+        [['edit', '1', '--from', '19:30'], 'end must be after start'],
+        [['edit', '1', '--to', '19:00', '--duration', '1h'], 'give --to or --duration, not both'],
+        [['delete', '9'], 'there is no manual entry with id 9'],
         [['delete'], /missing required argument 'id'/],
       ];
       for (const [args, message] of badEdits) {
         const r = run('log', ...args, ...PARIS);
         expect(r.status, args.join(' ')).not.toBe(0);
-        expect(r.stderr, args.join(' ')).toMatch(message);
+        if (typeof message === 'string') {
+          expect(r.status, args.join(' ')).toBe(2);
+          expect(r.stderr, args.join(' ')).toBe(`timeaudit: ${message}\n`);
+        } else expect(r.stderr, args.join(' ')).toMatch(message);
+        expect(r.stdout).toBe('');
       }
       const all = list('--from', '2026-01-01', '--to', 'tomorrow');
       expect(all.map((e) => [e.id, e.label, e.category, e.start, e.end])).toEqual([
@@ -238,9 +282,11 @@ describe('timeaudit log', () => {
     },
     SLOW,
   );
+});
 
+describe('timeaudit log next to a running daemon', () => {
   it(
-    'shows in the reports of a running daemon, which sees each change',
+    'shows in its reports, and it sees each change',
     async () => {
       const dir = tempDir();
       const daemon = await startDaemon(['--port', '0', '--no-track', '--data-dir', dir], env);

@@ -1,19 +1,23 @@
 /**
  * `timeaudit log`: activities logged by hand ("I was at the gym 18:00–19:00"), listed, edited and deleted.
- * Like `report` it opens the store directly, so it works whether or not the daemon runs: SQLite (WAL, a busy
- * timeout) lets both write, the change is rolled up before this process exits, and the daemon reads the
- * database on every report, so its next report counts the entry.
+ * It works whether or not the daemon runs: a change goes through the running daemon's (or desktop app's) API,
+ * the data folder's one writer, or, when none runs, is written here under the folder's lock (app/cli/writer.ts);
+ * either way the output and the exit code are the same. Reads (the categories, an entry, the list) come from
+ * the database directly, which SQLite's WAL allows while another process writes.
  */
 import type { Category } from '../shared/report.ts';
+import type { Deleted } from '../shared/api/index.ts';
 import type { ManualEntry } from '../shared/planning.ts';
 import { formatDuration } from '../shared/format.ts';
 import { sameName } from '../shared/names.ts';
+import type { ApiClient } from '../shared/client.ts';
 import { wallClock } from '../core/wall-clock.ts';
 import { zoneFor, type Zone } from '../core/zone.ts';
-import { Store, type ManualEntryChange } from '../db/store.ts';
+import { Store, type ManualEntryChange, type ManualEntryInput } from '../db/store.ts';
 import { LogArgumentError, parseDuration, parseEntryId, parseLocalTime } from './log-times.ts';
 import { databasePath } from './paths.ts';
 import { table } from './report-table.ts';
+import { claimWriter, viaDaemon } from './writer.ts';
 
 export { LogArgumentError };
 
@@ -50,35 +54,105 @@ const zoneOf = (opts: CommonOptions): Zone =>
   zoneFor(opts.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
 
 /** Runs `work` on the store of --data-dir, closed (and its rollups brought up to date) whatever happens. */
-function withStore<T>(opts: CommonOptions, now: number, work: (store: Store) => T): T {
+async function withStore<T>(
+  opts: CommonOptions,
+  now: number,
+  work: (store: Store) => T | Promise<T>,
+): Promise<T> {
   const store = Store.open({ file: databasePath(opts.dataDir), now: () => now });
   try {
-    return work(store);
+    return await work(store);
   } finally {
     store.close();
   }
 }
 
+/** What `log` changes, said once for both of its writers. Times in error messages read in `tz`. */
+interface ManualWrites {
+  /** `log add` always names the category (the API requires one). */
+  create(input: ManualEntryInput & { category: string }, tz: string): Promise<ManualEntry>;
+  update(id: number, change: ManualEntryChange, tz: string): Promise<ManualEntry>;
+  remove(id: number): Promise<Deleted>;
+}
+
+const storeWrites = (store: Store): ManualWrites => ({
+  create: async (input, tz) => store.createManualEntry(input, tz),
+  update: async (id, change, tz) => store.updateManualEntry(id, change, tz),
+  remove: async (id) => store.deleteManualEntry(id),
+});
+
+const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
+
+const apiWrites = (api: ApiClient): ManualWrites => ({
+  create: (input, tz) =>
+    viaDaemon(
+      api.createManualEntry({
+        query: { tz },
+        body: {
+          label: input.label,
+          category: input.category,
+          start: new Date(input.startMs).toISOString(),
+          end: new Date(input.endMs).toISOString(),
+          note: input.note,
+        },
+      }),
+    ),
+  update: (id, change, tz) =>
+    viaDaemon(
+      api.updateManualEntry({
+        params: { id },
+        query: { tz },
+        body: {
+          label: change.label,
+          category: change.category,
+          start: iso(change.startMs),
+          end: iso(change.endMs),
+          note: change.note,
+        },
+      }),
+    ),
+  remove: (id) => viaDaemon(api.deleteManualEntry({ params: { id } })),
+});
+
+/**
+ * Runs a change: `work` reads from the store and writes through the running daemon, or, when none runs,
+ * through the same store under the data folder's lock, held until the store is closed.
+ */
+async function withWriter<T>(
+  opts: CommonOptions,
+  now: number,
+  work: (store: Store, writes: ManualWrites) => Promise<T>,
+): Promise<T> {
+  const writer = claimWriter(opts.dataDir, 'log');
+  try {
+    return await withStore(opts, now, (store) =>
+      work(store, writer.api ? apiWrites(writer.api) : storeWrites(store)),
+    );
+  } finally {
+    writer.lock?.release();
+  }
+}
+
 /** `timeaudit log LABEL --category C --from … (--to … | --duration …)`. */
-export function logAddCommand(label: string, opts: LogAddOptions, now = Date.now()): void {
+export async function logAddCommand(label: string, opts: LogAddOptions, now = Date.now()): Promise<void> {
   const zone = zoneOf(opts);
   const { startMs, endMs } = newInterval(opts, zone, now);
-  withStore(opts, now, (store) => {
+  await withWriter(opts, now, async (store, writes) => {
     const category = knownCategory(store.listCategories(), opts.category);
-    const entry = store.createManualEntry({ label, category, startMs, endMs, note: opts.note }, zone.name);
+    const entry = await writes.create({ label, category, startMs, endMs, note: opts.note }, zone.name);
     print(opts, entry, `Logged ${describe(entry, zone)}`);
   });
 }
 
 /** `timeaudit log list [--from … --to …]`: the entries overlapping the range, by default the last 7 days. */
-export function logListCommand(opts: LogListOptions, now = Date.now()): void {
+export async function logListCommand(opts: LogListOptions, now = Date.now()): Promise<void> {
   const zone = zoneOf(opts);
   const today = zone.localDay(now);
   const fromMs =
     opts.from === undefined ? zone.dayStart(today - 6) : parseLocalTime('--from', opts.from, zone, now);
   const toMs = opts.to === undefined ? zone.dayStart(today + 1) : parseLocalTime('--to', opts.to, zone, now);
   if (toMs <= fromMs) throw new LogArgumentError('--to must be after --from');
-  withStore(opts, now, (store) => {
+  await withStore(opts, now, (store) => {
     const entries = store.listManualEntries(fromMs, toMs);
     if (opts.json) console.log(JSON.stringify(entries, null, 2));
     else
@@ -91,12 +165,12 @@ export function logListCommand(opts: LogListOptions, now = Date.now()): void {
 }
 
 /** `timeaudit log edit ID [--label …] [--category …] [--from …] [--to … | --duration …] [--note …]`. */
-export function logEditCommand(idText: string, opts: LogEditOptions, now = Date.now()): void {
+export async function logEditCommand(idText: string, opts: LogEditOptions, now = Date.now()): Promise<void> {
   const id = parseEntryId(idText);
   const zone = zoneOf(opts);
   if (opts.to !== undefined && opts.duration !== undefined)
     throw new LogArgumentError('give --to or --duration, not both');
-  withStore(opts, now, (store) => {
+  await withWriter(opts, now, async (store, writes) => {
     const current = store.getManualEntry(id);
     const change: ManualEntryChange = { label: opts.label, note: opts.note };
     if (opts.category !== undefined) change.category = knownCategory(store.listCategories(), opts.category);
@@ -112,18 +186,18 @@ export function logEditCommand(idText: string, opts: LogEditOptions, now = Date.
       throw new LogArgumentError(
         'nothing to change: give --label, --category, --from, --to, --duration or --note',
       );
-    const entry = store.updateManualEntry(id, change, zone.name);
+    const entry = await writes.update(id, change, zone.name);
     print(opts, entry, `Updated ${describe(entry, zone)}`);
   });
 }
 
 /** `timeaudit log delete ID`. */
-export function logDeleteCommand(idText: string, opts: CommonOptions, now = Date.now()): void {
+export async function logDeleteCommand(idText: string, opts: CommonOptions, now = Date.now()): Promise<void> {
   const id = parseEntryId(idText);
   const zone = zoneOf(opts);
-  withStore(opts, now, (store) => {
+  await withWriter(opts, now, async (store, writes) => {
     const entry = store.getManualEntry(id);
-    const deleted = store.deleteManualEntry(id);
+    const deleted = await writes.remove(id);
     if (opts.json) console.log(JSON.stringify(deleted, null, 2));
     else console.log(`Deleted ${describe(entry, zone)}`);
   });

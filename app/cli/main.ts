@@ -9,7 +9,7 @@ import { DEFAULT_PORT } from '../server/server.ts';
 import { cliFailure } from './errors.ts';
 import { reportCommand } from './report.ts';
 import { logAddCommand, logDeleteCommand, logEditCommand, logListCommand } from './log-command.ts';
-import { resolveDataDir } from './paths.ts';
+import { prepareDataDir, resolveDataDir } from './paths.ts';
 import { serve } from './serve.ts';
 import { tokenCommand } from './token.ts';
 import { demoCommand } from './demo.ts';
@@ -31,6 +31,9 @@ const program = new Command()
   .description('Time Audit: a local-first tracker of where your time goes. Your data stays on this machine.')
   .version(APP_VERSION)
   .showHelpAfterError('(run with --help for usage)');
+
+/** --data-dir (else the default), created owner-only or made so; `serve` does the same itself. */
+const dataDir = (flag: string | undefined): string => prepareDataDir(resolveDataDir(flag));
 
 const dataDirOption = [
   '--data-dir <dir>',
@@ -78,7 +81,7 @@ program
   .option('--tz <zone>', "IANA time zone for days and hours (default: this machine's)")
   .option('--limit <n>', 'at most this many subjects', integer('--limit', 1, 10_000))
   .option('--json', 'print the report as JSON, exactly as GET /v1/report answers')
-  .action((opts) => reportCommand({ ...opts, dataDir: resolveDataDir(opts.dataDir) }));
+  .action((opts) => reportCommand({ ...opts, dataDir: dataDir(opts.dataDir) }));
 
 const tzOption = [
   '--tz <zone>',
@@ -112,7 +115,7 @@ log
   .option('--note <text>', 'a note kept with the entry')
   .option(...tzOption)
   .option('--json', 'print the stored entry as JSON, as the API answers it')
-  .action((label: string, opts) => logAddCommand(label, { ...opts, dataDir: resolveDataDir(opts.dataDir) }));
+  .action((label: string, opts) => logAddCommand(label, { ...opts, dataDir: dataDir(opts.dataDir) }));
 
 log
   .command('list')
@@ -122,7 +125,7 @@ log
   .option('--to <when>', 'end (exclusive), same forms')
   .option(...tzOption)
   .option('--json', 'print the entries as JSON, as GET /v1/manual-entries answers')
-  .action((opts) => logListCommand({ ...opts, dataDir: resolveDataDir(opts.dataDir) }));
+  .action((opts) => logListCommand({ ...opts, dataDir: dataDir(opts.dataDir) }));
 
 log
   .command('edit')
@@ -137,7 +140,7 @@ log
   .option('--note <text>', 'a new note ("" to clear it)')
   .option(...tzOption)
   .option('--json', 'print the entry as JSON')
-  .action((id: string, opts) => logEditCommand(id, { ...opts, dataDir: resolveDataDir(opts.dataDir) }));
+  .action((id: string, opts) => logEditCommand(id, { ...opts, dataDir: dataDir(opts.dataDir) }));
 
 log
   .command('delete')
@@ -146,13 +149,13 @@ log
   .option(...dataDirOption)
   .option(...tzOption)
   .option('--json', 'print {"id","deleted":true}')
-  .action((id: string, opts) => logDeleteCommand(id, { ...opts, dataDir: resolveDataDir(opts.dataDir) }));
+  .action((id: string, opts) => logDeleteCommand(id, { ...opts, dataDir: dataDir(opts.dataDir) }));
 
 program
   .command('token')
   .description('print the API token (created on first use) to pair the browser extension')
   .option(...dataDirOption)
-  .action((opts) => tokenCommand(resolveDataDir(opts.dataDir)));
+  .action((opts) => tokenCommand(dataDir(opts.dataDir)));
 
 program
   .command('demo')
@@ -164,7 +167,7 @@ program
   .option('--force', 'add demo data even where tracked events exist already')
   .action((opts) =>
     demoCommand({
-      dataDir: resolveDataDir(opts.dataDir),
+      dataDir: dataDir(opts.dataDir),
       days: opts.days,
       tz: opts.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
       seed: opts.seed,

@@ -4,6 +4,8 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+import { createLogger } from '../core/logger.ts';
+import { prepareDataFolder } from '../db/data-folder.ts';
 
 export const PRODUCT_NAME = 'Time Audit';
 
@@ -17,6 +19,15 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
 
 export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(flag ?? env.TIMEAUDIT_DATA_DIR ?? defaultDataDir(env));
+}
+
+/**
+ * Creates the data folder owner-only, or makes an existing one and Time Audit's files in it owner-only (see
+ * app/db/data-folder.ts); the OS app-data folder counts as the app's own whatever else it holds.
+ */
+export function prepareDataDir(dir: string, env: NodeJS.ProcessEnv = process.env): string {
+  prepareDataFolder(dir, { own: dir === path.resolve(defaultDataDir(env)), log: createLogger('data') });
+  return dir;
 }
 
 export { DATABASE_FILE, databasePath } from '../db/open.ts';

@@ -15,6 +15,8 @@ import { WindowTracker } from '../trackers/tracker.ts';
 import { databasePath } from './paths.ts';
 import { SettingsFile } from './settings-file.ts';
 import { EXTENSION_ID } from '../shared/extension.ts';
+import { DataFolderLock, isDaemon } from '../db/data-lock.ts';
+import { prepareDataDir } from './paths.ts';
 
 /** Options left undefined come from the settings file the desktop app shares (settings.json), else defaults. */
 export interface ServeOptions {
@@ -40,7 +42,28 @@ export function trackingUnavailable(
     : 'no display (DISPLAY is not set): window tracking is off (the API and the browser extension still work)';
 }
 
+/** How long a daemon waits for a `timeaudit log` or `demo` run to finish with the data folder. */
+const COMMAND_WAIT_MS = 15_000;
+
+/**
+ * Runs the daemon as the data folder's one writer: a second daemon (or the desktop app) on the same folder
+ * stops at once with DataFolderBusyError naming the first; a writing command that holds the folder is waited
+ * for. The lock goes when this returns or throws, and with the process however it ends.
+ */
 export async function serve(given: ServeOptions): Promise<void> {
+  prepareDataDir(given.dataDir);
+  const lock = DataFolderLock.acquire(given.dataDir, 'serve', {
+    waitMs: COMMAND_WAIT_MS,
+    keepWaiting: (holder) => !isDaemon(holder),
+  });
+  try {
+    await serveLocked(given, lock);
+  } finally {
+    lock.release();
+  }
+}
+
+async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<void> {
   // The dashboard's Settings card changes the same file; exclusions and the away threshold apply at once.
   const live = new LiveSettings(new SettingsFile(given.dataDir), { idleMinutes: given.idleMinutes });
   const settings = live.get();
@@ -74,6 +97,7 @@ export async function serve(given: ServeOptions): Promise<void> {
   let idle: IdleSource | null = null;
   try {
     const { url } = await server.listen();
+    lock.listening(url);
     console.log(`Time Audit is running: ${url}  (data in ${options.dataDir})`);
     // The token travels in the fragment, which browsers never send to a server; the dashboard keeps it.
     console.log(`Dashboard: ${url}/#token=${token}`);

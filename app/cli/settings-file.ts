@@ -21,7 +21,12 @@ export class SettingsFile implements SettingsAccess {
   private readonly file: Conf<Record<string, unknown>>;
 
   constructor(dataDir: string) {
-    this.file = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: SETTINGS_NAME });
+    // Owner-only: the exclusions say what the user keeps private.
+    this.file = new Conf<Record<string, unknown>>({
+      cwd: dataDir,
+      configName: SETTINGS_NAME,
+      configFileMode: 0o600,
+    });
   }
 
   get(): Settings {

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { cliFailure } from './errors.ts';
 import { resolveDataDir } from './paths.ts';
 import { serve } from './serve.ts';
 
@@ -89,12 +90,11 @@ async function main(): Promise<void> {
       extensionIds: [],
     });
   } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
-      console.error(
-        'timeaudit: the port is in use; is Time Audit already running? Pick another with --port.',
-      );
-      process.exitCode = 1;
-    } else throw error;
+    // The port in use, the data folder held by another daemon: one line, as the timeaudit command says it.
+    const failure = cliFailure(error);
+    if (!failure) throw error;
+    console.error(`timeaudit: ${failure.message}`);
+    process.exitCode = failure.exitCode;
   }
 }
 

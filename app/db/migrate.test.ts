@@ -128,7 +128,8 @@ const fixtures: Record<number, { write: (db: Database.Database) => void; check: 
     },
   },
   4: {
-    // Migration 0005 marks existing choices as the user's; opening applies the defaults to the others only.
+    // Migration 0005 marks every category of the time before defaults as the user's, "none" included: a schema
+    // before 5 cannot tell "set to none" from "never set", and either is what the user saw and left.
     write: (db) => {
       db.prepare(`INSERT INTO categories (id, name, productivity) VALUES (1, 'Fun', 'unproductive')`).run();
       db.prepare(`INSERT INTO subjects (kind, name, category_id) VALUES ('domain', 'github.com', 1)`).run();
@@ -145,8 +146,10 @@ const fixtures: Record<number, { write: (db: Database.Database) => void; check: 
         .all();
       expect(rows).toEqual([
         { name: 'github.com', category: 'Fun', source: 'user' },
-        { name: 'stackoverflow.com', category: 'Development', source: 'default' },
+        { name: 'stackoverflow.com', category: null, source: 'user' },
       ]);
+      // Reset still brings a subject to its default, and subjects first seen now get theirs.
+      expect(store.resetSubjectCategory('domain', 'stackoverflow.com').category).toBe('Development');
     },
   },
   3: {
@@ -190,16 +193,29 @@ const fixtures: Record<number, { write: (db: Database.Database) => void; check: 
     },
   },
   1: {
+    // Slack was set to a category and then to none; Code has a category. Both are the user's choices.
     write: (db) => {
-      db.prepare(`INSERT INTO categories (name, productivity) VALUES ('Dev', 'productive')`).run();
+      db.prepare(`INSERT INTO categories (id, name, productivity) VALUES (1, 'Dev', 'productive')`).run();
+      db.prepare(`INSERT INTO subjects (id, kind, name, category_id) VALUES (1, 'app', 'Code', 1)`).run();
+      db.prepare(`INSERT INTO subjects (id, kind, name, category_id) VALUES (2, 'app', 'Slack', 1)`).run();
+      db.prepare(`UPDATE subjects SET category_id = NULL WHERE name = 'Slack'`).run();
       db.prepare(
-        `INSERT INTO window_events (event_id, app, title, start_ms, end_ms, origin) VALUES ('w', 'Code', '', 0, 60000, 'api')`,
+        `INSERT INTO window_events (event_id, app, title, start_ms, end_ms, origin) VALUES
+         ('w', 'Code', '', 0, 60000, 'api'), ('s', 'Slack', '', 60000, 90000, 'api')`,
+      ).run();
+      db.prepare(
+        `INSERT INTO slot_subjects (slot, subject_id, ms) VALUES (0, 1, 60000), (0, 2, 30000)`,
       ).run();
       db.prepare(`INSERT INTO source_extents VALUES ('window', 60000)`).run();
     },
     check: (store) => {
       expect(store.listCategories().map((c) => c.name)).toEqual(['Dev']);
-      expect(store.db.prepare('SELECT count(*) FROM window_events').pluck().get()).toBe(1);
+      expect(store.db.prepare('SELECT count(*) FROM window_events').pluck().get()).toBe(2);
+      const report = store.report({ fromMs: 0, toMs: 900_000, tz: 'UTC' });
+      expect(report.subjects.map((s) => [s.name, s.category])).toEqual([
+        ['Code', 'Dev'],
+        ['Slack', null],
+      ]);
     },
   },
 };

@@ -1,6 +1,7 @@
 /**
  * The desktop app's main process: the same store, server and tracker as `timeaudit serve`, plus a tray, the
- * dashboard window and pausing. One instance per data folder; a second launch shows the first one's dashboard.
+ * dashboard window and pausing. One instance per data folder; a second launch shows the first one's dashboard,
+ * and a launch while the daemon (`timeaudit serve`) holds the folder says so and quits.
  *
  * Sleep and lock close the open event at once instead of waiting for the idle threshold:
  *
@@ -16,6 +17,8 @@ import { PauseController, systemPauseClock } from '../server/pause-controller.ts
 import type { TrayCommand } from '../core/desktop/tray-menu.ts';
 import { zoneFor } from '../core/zone.ts';
 import { databasePath } from '../db/open.ts';
+import { prepareDataFolder } from '../db/data-folder.ts';
+import { DataFolderLock, isDaemon } from '../db/data-lock.ts';
 import { Store } from '../db/store.ts';
 import { createServer } from '../server/server.ts';
 import { loadOrCreateToken } from '../server/token.ts';
@@ -51,6 +54,14 @@ function fail(error: unknown): void {
 async function main(): Promise<void> {
   await app.whenReady();
   const dataDir = app.getPath('userData');
+  // userData is the app's own folder (Electron keeps its caches there too): owner-only, like our files in it.
+  prepareDataFolder(dataDir, { own: true, log });
+  // The data folder's one writer, as the daemon is: a running daemon stops this launch with a message naming
+  // it; a `timeaudit log` or `demo` run is waited for. The OS drops the lock with the process however it ends.
+  const lock = DataFolderLock.acquire(dataDir, 'desktop', {
+    waitMs: 15_000,
+    keepWaiting: (holder) => !isDaemon(holder),
+  });
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
   // Changed from the tray or the dashboard's Settings card: exclusions and the away threshold apply at once.
   const file = new DesktopSettings(dataDir);
@@ -75,6 +86,7 @@ async function main(): Promise<void> {
       ? new Error(`Port ${config.port} is in use: is the Time Audit daemon already running?`)
       : error;
   });
+  lock.listening(url);
   log.info(`running: ${url} (data in ${dataDir})`);
 
   const idle = new PowerMonitorIdleSource(config.idleMinutes * 60);
@@ -195,6 +207,7 @@ async function main(): Promise<void> {
       tray.destroy();
       await server.close();
       store.close();
+      lock.release();
     })().then(
       () => {
         cleaned = true;

@@ -12,7 +12,12 @@ export class DesktopSettings {
   private readonly file: ElectronStore<Record<string, unknown>>;
 
   constructor(cwd: string) {
-    this.file = new ElectronStore<Record<string, unknown>>({ cwd, name: SETTINGS_NAME });
+    // Owner-only: the exclusions say what the user keeps private.
+    this.file = new ElectronStore<Record<string, unknown>>({
+      cwd,
+      name: SETTINGS_NAME,
+      configFileMode: 0o600,
+    });
     // Write the migrated form back once, so the file on disk is always the current version.
     this.file.store = { ...migrateSettings(this.file.store) };
   }

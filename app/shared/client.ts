@@ -16,10 +16,13 @@ export interface ClientOptions {
   fetch?: typeof fetch;
 }
 
-// Not distributed over a union body (e.g. PauseBody): the request holds the union as a whole.
+// Not distributed over a union body (e.g. PauseBody): the request holds the union as a whole. A part whose
+// fields are all optional (a query of options) may be left out.
 type Part<T, Name extends string> = [T] extends [undefined]
   ? { [K in Name]?: undefined }
-  : { [K in Name]: T };
+  : object extends T
+    ? { [K in Name]?: T }
+    : { [K in Name]: T };
 export type ClientRequest<K extends ApiName> = Part<ApiParams<K>, 'params'> &
   Part<ApiQuery<K>, 'query'> &
   Part<ApiBody<K>, 'body'>;

@@ -20,12 +20,13 @@ function manualEntryInput(body: ManualEntryPatch): ManualEntryChange {
   };
 }
 
-// Conflicts and future ends are explained in the app's zone.
+// Conflicts and future ends are explained in the zone the client asks for (`?tz=`), else the app's.
 export function manualEntriesHandlers({ store, tz }: HandlerDeps): HandlersOf<typeof manualEntriesApi> {
   return {
     listManualEntries: ({ query }) => store.listManualEntries(Date.parse(query.from), Date.parse(query.to)),
-    createManualEntry: ({ body }) => store.createManualEntry(manualEntryInput(body), tz),
-    updateManualEntry: ({ params, body }) => store.updateManualEntry(params.id, manualEntryInput(body), tz),
+    createManualEntry: ({ query, body }) => store.createManualEntry(manualEntryInput(body), query.tz ?? tz),
+    updateManualEntry: ({ params, query, body }) =>
+      store.updateManualEntry(params.id, manualEntryInput(body), query.tz ?? tz),
     deleteManualEntry: ({ params }) => store.deleteManualEntry(params.id),
   };
 }

@@ -35,12 +35,20 @@ export const manualEntriesQuery = z
   .object({ from: isoInstant, to: isoInstant })
   .refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: 'to must be after from', path: ['to'] });
 
+/** The zone in which a write explains an overlap or a future end (default: the app's). */
+export const manualEntryWriteQuery = z.object({ tz: z.string().min(1).max(64).optional() });
+
 export const manualEntriesApi = {
   listManualEntries: endpoint<ManualEntry[]>()({ ...ROUTES.listManualEntries, query: manualEntriesQuery }),
-  createManualEntry: endpoint<ManualEntry>()({ ...ROUTES.createManualEntry, body: manualEntryBody }),
+  createManualEntry: endpoint<ManualEntry>()({
+    ...ROUTES.createManualEntry,
+    query: manualEntryWriteQuery,
+    body: manualEntryBody,
+  }),
   updateManualEntry: endpoint<ManualEntry>()({
     ...ROUTES.updateManualEntry,
     params: idParams,
+    query: manualEntryWriteQuery,
     body: manualEntryPatch,
   }),
   deleteManualEntry: endpoint<Deleted>()({ ...ROUTES.deleteManualEntry, params: idParams }),
