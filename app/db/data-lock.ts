@@ -106,8 +106,14 @@ export class DataFolderLock {
 
   private write(): void {
     const temp = `${this.holderFile}.${process.pid}.tmp`;
-    writeFileSync(temp, `${JSON.stringify(this.holder)}\n`, { mode: 0o600 });
-    renameSync(temp, this.holderFile);
+    try {
+      writeFileSync(temp, `${JSON.stringify(this.holder)}\n`, { mode: 0o600 });
+      renameSync(temp, this.holderFile);
+    } catch (error) {
+      // On a full disk the lock still holds; others only cannot be told who holds it.
+      rmSync(temp, { force: true });
+      if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+    }
   }
 }
 

@@ -424,3 +424,37 @@ describe('WindowTracker', () => {
     });
   });
 });
+
+describe('when saving fails', () => {
+  it('keeps the events closed meanwhile and saves them once the sink takes events again', async () => {
+    let full = false;
+    const sink = new MemorySink();
+    const refusing: TrackerSink = {
+      saveWindow: (e) => {
+        if (full) throw new Error('the disk holding the database is full');
+        sink.saveWindow(e);
+      },
+      saveIdle: (e) => {
+        if (full) throw new Error('the disk holding the database is full');
+        sink.saveIdle(e);
+      },
+    };
+    const t = setup({ sink: refusing });
+    await t.at(0, A);
+    full = true;
+    await t.at(1_000, A);
+    await t.at(2_000, B); // A closes while nothing can be saved
+    await t.at(3_000, A); // and B
+    await t.at(4_000, B); // and A again
+    expect(sink.windowSpans()).toEqual([]);
+    full = false;
+    // The next save (the checkpoint of the open B, 15 s after it opened) first saves what was kept.
+    for (let ms = 5_000; ms <= 19_000; ms += 1_000) await t.at(ms, B);
+    expect(sink.windowSpans()).toEqual([
+      'tracker.ts 0..2000',
+      'GitHub 2000..3000',
+      'tracker.ts 3000..4000',
+      'GitHub 4000..19000',
+    ]);
+  });
+});

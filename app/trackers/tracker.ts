@@ -51,6 +51,9 @@ export interface WindowTrackerOptions {
   excludeApp?: (app: string) => boolean;
 }
 
+/** Closed events kept while the sink refuses them: days of ordinary use; past that the oldest are given up. */
+const MAX_UNSAVED = 10_000;
+
 /** An event still being extended, and when it was last handed to the sink. */
 interface Open<E extends IdleEvent> {
   event: E;
@@ -77,6 +80,8 @@ export class WindowTracker {
 
   private window: Open<WindowEvent> | null = null;
   private away: Open<IdleEvent> | null = null;
+  /** Closed events the sink refused, oldest first, each a save to try again. */
+  private readonly unsaved: Array<() => void> = [];
   private lastPollMs: number | null = null;
   /** No new event may start before this: the end of the last closed event, or the first poll after a gap. */
   private floorMs = -Infinity;
@@ -286,15 +291,42 @@ export class WindowTracker {
     open.event.endMs = Math.max(open.event.startMs, endMs);
     this.floorMs = Math.max(this.floorMs, open.event.endMs);
     // An empty event nobody has seen is noise; one that was checkpointed must be replaced by its final form.
-    if (open.event.endMs > open.event.startMs || open.saved) this.save(save, open.event);
+    if (open.event.endMs > open.event.startMs || open.saved) this.save(save, open.event, true);
   }
 
-  private save<E extends IdleEvent>(save: (e: E) => void, event: E): void {
+  /**
+   * Saves a copy of the event (the open event keeps changing after this). A closed event the sink refuses (a
+   * full disk, say) is kept and saved again, before anything newer, once the sink takes events again; an open
+   * event needs no keeping, its next save carries all of it.
+   */
+  private save<E extends IdleEvent>(save: (e: E) => void, event: E, closed = false): void {
+    const copy = { ...event };
+    this.saveUnsaved();
     try {
-      save({ ...event }); // a copy: the open event keeps changing after this
+      save(copy);
       this.sinkFailures.succeeded();
     } catch (err) {
       this.sinkFailures.failed(errorKind(err), errorMessage(err), { eventId: event.eventId });
+      if (closed) this.keepUnsaved(() => save(copy), event.eventId);
+    }
+  }
+
+  private keepUnsaved(retry: () => void, eventId: string): void {
+    this.unsaved.push(retry);
+    if (this.unsaved.length <= MAX_UNSAVED) return;
+    this.unsaved.shift();
+    this.log.error(`more than ${MAX_UNSAVED} events could not be saved: the oldest is given up`, { eventId });
+  }
+
+  private saveUnsaved(): void {
+    while (this.unsaved.length > 0) {
+      try {
+        (this.unsaved[0] as () => void)();
+      } catch {
+        return; // still refused: kept for the next try
+      }
+      this.unsaved.shift();
+      if (this.unsaved.length === 0) this.log.info('the events kept while saving failed are saved');
     }
   }
 
