@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { GoalProgress } from '../../../app/shared/planning.ts';
+import { goal, M } from '../goal.testing.ts';
 import { goalView } from './goals-card.ts';
-
-const M = 60_000;
-const goal = (over: Partial<GoalProgress>): GoalProgress => ({
-  id: 7,
-  category: 'Social',
-  productivity: 'unproductive',
-  direction: 'at_most',
-  period: 'day',
-  target_ms: 60 * M,
-  period_start: '2026-03-11T07:00:00.000Z',
-  period_end: '2026-03-12T07:00:00.000Z',
-  done_ms: 42 * M,
-  state: 'under',
-  ...over,
-});
 
 describe('goalView', () => {
   it('an at-most goal under its limit', () => {
