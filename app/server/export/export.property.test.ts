@@ -51,7 +51,9 @@ const scenario = fc.record({
   categorized: fc.subarray([...APPS, ...DOMAINS]),
 });
 
-function fill(store: Store, s: fc.Scenario<typeof scenario>): void {
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
+function fill(store: Store, s: Scenario): void {
   store.createCategory('Sport', 'productive');
   let n = 0;
   const id = () => `e${n++}`;

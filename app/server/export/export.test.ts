@@ -201,12 +201,27 @@ describe('GET /v1/export', () => {
       token: () => TEST_TOKEN,
     });
     const file = await client.exportData({
-      query: { from: '2026-03-01T00:00:00Z', to: '2026-03-02T00:00:00Z', tz: 'UTC', format: 'ndjson' },
+      query: {
+        from: '2026-03-01T00:00:00Z',
+        to: '2026-03-02T00:00:00Z',
+        tz: 'UTC',
+        format: 'ndjson',
+        titles: false,
+        raw: false,
+      },
     });
     expect(file.fileName).toBe('timeaudit-sessions-2026-03-01-2026-03-01.ndjson');
     expect(JSON.parse(await file.blob.text())).toMatchObject({ subject: 'Code', duration_ms: 7_200_000 });
     await expect(
-      client.exportData({ query: { from: '2026-03-01T00:00:00Z', to: '2026-03-01T00:00:00Z' } }),
+      client.exportData({
+        query: {
+          from: '2026-03-01T00:00:00Z',
+          to: '2026-03-01T00:00:00Z',
+          tz: 'UTC',
+          titles: false,
+          raw: false,
+        },
+      }),
     ).rejects.toMatchObject({ code: 'validation_failed' });
   });
 });
