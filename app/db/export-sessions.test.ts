@@ -4,7 +4,7 @@
  * once, whole, when it ends.
  */
 import { describe, expect, it } from 'vitest';
-import { Store } from './store.ts';
+import { Store, type SessionRecord } from './store.ts';
 
 const DAY = 86_400_000;
 const H = 3_600_000;
@@ -45,11 +45,12 @@ describe('the session export reader', () => {
       ]);
       const batches = store.exportSessions({ fromMs: BASE, toMs: BASE + 3 * DAY, tz: 'UTC', titles: false });
       const read = batches[Symbol.iterator]();
-      const first = read.next().value!;
+      const first: SessionRecord[] = read.next().value ?? [];
       // Day 1's Code is done; its Slack may still go on at midnight, so it waits for day 2.
       expect(first.map((s) => [s.subject, s.startMs])).toEqual([['Code', BASE + 9 * H]]);
-      const rest: typeof first = [];
-      for (let next = read.next(); !next.done; next = read.next()) rest.push(...next.value);
+      const rest: SessionRecord[] = [];
+      for (let next = read.next(); !next.done; next = read.next())
+        rest.push(...(next.value as SessionRecord[]));
       expect(rest.filter((s) => s.subject === 'Terminal').map((s) => [s.startMs, s.endMs])).toEqual([
         [BASE + 2 * DAY - H, BASE + 2 * DAY + H],
       ]);
