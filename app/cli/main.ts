@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `timeaudit` command: serve (the headless daemon), report, log (time logged by hand), token, demo. In a
+ * The `timeaudit` command: serve (the headless daemon), report, log (time logged by hand), token, demo, export. In a
  * checkout it runs straight from TypeScript (`npm run timeaudit -- report`); installed globally, from dist/.
  */
 import { Command, InvalidArgumentError } from 'commander';
@@ -13,6 +13,7 @@ import { prepareDataDir, resolveDataDir } from './paths.ts';
 import { serve } from './serve.ts';
 import { tokenCommand } from './token.ts';
 import { demoCommand } from './demo.ts';
+import { exportCommand } from './export.ts';
 
 const integer = (name: string, min: number, max: number) => (value: string) => {
   const n = Number(value);
@@ -174,6 +175,25 @@ program
       force: opts.force ?? false,
     }),
   );
+
+program
+  .command('export')
+  .description(
+    'write the sessions of a range (one row per run of time on one subject) as csv, json, ndjson or parquet',
+  )
+  .option(...dataDirOption)
+  .option('--from <when>', 'start: YYYY-MM-DD, an ISO instant, today, yesterday or now', 'today')
+  .option('--to <when>', 'end (exclusive), same forms as --from', 'tomorrow')
+  .option('--tz <zone>', "IANA time zone of the dates (default: this machine's)")
+  .option('--format <format>', 'csv (the default), json, ndjson or parquet; with --raw ndjson or json')
+  .option('--out <file>', 'write to this file (default: stdout)')
+  .option('--titles', 'include window titles (private: left out unless asked for)')
+  .option('--raw', 'the stored events instead of sessions (what `import timeaudit` reads)')
+  .addHelpText(
+    'after',
+    '\nExample: timeaudit export --from 2026-01-01 --to 2026-02-01 --format parquet --out jan.parquet',
+  )
+  .action((opts) => exportCommand({ ...opts, dataDir: dataDir(opts.dataDir) }));
 
 try {
   await program.parseAsync();

@@ -183,17 +183,7 @@ export class EventTables {
 
   /** Every event of every source, and every manual entry, overlapping [fromMs, toMs), by the start_ms indexes. */
   overlapping(fromMs: number, toMs: number): Streams {
-    this.flushExtents();
-    const longest = new Map<string, number>();
-    for (const r of this.stmts.extents.all() as { source: string; longest_ms: number }[])
-      longest.set(r.source, r.longest_ms);
-    const range = (source: EventSource): number[] => [
-      fromMs - Math.min(longest.get(source) ?? 0, LONG_EVENT_MS),
-      toMs,
-      fromMs,
-      toMs,
-      fromMs,
-    ];
+    const range = this.rangeParams(fromMs, toMs);
     const subjects = this.windowSubjects();
     const window = subjects.byTitle
       ? (this.stmts.titledWindowsIn.all(...range('window')) as WindowRow[]).map((r) =>
@@ -208,6 +198,30 @@ export class EventTables {
         rowToManualSpan,
       ),
     };
+  }
+
+  /** The window events overlapping [fromMs, toMs) with their titles, by start (an export's titles). */
+  windowTitles(fromMs: number, toMs: number): Array<WindowSpan & { title: string }> {
+    const range = this.rangeParams(fromMs, toMs);
+    return (this.stmts.titledWindowsIn.all(...range('window')) as Required<WindowRow>[]).map((r) => ({
+      ...rowToWindowSpan(r, r.app),
+      title: r.title,
+    }));
+  }
+
+  /** The parameters of OVERLAPS for [fromMs, toMs), per source: it looks back as far as the longest event. */
+  private rangeParams(fromMs: number, toMs: number): (source: EventSource) => number[] {
+    this.flushExtents();
+    const longest = new Map<string, number>();
+    for (const r of this.stmts.extents.all() as { source: string; longest_ms: number }[])
+      longest.set(r.source, r.longest_ms);
+    return (source) => [
+      fromMs - Math.min(longest.get(source) ?? 0, LONG_EVENT_MS),
+      toMs,
+      fromMs,
+      toMs,
+      fromMs,
+    ];
   }
 
   /**

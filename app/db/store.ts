@@ -11,6 +11,8 @@ import { changedIntervals } from '../core/slots.ts';
 import type { Interval } from '../core/resolve.ts';
 import { Categories } from './categories.ts';
 import { EventTables, type Replaced } from './events.ts';
+import { SessionExports, type SessionQuery, type SessionRecord } from './export-sessions.ts';
+import { RawExports, type RawQuery, type RawRecord } from './export-raw.ts';
 import { Goals, type GoalChange, type GoalInput } from './goals.ts';
 import { ManualEntries, type ManualEntryChange, type ManualEntryInput } from './manual.ts';
 import { userVersion } from './migrate.ts';
@@ -31,6 +33,10 @@ import { diskFullError, isDiskFull } from './disk-full.ts';
 
 export type {
   ReportQuery,
+  SessionQuery,
+  SessionRecord,
+  RawQuery,
+  RawRecord,
   ManualEntryInput,
   ManualEntryChange,
   GoalInput,
@@ -251,6 +257,26 @@ export class Store {
   report(query: ReportQuery): Report {
     const nowMs = this.now();
     return this.upkeep.read(query, (resolveZone) => this.reports.build(query, nowMs, resolveZone));
+  }
+
+  /**
+   * An export's sessions, a local day at a time as the caller reads them (export-sessions.ts). Subjects seen
+   * first in pending time get their category now, as a report would give it. Throws DomainError('invalid')
+   * for an unknown zone.
+   */
+  exportSessions(query: SessionQuery): Iterable<SessionRecord[]> {
+    try {
+      this.refreshRollups();
+    } catch (error) {
+      if (!(error instanceof DomainError && error.kind === 'storage_full')) throw error;
+    }
+    const sessions = new SessionExports(this.db, this.events, this.subjects, this.categories);
+    return sessions.batches(query, this.userId());
+  }
+
+  /** An export's stored events, a local day at a time (export-raw.ts). */
+  exportRaw(query: RawQuery): Iterable<RawRecord[]> {
+    return new RawExports(this.db).batches(query);
   }
 
   /** The manual entries overlapping [fromMs, toMs), by start. */

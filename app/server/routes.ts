@@ -1,11 +1,13 @@
 /**
  * Fastify routes derived from the `api` map in app/shared: one route per entry (method, path, success status,
  * whether it needs the token), its params / query / body validated with the entry's zod schemas before the
- * handler runs. A known path asked with another method answers 405 with an Allow header instead of 404.
+ * handler runs. A handler answers JSON, or a Download (app/shared/download.ts) that is streamed as a file. A known path asked with another method answers 405 with an Allow header instead of 404.
  */
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { api, type ApiHandlers, type ApiName, type ApiRequest } from '../shared/api/index.ts';
+import { isDownload } from '../shared/download.ts';
 import { ApiError } from '../shared/errors.ts';
 import { fromZodError } from './errors.ts';
 import type { RouteGuardConfig } from './security.ts';
@@ -57,6 +59,14 @@ export function registerRoutes(app: FastifyInstance, handlers: ApiHandlers): voi
       handler: async (request, reply) => {
         const result = await handle(parseRequest(spec, request));
         reply.code(spec.status);
+        if (isDownload(result)) {
+          // A file (an export): streamed as it is made, the name in Content-Disposition.
+          return reply
+            .header('content-type', result.contentType)
+            .header('content-disposition', `attachment; filename="${result.fileName}"`)
+            .header('cache-control', 'no-store')
+            .send(Readable.from(result.body, { objectMode: false }));
+        }
         return result;
       },
     });

@@ -7,6 +7,7 @@
 import type { ApiBody, ApiName, ApiParams, ApiQuery, ApiResponse } from './api/index.ts';
 import { ROUTES } from './routes.ts';
 import { ApiError, ERROR_STATUS, type ApiErrorBody, type ErrorCode } from './errors.ts';
+import { fileNameOf, type Download, type DownloadedFile } from './download.ts';
 
 export interface ClientOptions {
   /** e.g. http://127.0.0.1:47600, or '' for the page's own origin. */
@@ -27,8 +28,12 @@ export type ClientRequest<K extends ApiName> = Part<ApiParams<K>, 'params'> &
   Part<ApiQuery<K>, 'query'> &
   Part<ApiBody<K>, 'body'>;
 
+/** What a call resolves to: the answer's JSON, or for a file (an export) its bytes and name. */
+export type ClientResponse<K extends ApiName> =
+  ApiResponse<K> extends Download ? DownloadedFile : ApiResponse<K>;
+
 export type ApiClient = {
-  [K in ApiName]: (request: ClientRequest<K>) => Promise<ApiResponse<K>>;
+  [K in ApiName]: (request: ClientRequest<K>) => Promise<ClientResponse<K>>;
 };
 
 /** The app could not be reached at all (not running, wrong port, offline). */
@@ -74,6 +79,10 @@ export function createApiClient(options: ClientOptions): ApiClient {
       });
     } catch (error) {
       throw new ConnectionError(`Time Audit is not reachable (${(error as Error).message})`);
+    }
+    if (response.ok && 'download' in spec) {
+      const fileName = fileNameOf(response.headers.get('content-disposition')) ?? 'timeaudit-export';
+      return { blob: await response.blob(), fileName } satisfies DownloadedFile;
     }
     const payload: unknown = await response.json().catch(() => null);
     if (response.ok) return payload;

@@ -7,6 +7,8 @@ export interface RouteSpec {
   path: string;
   auth: boolean;
   status: number;
+  /** The call answers a file (a Download), not JSON. */
+  download?: true;
 }
 
 export const ROUTES = {
@@ -40,6 +42,7 @@ export const ROUTES = {
   deleteGoal: { method: 'DELETE', path: '/v1/goals/:id', auth: true, status: 200 },
   getSettings: { method: 'GET', path: '/v1/settings', auth: true, status: 200 },
   updateSettings: { method: 'PATCH', path: '/v1/settings', auth: true, status: 200 },
+  exportData: { method: 'GET', path: '/v1/export', auth: true, status: 200, download: true },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -5,6 +5,7 @@
  */
 import type { ApiHandlers } from '../../shared/api/index.ts';
 import { categoriesHandlers } from './categories.ts';
+import { dataHandlers } from './data.ts';
 import type { HandlerDeps } from './deps.ts';
 import { eventsHandlers } from './events.ts';
 import { goalsHandlers } from './goals.ts';
@@ -28,5 +29,6 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     ...manualEntriesHandlers(deps),
     ...goalsHandlers(deps),
     ...settingsHandlers(deps),
+    ...dataHandlers(deps),
   };
 }

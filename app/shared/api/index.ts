@@ -8,6 +8,7 @@
 import { ROUTES, type RouteName } from '../routes.ts';
 import type { BodyOf, HandlersOf, ParamsOf, QueryOf, RequestOf, ResponseOf } from './endpoint.ts';
 import { categoriesApi } from './categories.ts';
+import { dataApi } from './data.ts';
 import { eventsApi } from './events.ts';
 import { goalsApi } from './goals.ts';
 import { manualEntriesApi } from './manual-entries.ts';
@@ -19,6 +20,7 @@ import { settingsApi } from './settings.ts';
 
 export * from './endpoint.ts';
 export * from './categories.ts';
+export * from './data.ts';
 export * from './events.ts';
 export * from './goals.ts';
 export * from './manual-entries.ts';
@@ -38,6 +40,7 @@ export const api = {
   ...manualEntriesApi,
   ...goalsApi,
   ...settingsApi,
+  ...dataApi,
 };
 
 export type Api = typeof api;

@@ -19,6 +19,7 @@ import {
   type Preset,
 } from '../lib/ranges.ts';
 import { AllocationSection } from './AllocationSection.tsx';
+import { DataSection } from './DataSection.tsx';
 import { DayOfWeekSection } from './DayOfWeekSection.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import { GoalsSection } from './GoalsSection.tsx';
@@ -166,6 +167,12 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
             />
             {/* What is never recorded can be set before anything is. */}
             <SettingsSection state={settings} className="empty-state-extra" />
+            <DataSection
+              range={shown.range}
+              rangeText={formatRange(shown.range)}
+              tz={tz}
+              className="empty-state-extra"
+            />
           </ActionsContext>
         ) : (
           <ActionsContext value={actions}>
@@ -206,6 +213,12 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
                 className="span-7"
               />
               <SettingsSection state={settings} className="span-12" />
+              <DataSection
+                range={shown.range}
+                rangeText={formatRange(shown.range)}
+                tz={tz}
+                className="span-12"
+              />
             </div>
           </ActionsContext>
         )}
