@@ -40,6 +40,8 @@ export const ROUTES = {
   deleteGoal: { method: 'DELETE', path: '/v1/goals/:id', auth: true, status: 200 },
   getSettings: { method: 'GET', path: '/v1/settings', auth: true, status: 200 },
   updateSettings: { method: 'PATCH', path: '/v1/settings', auth: true, status: 200 },
+  previewPurge: { method: 'GET', path: '/v1/data/purge', auth: true, status: 200 },
+  purgeData: { method: 'DELETE', path: '/v1/data', auth: true, status: 200 },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof ROUTES;
