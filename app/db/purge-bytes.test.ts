@@ -17,6 +17,8 @@ const log = createLogger('purge-test');
 const APP = 'SecretMessenger';
 const TITLE = 'Quarterly layoffs draft';
 const DOMAIN = 'private-clinic.example';
+/** A page of that domain: the browser's window showed its title. */
+const PAGE_TITLE = 'Lab results for Jane';
 
 let dir: string;
 let file: string;
@@ -55,7 +57,8 @@ function record(store: Store): void {
     store.ingest('window', [
       win(`c${day}`, 'Code', at, at + 60),
       { ...win(`s${day}`, APP, at + 60, at + 90), title: `${TITLE} ${day}` },
-      win(`f${day}`, 'Firefox', at + 90, at + 150),
+      { ...win(`f${day}`, 'Firefox', at + 90, at + 110), title: 'Pull requests — Firefox' },
+      { ...win(`l${day}`, 'Firefox', at + 110, at + 150), title: `${PAGE_TITLE} — Firefox` },
     ]);
     store.ingest('browser', [
       brw(`g${day}`, 'github.com', at + 90, at + 110),
@@ -69,7 +72,7 @@ function record(store: Store): void {
   store.report(YEAR); // rollups of a zone too
 }
 
-const SECRETS = [APP, TITLE, DOMAIN];
+const SECRETS = [APP, TITLE, DOMAIN, PAGE_TITLE];
 
 describe('after a purge, no file of the data folder holds what was purged', () => {
   it('an earlier version’s database (written without secure_delete) and its backups: vacuumed once', async () => {
@@ -110,6 +113,8 @@ describe('after a purge, no file of the data folder holds what was purged', () =
     ]);
     store.close();
     for (const secret of SECRETS) expect(holding(secret)).toEqual([]);
+    // Only what told of the purged: the titles of the other pages stay.
+    expect(holding('Pull requests')).toContain('timeaudit.sqlite');
     expect(holding('github.com').sort()).toEqual(
       [path.join('backups', 'timeaudit-2026-06-01.sqlite'), 'timeaudit.sqlite'].sort(),
     );

@@ -9,6 +9,7 @@
 import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../core/logger.ts';
+import { LOCK_FILE } from './data-lock.ts';
 import { Store, type PurgeOutcome, type PurgeSelector, type Scrubbed } from './store.ts';
 
 export const BACKUPS_DIR = 'backups';
@@ -50,7 +51,8 @@ export function databaseCopies(databaseFile: string): string[] {
     for (const name of names) {
       const file = path.join(dir, name);
       if (path.resolve(file) === path.resolve(databaseFile)) continue;
-      if (/-(wal|shm|journal)$/.test(name)) continue;
+      // The data folder's lock is an SQLite file too, empty, held open by the writer.
+      if (name === LOCK_FILE || /-(wal|shm|journal)$/.test(name)) continue;
       if (isSqliteFile(file)) found.push(file);
     }
   }

@@ -16,16 +16,19 @@
  * ```
  *
  * An app takes its window events, which its title-rule subjects (`<app> — <pattern>`) come from too; a domain
- * takes its browser events and those of its subdomains. Idle periods belong to no app or domain: only a range
+ * takes its browser events and those of its subdomains, and the titles that would still tell of it: those of
+ * the browser windows focused while it was shown (the page's title), and any window title naming it. Those
+ * window events stay (the browser's time is still the browser's) with an empty title. Idle periods belong to no app or domain: only a range
  * and `all` delete them, and manual entries likewise (a logged activity is not an app or a site).
  */
+import { isBrowserApp } from '../core/browsers.ts';
 import { invalid } from '../core/errors.ts';
 import type { Interval } from '../core/resolve.ts';
 import { resolve } from '../core/resolve.ts';
 import { SLOT_MS } from '../core/time.ts';
 import { normalizeDomain } from '../shared/hostname.ts';
 import type { SubjectKind } from '../shared/report.ts';
-import type { EventTables } from './events.ts';
+import { LONG_EVENT_MS, type EventTables } from './events.ts';
 import type { DB } from './open.ts';
 import type { SlotRollup } from './rollups.ts';
 
@@ -45,6 +48,8 @@ export interface PurgeSummary {
   cut: number;
   /** The time reports counted for what goes: the subjects' whole time, or the range's. */
   trackedMs: number;
+  /** For a domain: window titles that would still tell of it, emptied (their events stay). */
+  titlesCleared: number;
   /** For an app or a domain: the subjects it names, each with its time (a title rule's subjects included). */
   subjects: Array<{ kind: SubjectKind; name: string; ms: number }>;
 }
@@ -69,7 +74,8 @@ const COPIED: Record<Table, string> = {
 const IN_RANGE = `((start_ms < :t AND end_ms > :f) OR (start_ms = end_ms AND start_ms >= :f AND start_ms < :t))`;
 const CROSSING = `((start_ms < :f AND end_ms > :f) OR (start_ms >= :f AND start_ms < :t AND end_ms > :t))`;
 /** A domain and its subdomains (:d), compared on the text, so `_` or `%` in a name mean nothing special. */
-const DOMAIN_MATCH = `(domain = :d OR substr(domain, -length(:d) - 1) = '.' || :d)`;
+const domainMatch = (column: string) => `(${column} = :d OR substr(${column}, -length(:d) - 1) = '.' || :d)`;
+const DOMAIN_MATCH = domainMatch('domain');
 /** An app's subjects: itself and its title-rule subjects `<app> — <pattern>`. */
 const APP_SUBJECTS = `kind = 'app' AND (name = :a OR substr(name, 1, length(:a) + 3) = :a || ' — ')`;
 const DOMAIN_SUBJECTS = `kind = 'domain' AND (name = :d OR substr(name, -length(:d) - 1) = '.' || :d)`;
@@ -100,7 +106,14 @@ export class Purges {
       const statement = this.db.prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck();
       return (params ? statement.get(params) : statement.get()) as number;
     };
-    const none = { windowEvents: 0, browserEvents: 0, idleEvents: 0, manualEntries: 0, cut: 0 };
+    const none = {
+      windowEvents: 0,
+      browserEvents: 0,
+      idleEvents: 0,
+      manualEntries: 0,
+      cut: 0,
+      titlesCleared: 0,
+    };
     switch (selector.kind) {
       case 'all':
         return {
@@ -109,6 +122,7 @@ export class Purges {
           idleEvents: count('idle_events', '1'),
           manualEntries: count('manual_entries', '1'),
           cut: 0,
+          titlesCleared: 0,
           trackedMs: this.db
             .prepare(`SELECT coalesce(sum(ms), 0) FROM slot_subjects`)
             .pluck()
@@ -123,6 +137,7 @@ export class Purges {
           idleEvents: count('idle_events', IN_RANGE, p),
           manualEntries: count('manual_entries', IN_RANGE, p),
           cut: TABLES.reduce((sum, table) => sum + count(table, CROSSING, p), 0),
+          titlesCleared: 0,
           trackedMs: this.rangeMs(selector.fromMs, selector.toMs),
           subjects: [],
         };
@@ -141,6 +156,7 @@ export class Purges {
         return {
           ...none,
           browserEvents: count('browser_events', DOMAIN_MATCH, { d: selector.name }),
+          titlesCleared: this.titlesOf(selector.name).length,
           trackedMs: subjects.reduce((sum, s) => sum + s.ms, 0),
           subjects,
         };
@@ -166,6 +182,13 @@ export class Purges {
       const changed = this.db
         .prepare(`SELECT start_ms AS startMs, end_ms AS endMs FROM ${table} WHERE ${where}`)
         .all(params) as Interval[];
+      if (selector.kind === 'domain') {
+        const titles = this.titlesOf(selector.name);
+        const clear = this.db.prepare(`UPDATE window_events SET title = '' WHERE id = ?`);
+        for (const w of titles) clear.run(w.id);
+        // A title rule may have counted them as a subject of their own: they count as their app now.
+        changed.push(...titles);
+      }
       this.db.prepare(`DELETE FROM ${table} WHERE ${where}`).run(params);
       this.slots.markPending(changed);
       candidates = this.db
@@ -175,6 +198,27 @@ export class Purges {
     }
     this.slots.refreshPending();
     return { ...summary, subjectsRemoved: this.removeEmptySubjects(candidates) };
+  }
+
+  /**
+   * The window events whose title tells of the domain: browser windows focused while one of its pages was
+   * shown (their title is the page's), looked for a day back through the start_ms index, and titles naming it.
+   */
+  private titlesOf(domain: string): Array<Interval & { id: number }> {
+    const found = new Map<number, Interval & { id: number }>();
+    const shown = this.db.prepare(
+      `SELECT DISTINCT w.id, w.app, w.start_ms AS startMs, w.end_ms AS endMs
+       FROM browser_events b JOIN window_events w
+         ON w.start_ms >= b.start_ms - ${LONG_EVENT_MS} AND w.start_ms < b.end_ms AND w.end_ms > b.start_ms
+       WHERE ${domainMatch('b.domain')} AND w.title <> ''`,
+    );
+    for (const w of shown.iterate({ d: domain }) as Iterable<Interval & { id: number; app: string }>)
+      if (isBrowserApp(w.app)) found.set(w.id, { id: w.id, startMs: w.startMs, endMs: w.endMs });
+    const naming = this.db.prepare(
+      `SELECT id, start_ms AS startMs, end_ms AS endMs FROM window_events WHERE instr(lower(title), :d) > 0`,
+    );
+    for (const w of naming.iterate({ d: domain }) as Iterable<Interval & { id: number }>) found.set(w.id, w);
+    return [...found.values()];
   }
 
   /** The subjects matching `where`, each with its time in the slots. */

@@ -1,6 +1,12 @@
-import type { dataPurgeApi, HandlersOf, PurgePreview, PurgeQuery } from '../../shared/api/index.ts';
+import type {
+  dataPurgeApi,
+  HandlersOf,
+  PurgePreview,
+  PurgeQuery,
+  PurgeResult,
+} from '../../shared/api/index.ts';
 import type { PurgeSelector, PurgeSummary } from '../../db/store.ts';
-import { purgeEverywhere } from '../../db/purge-copies.ts';
+import { purgeEverywhere, type PurgedEverywhere } from '../../db/purge-copies.ts';
 import { createLogger } from '../../core/logger.ts';
 import type { HandlerDeps } from './deps.ts';
 
@@ -21,7 +27,17 @@ export const purgePreviewWire = (s: PurgeSummary): PurgePreview => ({
   manual_entries: s.manualEntries,
   cut: s.cut,
   tracked_ms: s.trackedMs,
+  titles_cleared: s.titlesCleared,
   subjects: s.subjects,
+});
+
+export const purgeResultWire = (done: PurgedEverywhere): PurgeResult => ({
+  ...purgePreviewWire(done),
+  subjects_removed: done.subjectsRemoved,
+  file_clean: done.scrubbed.complete,
+  copies: done.copies.map((c) =>
+    c.purged ? { file: c.file, purged: true } : { file: c.file, purged: false, error: c.error },
+  ),
 });
 
 export function dataPurgeHandlers({ store, beforePurge }: HandlerDeps): HandlersOf<typeof dataPurgeApi> {
@@ -33,14 +49,7 @@ export function dataPurgeHandlers({ store, beforePurge }: HandlerDeps): Handlers
       beforePurge?.();
       const done = purgeEverywhere(store, selector, log);
       log.info('purged', { kind: selector.kind, subjectsRemoved: done.subjectsRemoved });
-      return {
-        ...purgePreviewWire(done),
-        subjects_removed: done.subjectsRemoved,
-        file_clean: done.scrubbed.complete,
-        copies: done.copies.map((c) =>
-          c.purged ? { file: c.file, purged: true } : { file: c.file, purged: false, error: c.error },
-        ),
-      };
+      return purgeResultWire(done);
     },
   };
 }

@@ -49,6 +49,8 @@ export interface PurgePreview {
   cut: number;
   /** The time reports count for what goes, in ms. */
   tracked_ms: number;
+  /** For a domain: window titles that tell of it (its pages' titles in the browser, titles naming it), emptied. */
+  titles_cleared: number;
   /** An app's or a domain's subjects (its title-rule subjects, its subdomains), each with its time. */
   subjects: Array<{ kind: SubjectKind; name: string; ms: number }>;
 }
