@@ -6,8 +6,9 @@
  * else it writes under the folder's lock; the backups in the data folder get the same purge either way.
  */
 import { createInterface } from 'node:readline/promises';
-import type { PurgePreview, PurgeResult } from '../shared/api/index.ts';
+import type { PurgeResult } from '../shared/api/index.ts';
 import { formatDuration } from '../shared/format.ts';
+import { describePurge, plural, purgesNothing } from '../shared/purge-text.ts';
 import { createLogger } from '../core/logger.ts';
 import { zoneFor } from '../core/zone.ts';
 import { purgeEverywhere } from '../db/purge-copies.ts';
@@ -72,24 +73,6 @@ function named(selector: PurgeSelector): string {
   }
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-/** "12 window events, 3 browser events, 1 entry logged by hand (2 cut at the range's edges); 3h 12m". */
-export function describeCounts(p: PurgePreview): string {
-  const parts = [
-    p.window_events > 0 ? plural(p.window_events, 'window event') : '',
-    p.browser_events > 0 ? plural(p.browser_events, 'browser event') : '',
-    p.idle_events > 0 ? plural(p.idle_events, 'away period') : '',
-    p.manual_entries > 0 ? plural(p.manual_entries, 'entry logged by hand', 'entries logged by hand') : '',
-  ].filter(Boolean);
-  if (p.titles_cleared > 0) parts.push(`${plural(p.titles_cleared, 'window title')} telling of it emptied`);
-  const cut = p.cut > 0 ? ` (${p.cut} cut at the range's edges, their parts outside it kept)` : '';
-  return `${parts.join(', ')}${cut}; ${formatDuration(p.tracked_ms)} of tracked time`;
-}
-
-const isEmpty = (p: PurgePreview) =>
-  p.window_events + p.browser_events + p.idle_events + p.manual_entries === 0 && p.subjects.length === 0;
-
 /** Asks on the terminal; only "yes" typed out deletes. */
 async function confirmed(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
@@ -115,13 +98,13 @@ export async function purgeCommand(opts: PurgeOptions, now = Date.now()): Promis
       const preview = api
         ? await viaDaemon(api.previewPurge({ query }))
         : purgePreviewWire((store as Store).previewPurge(selector));
-      if (isEmpty(preview)) {
+      if (purgesNothing(preview)) {
         if (opts.json) console.log(JSON.stringify({ ...preview, deleted: false }, null, 2));
         else console.log(`Nothing is recorded for ${named(selector)}: nothing deleted.`);
         return;
       }
       const subjects = preview.subjects.map((s) => `${s.name} ${formatDuration(s.ms)}`).join(', ');
-      const what = `${named(selector)}: ${describeCounts(preview)}${subjects ? ` (${subjects})` : ''}`;
+      const what = `${named(selector)}: ${describePurge(preview)}${subjects ? ` (${subjects})` : ''}`;
       if (!opts.yes && !(await confirmed(`Delete ${what}?\nThis cannot be undone. Type "yes" to delete: `)))
         throw new PurgeRefusedError('not confirmed: nothing deleted');
       const result: PurgeResult = api
@@ -153,7 +136,7 @@ function wireQuery(selector: PurgeSelector) {
 }
 
 function summary(selector: PurgeSelector, r: PurgeResult): string {
-  const lines = [`Deleted ${named(selector)}: ${describeCounts(r)}.`];
+  const lines = [`Deleted ${named(selector)}: ${describePurge(r)}.`];
   const purged = r.copies.filter((c) => c.purged).length;
   lines.push(
     r.file_clean
