@@ -32,7 +32,7 @@ import { ScoreTrendSection } from './ScoreTrendSection.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
 import { DataSection } from './DataSection.tsx';
 import { PurgeDialog } from './PurgeDialog.tsx';
-import { PurgeContext, usePurgeRequest } from '../hooks/usePurge.ts';
+import { usePurgeRequest } from '../hooks/usePurge.ts';
 import { ShrinkageSection } from './ShrinkageSection.tsx';
 import { Skeleton } from './Skeleton.tsx';
 import { SuggestionsSection } from './SuggestionsSection.tsx';
@@ -67,10 +67,10 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
   const { notices, notify, dismiss } = useNotices();
   const pause = usePause(useCallback((text: string) => notify('error', text), [notify]));
   const suggestions = data?.planning.suggestions.ok ? data.planning.suggestions.value : NO_SUGGESTIONS;
-  const actions = useActions(data?.categories ?? [], suggestions, reload, notify);
+  const purge = usePurgeRequest();
+  const actions = useActions(data?.categories ?? [], suggestions, reload, notify, purge.ask);
   const planningActions = usePlanningActions(reload, notify);
   const settings = useSettings(notify);
-  const purge = usePurgeRequest();
   const today = dayOf(new Date());
 
   const unauthorized = isUnauthorized(error);
@@ -146,78 +146,76 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
           {otherError}
         </div>
       ) : null}
-      <PurgeContext value={purge.ask}>
-        <main className={loading && shown ? 'is-loading' : undefined} aria-busy={loading}>
-          {!shown ? (
-            loading ? (
-              <>
-                <p className="loading-line" role="status">
-                  Loading…
-                </p>
-                <Skeleton />
-              </>
-            ) : null
-          ) : shown.report.total_ms === 0 ? (
-            <ActionsContext value={actions}>
-              <EmptyState rangeText={formatRange(shown.range)} newInstall={shown.categories.length === 0} />
-              {/* Time away from the computer can be logged for any range, tracked or not. */}
+      <main className={loading && shown ? 'is-loading' : undefined} aria-busy={loading}>
+        {!shown ? (
+          loading ? (
+            <>
+              <p className="loading-line" role="status">
+                Loading…
+              </p>
+              <Skeleton />
+            </>
+          ) : null
+        ) : shown.report.total_ms === 0 ? (
+          <ActionsContext value={actions}>
+            <EmptyState rangeText={formatRange(shown.range)} newInstall={shown.categories.length === 0} />
+            {/* Time away from the computer can be logged for any range, tracked or not. */}
+            <LogTimeSection
+              entries={shown.planning.entries}
+              range={shown.range}
+              rangeText={formatRange(shown.range)}
+              actions={planningActions}
+              onRetry={retry}
+              className="empty-state-extra"
+            />
+            {/* What is never recorded can be set before anything is. */}
+            <SettingsSection state={settings} className="empty-state-extra" />
+            <DataSection className="empty-state-extra" />
+          </ActionsContext>
+        ) : (
+          <ActionsContext value={actions}>
+            <div className="grid">
+              <AllocationSection report={shown.report} previous={shown.previous} />
+              <TimeOfDaySection report={shown.report} />
+              <GoalsSection goals={shown.planning.goals} actions={planningActions} onRetry={retry} />
+              <ScoreTrendSection report={shown.report} />
+              <DayOfWeekSection report={shown.report} range={shown.range} />
+              <ShrinkageSection report={shown.report} rangeText={formatRange(shown.range)} />
+              <TopActivitiesSection report={shown.report} rangeText={formatRange(shown.range)} />
+              <TimelineSection
+                timeline={shown.timeline}
+                range={shown.range}
+                loadingDay={dayLoading}
+                onSelectDay={(day) => {
+                  selectDay(day).catch((failure: unknown) =>
+                    notify('error', `Could not load ${day}: ${describeError(failure)}`),
+                  );
+                }}
+              />
               <LogTimeSection
                 entries={shown.planning.entries}
                 range={shown.range}
                 rangeText={formatRange(shown.range)}
                 actions={planningActions}
                 onRetry={retry}
-                className="empty-state-extra"
               />
-              {/* What is never recorded can be set before anything is. */}
-              <SettingsSection state={settings} className="empty-state-extra" />
-              <DataSection className="empty-state-extra" />
-            </ActionsContext>
-          ) : (
-            <ActionsContext value={actions}>
-              <div className="grid">
-                <AllocationSection report={shown.report} previous={shown.previous} />
-                <TimeOfDaySection report={shown.report} />
-                <GoalsSection goals={shown.planning.goals} actions={planningActions} onRetry={retry} />
-                <ScoreTrendSection report={shown.report} />
-                <DayOfWeekSection report={shown.report} range={shown.range} />
-                <ShrinkageSection report={shown.report} rangeText={formatRange(shown.range)} />
-                <TopActivitiesSection report={shown.report} rangeText={formatRange(shown.range)} />
-                <TimelineSection
-                  timeline={shown.timeline}
-                  range={shown.range}
-                  loadingDay={dayLoading}
-                  onSelectDay={(day) => {
-                    selectDay(day).catch((failure: unknown) =>
-                      notify('error', `Could not load ${day}: ${describeError(failure)}`),
-                    );
-                  }}
-                />
-                <LogTimeSection
-                  entries={shown.planning.entries}
-                  range={shown.range}
-                  rangeText={formatRange(shown.range)}
-                  actions={planningActions}
-                  onRetry={retry}
-                />
-                <SuggestionsSection
-                  suggestions={shown.planning.suggestions}
-                  onRetry={retry}
-                  className="span-5"
-                />
-                <RulesSection
-                  rules={shown.planning.rules}
-                  actions={planningActions}
-                  onRetry={retry}
-                  className="span-7"
-                />
-                <SettingsSection state={settings} className="span-12" />
-                <DataSection className="span-12" />
-              </div>
-            </ActionsContext>
-          )}
-        </main>
-      </PurgeContext>
+              <SuggestionsSection
+                suggestions={shown.planning.suggestions}
+                onRetry={retry}
+                className="span-5"
+              />
+              <RulesSection
+                rules={shown.planning.rules}
+                actions={planningActions}
+                onRetry={retry}
+                className="span-7"
+              />
+              <SettingsSection state={settings} className="span-12" />
+              <DataSection className="span-12" />
+            </div>
+          </ActionsContext>
+        )}
+      </main>
       {purge.request ? (
         <PurgeDialog request={purge.request} onClose={purge.close} reload={reload} notify={notify} />
       ) : null}

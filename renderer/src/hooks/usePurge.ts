@@ -2,8 +2,9 @@
  * Deleting recorded data from the dashboard: any card asks for a purge (`ask`), and one dialog (PurgeDialog)
  * shows what it would take, from the app's own count, and deletes it only when confirmed there.
  */
-import { createContext, useContext, useMemo, useState } from 'react';
+import { useContext, useMemo, useState } from 'react';
 import type { PurgeQuery } from '../../../app/shared/api/data-purge.ts';
+import { ActionsContext } from './useActions.ts';
 
 export interface PurgeRequest {
   query: PurgeQuery;
@@ -15,10 +16,8 @@ export interface PurgeAsk {
   ask(request: PurgeRequest): void;
 }
 
-export const PurgeContext = createContext<PurgeAsk | null>(null);
-
-/** The purge of the page, or null where none is offered. */
-export const usePurgeContext = (): PurgeAsk | null => useContext(PurgeContext);
+/** The purge of the page (carried with the other actions), or null where none is offered. */
+export const usePurgeContext = (): PurgeAsk | null => useContext(ActionsContext)?.purge ?? null;
 
 export function usePurgeRequest(): { request: PurgeRequest | null; ask: PurgeAsk; close: () => void } {
   const [request, setRequest] = useState<PurgeRequest | null>(null);
