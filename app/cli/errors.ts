@@ -10,6 +10,7 @@ import { DataFolderBusyError } from '../db/data-lock.ts';
 import { DateArgumentError } from './dates.ts';
 import { DemoRefusedError } from './demo.ts';
 import { ExportArgumentError } from './export.ts';
+import { PurgeRefusedError } from './purge-command.ts';
 import { LogArgumentError } from './log-times.ts';
 import { DaemonError } from './writer.ts';
 
@@ -36,7 +37,8 @@ export function cliFailure(error: unknown): CliFailure | null {
     error instanceof LogArgumentError ||
     error instanceof NewerDatabaseError ||
     error instanceof DemoRefusedError ||
-    error instanceof ExportArgumentError
+    error instanceof ExportArgumentError ||
+    error instanceof PurgeRefusedError
   )
     return { message: error.message, exitCode: 2 };
   if (error instanceof DataFolderBusyError || error instanceof DaemonError)

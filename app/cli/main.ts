@@ -14,6 +14,7 @@ import { serve } from './serve.ts';
 import { tokenCommand } from './token.ts';
 import { demoCommand } from './demo.ts';
 import { exportCommand } from './export.ts';
+import { purgeCommand } from './purge-command.ts';
 
 const integer = (name: string, min: number, max: number) => (value: string) => {
   const n = Number(value);
@@ -194,6 +195,23 @@ program
     '\nExample: timeaudit export --from 2026-01-01 --to 2026-02-01 --format parquet --out jan.parquet',
   )
   .action((opts) => exportCommand({ ...opts, dataDir: dataDir(opts.dataDir) }));
+
+program
+  .command('purge')
+  .description(
+    'delete what was recorded of an app, a domain (with its subdomains), a range or everything; asks first',
+  )
+  .option(...dataDirOption)
+  .option('--from <when>', 'start of a range: YYYY-MM-DD, an ISO instant, today, yesterday or now')
+  .option('--to <when>', 'end of the range (exclusive), same forms; events over its edges are cut')
+  .option('--tz <zone>', "IANA time zone of the dates (default: this machine's)")
+  .option('--app <name>', 'an app, as reports name it (its title-rule subjects too)')
+  .option('--domain <name>', 'a domain and its subdomains')
+  .option('--all', 'everything recorded (categories, rules, goals and settings stay)')
+  .option('--yes', 'delete without asking (required when not on a terminal)')
+  .option('--json', 'print what was deleted as DELETE /v1/data answers it')
+  .addHelpText('after', '\nExample: timeaudit purge --domain example.com')
+  .action((opts) => purgeCommand({ ...opts, dataDir: dataDir(opts.dataDir) }));
 
 try {
   await program.parseAsync();

@@ -92,6 +92,7 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
     pause,
     tz,
     settings: live,
+    beforePurge: () => tracker?.cut(),
   });
   let tracker: WindowTracker | null = null;
   let idle: IdleSource | null = null;

@@ -17,7 +17,10 @@ export type Writer = { api: ApiClient; lock: null } | { api: null; lock: DataFol
 const WAIT_MS = 15_000;
 
 /** The running daemon's API, else the data folder's lock (release it when done). */
-export function claimWriter(dataDir: string, command: Extract<LockCommand, 'log' | 'demo'>): Writer {
+export function claimWriter(
+  dataDir: string,
+  command: Extract<LockCommand, 'log' | 'demo' | 'purge'>,
+): Writer {
   let daemonUrl: string | null = null;
   try {
     const lock = DataFolderLock.acquire(dataDir, command, {

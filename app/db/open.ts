@@ -2,7 +2,8 @@
 import Database from 'better-sqlite3';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
-import { migrate } from './migrate.ts';
+import { migrate, userVersion } from './migrate.ts';
+import { markClean } from './scrub.ts';
 
 export type DB = Database.Database;
 
@@ -23,7 +24,11 @@ export function openDatabase(file: string): DB {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // What a delete frees is overwritten with zeros, so that deleted names and titles leave the file (scrub.ts).
+    db.pragma('secure_delete = ON');
+    const created = userVersion(db) === 0;
     migrate(db);
+    if (created) markClean(db);
   } catch (error) {
     db.close();
     throw error;

@@ -21,6 +21,8 @@ import { SlotRollup } from './rollups.ts';
 import { Reports, type ReportQuery } from './report.ts';
 import { Rules, type RuleChange, type RuleInput } from './rules.ts';
 import { RECENT_MS, Suggestions } from './suggestions.ts';
+import { Purges, type PurgeOutcome, type PurgeSelector, type PurgeSummary } from './purge.ts';
+import { scrubDatabase, type Scrubbed } from './scrub.ts';
 import { DAY_MS } from '../core/time.ts';
 import { Subjects } from './subjects.ts';
 import { Timelines } from './timeline.ts';
@@ -32,6 +34,10 @@ import { DomainError } from '../core/errors.ts';
 import { diskFullError, isDiskFull } from './disk-full.ts';
 
 export type {
+  PurgeOutcome,
+  PurgeSelector,
+  PurgeSummary,
+  Scrubbed,
   ReportQuery,
   SessionQuery,
   SessionRecord,
@@ -75,6 +81,8 @@ export type EventOf<S extends EventSource> = S extends 'window'
 
 export class Store {
   readonly db: DB;
+  /** The database's path, or ':memory:'. */
+  readonly file: string;
   private readonly now: () => number;
   private readonly events: EventTables;
   private readonly subjects: Subjects;
@@ -89,9 +97,11 @@ export class Store {
   private readonly suggestionModel: Suggestions;
   private readonly log: Logger;
   private readonly upkeep: RollupUpkeep;
+  private readonly purges: Purges;
 
   private constructor(db: DB, options: StoreOptions) {
     this.db = db;
+    this.file = options.file;
     this.now = options.now ?? Date.now;
     this.log = options.log ?? createLogger('store');
     this.rules = new Rules(db, this.log);
@@ -113,6 +123,7 @@ export class Store {
     this.manual = new ManualEntries(db, this.subjects, this.categories, (changed) =>
       this.slots.markPending(changed),
     );
+    this.purges = new Purges(db, this.events, this.slots);
     this.upkeep = new RollupUpkeep(db, this.slots, this.zones, {
       now: this.now,
       log: this.log,
@@ -379,6 +390,27 @@ export class Store {
     } finally {
       this.rules.forget(); // compiled inside the transaction: rebuilt from what was committed, if anything
     }
+  }
+
+  /** What purge(selector) would delete now. Throws DomainError('invalid') for a selector naming nothing. */
+  previewPurge(selector: PurgeSelector): PurgeSummary {
+    return this.write(() => this.purges.preview(selector));
+  }
+
+  /**
+   * Deletes what was recorded of an app, a domain, a range or everything (see purge.ts), in one transaction,
+   * then makes the deleted bytes unreadable in the file and its WAL (scrub.ts). Throws DomainError: invalid.
+   */
+  purge(selector: PurgeSelector): PurgeOutcome & { scrubbed: Scrubbed } {
+    let outcome: PurgeOutcome;
+    try {
+      outcome = this.write(() => this.purges.apply(selector));
+    } finally {
+      // Subjects went: their cached ids, and a model trained on them, are gone too.
+      this.subjects.forgetIds();
+      this.suggestionModel.forget();
+    }
+    return { ...outcome, scrubbed: scrubDatabase(this.db, this.log) };
   }
 
   /**

@@ -123,6 +123,11 @@ export class Suggestions {
     return out.slice(0, MAX_SUGGESTIONS);
   }
 
+  /** Drops the model, after a purge removed subjects and titles it was trained on. */
+  forget(): void {
+    this.model = null;
+  }
+
   /** The trained model, trained again only when what it learns from may have changed. */
   private current(): Model {
     const key = [

@@ -71,6 +71,8 @@ async function main(): Promise<void> {
   store.prepareZoneInBackground(tz);
   const token = loadOrCreateToken(dataDir);
   const pause = new PauseController(systemPauseClock);
+  // The tracker starts once the server listens; a purge ends its open events (WindowTracker.cut).
+  let cutTracker = (): void => {};
   const server = createServer({
     store,
     token,
@@ -79,6 +81,7 @@ async function main(): Promise<void> {
     pause,
     tz,
     settings,
+    beforePurge: () => cutTracker(),
   });
   const { url } = await server.listen().catch((error: unknown) => {
     store.close();
@@ -100,6 +103,7 @@ async function main(): Promise<void> {
     excludeApp: (app) => settings.exclusions.excludesApp(app),
     log: log.child('tracker'),
   });
+  cutTracker = () => tracker.cut();
   tracker.start();
   settings.onChange((next, previous) => {
     if (next.idleMinutes !== previous.idleMinutes) tracker.setIdleThresholdMs(next.idleMinutes * 60_000);

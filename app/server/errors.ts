@@ -59,6 +59,8 @@ const WIRE_FIELDS: Readonly<Record<string, string>> = {
   startMs: 'start',
   endMs: 'end',
   targetMs: 'target_ms',
+  fromMs: 'from',
+  toMs: 'to',
 };
 
 export function fromDomainError(error: DomainError): ApiError {

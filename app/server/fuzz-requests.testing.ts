@@ -217,7 +217,25 @@ const pathOf = (template: string) =>
     )
     .map((parts) => parts.join(''));
 
-type Route = [FuzzRequest['method'], string, fc.Arbitrary<unknown> | null];
+/** A query string, for the routes that take their input there. */
+type Query = fc.Arbitrary<string>;
+type Route = [FuzzRequest['method'], string, fc.Arbitrary<unknown> | null, Query?];
+
+/** DELETE /v1/data's selectors, right and wrong (never all=true: the other routes' rows must stay to be checked). */
+const purgeQuery: Query = fc
+  .oneof(
+    fc.record({ app: name }),
+    fc.record({ domain: fc.oneof(domain, name) }),
+    fc.record({ from: iso, to: iso }),
+    fc.record({ from: iso }),
+    fc.record({ all: fc.constantFrom('false', '1', 'yes', '') }),
+    fc.record({ app: name, domain }),
+    fc.dictionary(fc.constantFrom('from', 'to', 'app', 'domain', 'all', 'x'), fc.string(), { maxKeys: 3 }),
+  )
+  .map(
+    (q) =>
+      `?${new URLSearchParams(Object.entries(q).map(([k, v]): [string, string] => [k, String(v)])).toString()}`,
+  );
 
 const ROUTES_FUZZED: Route[] = [
   ['POST', '/v1/window/events', events({ app: or(name), title: or(aTitle) })],
@@ -253,6 +271,7 @@ const ROUTES_FUZZED: Route[] = [
     ),
   ],
   ['POST', '/v1/resume', body({})],
+  ['DELETE', '/v1/data', null, purgeQuery],
   [
     'PATCH',
     '/v1/settings',
@@ -327,11 +346,11 @@ const contentType = fc.oneof(
 
 export const fuzzRequest: fc.Arbitrary<FuzzRequest> = fc
   .constantFrom(...ROUTES_FUZZED)
-  .chain(([method, template, bodies]) =>
+  .chain(([method, template, bodies, query]) =>
     fc.record({
       route: fc.constant(`${method} ${template}`),
       method: fc.constant(method),
-      path: pathOf(template),
+      path: query ? fc.tuple(pathOf(template), query).map(([p, q]) => p + q) : pathOf(template),
       body: bodies === null ? fc.constant(undefined) : bodies.chain(text),
       contentType: bodies === null ? fc.constant(null) : contentType,
     }),

@@ -41,6 +41,8 @@ export interface ServerOptions {
   pause?: PauseController;
   /** The zone of "pause until tomorrow"; default the machine's. */
   tz?: string;
+  /** Called before a purge deletes anything: the tracker ends its open events (WindowTracker.cut). */
+  beforePurge?: () => void;
 }
 
 export interface TimeAuditServer {
@@ -89,6 +91,7 @@ export function createServer(options: ServerOptions): TimeAuditServer {
       tz: options.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
       exclusions: settings.exclusions,
       settings,
+      beforePurge: options.beforePurge,
     }),
   );
   app.addHook('onResponse', async (request, reply) => {

@@ -43,6 +43,8 @@ export const ROUTES = {
   getSettings: { method: 'GET', path: '/v1/settings', auth: true, status: 200 },
   updateSettings: { method: 'PATCH', path: '/v1/settings', auth: true, status: 200 },
   exportData: { method: 'GET', path: '/v1/export', auth: true, status: 200, download: true },
+  previewPurge: { method: 'GET', path: '/v1/data/purge', auth: true, status: 200 },
+  purgeData: { method: 'DELETE', path: '/v1/data', auth: true, status: 200 },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof ROUTES;

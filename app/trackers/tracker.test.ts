@@ -339,6 +339,16 @@ describe('WindowTracker', () => {
     }
   });
 
+  it('cut() ends the open events, so a purge right after is not undone by the next checkpoint', async () => {
+    const t = setup();
+    for (let ms = 0; ms <= 20_000; ms += 1_000) await t.at(ms, A); // checkpointed at 15 s
+    t.tracker.cut();
+    t.sink.windows.clear(); // a purge deletes everything saved so far
+    for (let ms = 21_000; ms <= 40_000; ms += 1_000) await t.at(ms, A);
+    await t.stopAt(40_500);
+    expect(t.sink.windowSpans()).toEqual(['tracker.ts 21000..40500']);
+  });
+
   describe('while paused', () => {
     function pausable(overrides: Partial<WindowTrackerOptions> = {}) {
       let paused = false;

@@ -123,6 +123,17 @@ export class WindowTracker {
     this.idleThresholdMs = ms;
   }
 
+  /**
+   * Ends the open events now; the next poll starts new ones, under new ids. A purge calls this before it
+   * deletes: the next checkpoint of an event opened before it would save the event's whole span again.
+   */
+  cut(): void {
+    const t = this.now();
+    this.closeWindow(t);
+    this.closeAway(t);
+    this.floorMs = Math.max(this.floorMs, t);
+  }
+
   start(): void {
     if (this.timer) return;
     this.stopped = false;

@@ -18,4 +18,6 @@ export interface HandlerDeps {
   exclusions: Exclusions;
   /** The user's settings, read and changed through GET / PATCH /v1/settings. */
   settings: LiveSettings;
+  /** Ends the tracker's open events, before a purge (see the data-purge handlers); absent without a tracker. */
+  beforePurge?: (() => void) | undefined;
 }

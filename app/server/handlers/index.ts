@@ -15,6 +15,7 @@ import { pauseHandlers } from './pause.ts';
 import { reportHandlers } from './report.ts';
 import { rulesHandlers } from './rules.ts';
 import { settingsHandlers } from './settings.ts';
+import { dataPurgeHandlers } from './data-purge.ts';
 
 export type { HandlerDeps };
 
@@ -30,5 +31,6 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     ...goalsHandlers(deps),
     ...settingsHandlers(deps),
     ...dataHandlers(deps),
+    ...dataPurgeHandlers(deps),
   };
 }

@@ -17,6 +17,7 @@ import { pauseApi } from './pause.ts';
 import { reportApi } from './report.ts';
 import { rulesApi } from './rules.ts';
 import { settingsApi } from './settings.ts';
+import { dataPurgeApi } from './data-purge.ts';
 
 export * from './endpoint.ts';
 export * from './categories.ts';
@@ -29,6 +30,7 @@ export * from './pause.ts';
 export * from './report.ts';
 export * from './rules.ts';
 export * from './settings.ts';
+export * from './data-purge.ts';
 
 export const api = {
   ...pairingApi,
@@ -41,6 +43,7 @@ export const api = {
   ...goalsApi,
   ...settingsApi,
   ...dataApi,
+  ...dataPurgeApi,
 };
 
 export type Api = typeof api;

@@ -31,6 +31,8 @@ import { RangePicker, type Selection } from './RangePicker.tsx';
 import { RulesSection } from './RulesSection.tsx';
 import { ScoreTrendSection } from './ScoreTrendSection.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
+import { PurgeDialog } from './PurgeDialog.tsx';
+import { usePurgeRequest } from '../hooks/usePurge.ts';
 import { ShrinkageSection } from './ShrinkageSection.tsx';
 import { Skeleton } from './Skeleton.tsx';
 import { SuggestionsSection } from './SuggestionsSection.tsx';
@@ -65,7 +67,8 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
   const { notices, notify, dismiss } = useNotices();
   const pause = usePause(useCallback((text: string) => notify('error', text), [notify]));
   const suggestions = data?.planning.suggestions.ok ? data.planning.suggestions.value : NO_SUGGESTIONS;
-  const actions = useActions(data?.categories ?? [], suggestions, reload, notify);
+  const purge = usePurgeRequest();
+  const actions = useActions(data?.categories ?? [], suggestions, reload, notify, purge.ask);
   const planningActions = usePlanningActions(reload, notify);
   const settings = useSettings(notify);
   const today = dayOf(new Date());
@@ -223,6 +226,9 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
           </ActionsContext>
         )}
       </main>
+      {purge.request ? (
+        <PurgeDialog request={purge.request} onClose={purge.close} reload={reload} notify={notify} />
+      ) : null}
       <footer className="app-footer">Times in {tz}. Everything stays on this machine.</footer>
       <Notices notices={notices} onDismiss={dismiss} />
     </div>

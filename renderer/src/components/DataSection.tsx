@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { DayRange } from '../lib/ranges.ts';
 import { ExportForm } from './ExportForm.tsx';
+import { PurgeForm } from './PurgeForm.tsx';
 import { Section } from './Section.tsx';
 
 /** Your data, out (and, with their own forms, in and deleted): the dashboard's range is what is exported. */
@@ -20,6 +21,7 @@ export function DataSection(props: {
     >
       <div className="settings-grid">
         <ExportForm range={range} rangeText={rangeText} tz={tz} />
+        <PurgeForm />
         {children}
       </div>
     </Section>

@@ -4,6 +4,7 @@ import type { RestartField, SettingsPatch, SettingsView } from '../../../app/sha
 import { SETTINGS_LIMITS } from '../../../app/shared/settings-limits.ts';
 import type { Failure } from '../hooks/usePlanningActions.ts';
 import type { SettingsState } from '../hooks/useSettings.ts';
+import { subjectPurge, usePurgeContext } from '../hooks/usePurge.ts';
 import { LoadFailure } from './LoadFailure.tsx';
 import { Section } from './Section.tsx';
 
@@ -81,6 +82,9 @@ function ExclusionList(props: {
   const [text, setText] = useState('');
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
+  // Just excluded: its past time can go too, asked here and confirmed with the numbers (PurgeDialog).
+  const [past, setPast] = useState<string | null>(null);
+  const purge = usePurgeContext();
 
   const run = async (patch: SettingsPatch, done: string): Promise<Failure | null> => {
     setBusy(true);
@@ -96,7 +100,10 @@ function ExclusionList(props: {
     if (items.some((item) => item.toLowerCase() === name.toLowerCase()))
       return setFailure({ message: `${name} is already excluded.`, field });
     const failed = await run({ [field]: [...items, name] }, props.added(name));
-    if (!failed) setText('');
+    if (!failed) {
+      setText('');
+      setPast(name);
+    }
   };
   const remove = (name: string) =>
     void run({ [field]: items.filter((item) => item !== name) }, `${name} is recorded again`);
@@ -147,6 +154,24 @@ function ExclusionList(props: {
         </button>
       </form>
       <p className="muted small setting-hint">{hint}</p>
+      {purge && past !== null && items.includes(past) ? (
+        <p className="exclusion-past" role="status">
+          <span>Also delete the time already recorded of {past}?</span>
+          <button
+            type="button"
+            className="button small danger"
+            onClick={() => {
+              purge.ask(subjectPurge(field === 'excluded_apps' ? 'app' : 'domain', past));
+              setPast(null);
+            }}
+          >
+            Delete its past time…
+          </button>
+          <button type="button" className="link-button" onClick={() => setPast(null)}>
+            Keep it
+          </button>
+        </p>
+      ) : null}
       {failure ? (
         <p id={errorId} className="form-error" role="alert">
           {failure.message}

@@ -18,6 +18,8 @@ interface Props {
   /** A small "site" / "app" badge, for lists that mix both. */
   showKind?: boolean;
   empty: string;
+  /** A "Delete…" link on each row (apps and sites), which asks before anything goes. */
+  onDelete?: ((subject: SubjectTotal) => void) | undefined;
 }
 
 /** Ranked subjects (domains, apps or logged activities): time, share, and their category, changed in place. */
@@ -28,13 +30,20 @@ export function SubjectTable({
   showProductivity = true,
   showKind = false,
   empty,
+  onDelete,
 }: Props) {
   if (subjects.length === 0) return <p className="empty-line">{empty}</p>;
   const max = subjects[0]?.ms ?? 0;
   return (
     <table className="ranked">
       <caption className="visually-hidden">{caption}</caption>
-      <RankedHead name="Name" extra={showProductivity ? ['Category', 'Productivity'] : ['Category']} />
+      <RankedHead
+        name="Name"
+        extra={[
+          ...(showProductivity ? ['Category', 'Productivity'] : ['Category']),
+          ...(onDelete ? [''] : []),
+        ]}
+      />
       <tbody>
         {subjects.map((s, i) => (
           <tr key={`${s.kind}:${s.name}`} data-subject={`${s.kind}:${s.name}`}>
@@ -57,6 +66,18 @@ export function SubjectTable({
             {showProductivity ? (
               <td>
                 <ProductivityChip productivity={s.productivity} />
+              </td>
+            ) : null}
+            {onDelete ? (
+              <td className="delete-col">
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={`Delete the recorded time of ${s.name}…`}
+                  onClick={() => onDelete(s)}
+                >
+                  Delete…
+                </button>
               </td>
             ) : null}
           </tr>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Report, SubjectKind } from '../../../app/shared/report.ts';
 import { useActionsContext } from '../hooks/useActions.ts';
+import { subjectPurge, usePurgeContext } from '../hooks/usePurge.ts';
 import { CategoryTable } from './CategoryTable.tsx';
 import { Section } from './Section.tsx';
 import { SubjectTable } from './SubjectTable.tsx';
@@ -26,6 +27,7 @@ const TOP = 15;
  */
 export function TopActivitiesSection({ report, rangeText }: { report: Report; rangeText: string }) {
   const { suggestions } = useActionsContext();
+  const purge = usePurgeContext();
   const [tab, setTab] = useState<TabKey>('domains');
   const total = report.total_ms;
   const logged = report.subjects.some((s) => s.kind === 'manual');
@@ -63,6 +65,11 @@ export function TopActivitiesSection({ report, rangeText }: { report: Report; ra
             total={total}
             caption={`Top ${selected === 'logged' ? 'logged activities' : selected}, ${rangeText}`}
             empty={EMPTY[selected]}
+            onDelete={
+              purge && selected !== 'logged'
+                ? (s) => purge.ask(subjectPurge(selected === 'apps' ? 'app' : 'domain', s.name))
+                : undefined
+            }
           />
         )}
       </Tabs>

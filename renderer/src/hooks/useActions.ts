@@ -11,6 +11,7 @@ import type { Category, Productivity, SubjectKind } from '../../../app/shared/re
 import { api, describeError } from '../lib/api.ts';
 import { NO_CATEGORY } from '../lib/productivity.ts';
 import type { Notice } from './useNotices.ts';
+import type { PurgeAsk } from './usePurge.ts';
 
 export interface Actions {
   categories: Category[];
@@ -30,6 +31,8 @@ export interface Actions {
   /** Creates a category on its own (for a goal, a rule or a logged activity); resolves to an error, or null. */
   createCategory(name: string, productivity: Productivity): Promise<string | null>;
   setCategoryProductivity(category: Category, productivity: Productivity): Promise<boolean>;
+  /** Asks to delete recorded data (the dialog confirms it first); absent where the page offers none. */
+  purge?: PurgeAsk | undefined;
 }
 
 export const ActionsContext = createContext<Actions | null>(null);
@@ -45,11 +48,13 @@ export function useActions(
   suggestions: Suggestion[],
   reload: () => Promise<void>,
   notify: (kind: Notice['kind'], text: string) => void,
+  purge?: PurgeAsk,
 ): Actions {
   return useMemo<Actions>(
     () => ({
       categories,
       suggestions,
+      purge,
       async setSubjectCategory(kind, name, category) {
         try {
           await api.setSubjectCategory({ params: { kind, name }, body: { category } });
@@ -107,6 +112,6 @@ export function useActions(
         }
       },
     }),
-    [categories, suggestions, reload, notify],
+    [categories, suggestions, reload, notify, purge],
   );
 }
