@@ -13,6 +13,7 @@ import { prepareDataDir, resolveDataDir } from './paths.ts';
 import { serve } from './serve.ts';
 import { tokenCommand } from './token.ts';
 import { demoCommand } from './demo.ts';
+import { backupCommand, restoreCommand } from './backup-command.ts';
 
 const integer = (name: string, min: number, max: number) => (value: string) => {
   const n = Number(value);
@@ -174,6 +175,20 @@ program
       force: opts.force ?? false,
     }),
   );
+
+program
+  .command('backup')
+  .description('copy the database, consistent, while the daemon runs or not (daily ones are made by the daemon)')
+  .option(...dataDirOption)
+  .option('--out <file>', 'a new file to write (default: <data folder>/backups/timeaudit-DATE-TIME.sqlite)')
+  .action((opts) => backupCommand({ dataDir: dataDir(opts.dataDir), out: opts.out }));
+
+program
+  .command('restore')
+  .description('replace the database with a backup (the daemon must be stopped); the replaced one is kept')
+  .argument('<file>', 'a backup made by `timeaudit backup` or a daily one in <data folder>/backups/')
+  .option(...dataDirOption)
+  .action((file: string, opts) => restoreCommand(file, { dataDir: dataDir(opts.dataDir) }));
 
 try {
   await program.parseAsync();

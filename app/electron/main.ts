@@ -19,6 +19,7 @@ import { zoneFor } from '../core/zone.ts';
 import { databasePath } from '../db/open.ts';
 import { prepareDataFolder } from '../db/data-folder.ts';
 import { DataFolderLock, isDaemon } from '../db/data-lock.ts';
+import { DailyBackups } from '../db/daily-backups.ts';
 import { Store } from '../db/store.ts';
 import { createServer } from '../server/server.ts';
 import { loadOrCreateToken } from '../server/token.ts';
@@ -71,6 +72,8 @@ async function main(): Promise<void> {
   store.prepareZoneInBackground(tz);
   const token = loadOrCreateToken(dataDir);
   const pause = new PauseController(systemPauseClock);
+  // As the daemon does: a copy a day in <data>/backups, the last 7 kept.
+  const backups = new DailyBackups({ dataDir, tz, log: log.child('backup') });
   const server = createServer({
     store,
     token,
@@ -79,6 +82,7 @@ async function main(): Promise<void> {
     pause,
     tz,
     settings,
+    backups,
   });
   const { url } = await server.listen().catch((error: unknown) => {
     store.close();
@@ -88,6 +92,7 @@ async function main(): Promise<void> {
   });
   lock.listening(url);
   log.info(`running: ${url} (data in ${dataDir})`);
+  backups.start();
 
   const idle = new PowerMonitorIdleSource(config.idleMinutes * 60);
   const tracker = new WindowTracker({
@@ -206,6 +211,7 @@ async function main(): Promise<void> {
       idle.close();
       tray.destroy();
       await server.close();
+      await backups.stop();
       store.close();
       lock.release();
     })().then(

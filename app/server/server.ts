@@ -9,6 +9,7 @@ import { PauseController, systemPauseClock } from './pause-controller.ts';
 import { installErrorHandling, replyWithError, writeClientError } from './errors.ts';
 import { createHandlers } from './handlers/index.ts';
 import type { Store } from '../db/store.ts';
+import type { DailyBackups } from '../db/daily-backups.ts';
 import { registerRoutes } from './routes.ts';
 import { DEFAULT_DASHBOARD_DIR, registerDashboard } from './dashboard.ts';
 import { installGuards } from './security.ts';
@@ -41,6 +42,8 @@ export interface ServerOptions {
   pause?: PauseController;
   /** The zone of "pause until tomorrow"; default the machine's. */
   tz?: string;
+  /** The data folder's backups, made and listed through the API; without them those calls answer 404. */
+  backups?: DailyBackups;
 }
 
 export interface TimeAuditServer {
@@ -89,6 +92,7 @@ export function createServer(options: ServerOptions): TimeAuditServer {
       tz: options.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
       exclusions: settings.exclusions,
       settings,
+      backups: options.backups ?? null,
     }),
   );
   app.addHook('onResponse', async (request, reply) => {

@@ -40,6 +40,8 @@ export const ROUTES = {
   deleteGoal: { method: 'DELETE', path: '/v1/goals/:id', auth: true, status: 200 },
   getSettings: { method: 'GET', path: '/v1/settings', auth: true, status: 200 },
   updateSettings: { method: 'PATCH', path: '/v1/settings', auth: true, status: 200 },
+  listBackups: { method: 'GET', path: '/v1/backups', auth: true, status: 200 },
+  createBackup: { method: 'POST', path: '/v1/backup', auth: true, status: 201 },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -3,6 +3,7 @@ import type { Store } from '../../db/store.ts';
 import type { Exclusions } from '../../core/exclusions.ts';
 import type { LiveSettings } from '../../core/live-settings.ts';
 import type { PauseController } from '../pause-controller.ts';
+import type { DailyBackups } from '../../db/daily-backups.ts';
 
 export interface HandlerDeps {
   store: Store;
@@ -18,4 +19,6 @@ export interface HandlerDeps {
   exclusions: Exclusions;
   /** The user's settings, read and changed through GET / PATCH /v1/settings. */
   settings: LiveSettings;
+  /** The data folder's backups (POST /v1/backup, GET /v1/backups); null for a server without a data folder. */
+  backups: DailyBackups | null;
 }
