@@ -27,8 +27,11 @@ export async function restoreCommand(file: string, opts: { dataDir: string }): P
     const done = await restoreDatabase(opts.dataDir, file);
     const { window, browser, idle, manual } = done.counts;
     const migrated =
-      done.fromVersion < done.toVersion ? `, upgraded from schema ${done.fromVersion} to ${done.toVersion}` : '';
-    const latest = done.latestStartMs === null ? 'no events' : `latest ${new Date(done.latestStartMs).toISOString()}`;
+      done.fromVersion < done.toVersion
+        ? `, upgraded from schema ${done.fromVersion} to ${done.toVersion}`
+        : '';
+    const latest =
+      done.latestStartMs === null ? 'no events' : `latest ${new Date(done.latestStartMs).toISOString()}`;
     console.log(
       `Restored ${path.resolve(file)} to ${databasePath(opts.dataDir)}${migrated}: ${window} window, ` +
         `${browser} browser and ${idle} idle events, ${manual} entries logged by hand (${latest}).`,

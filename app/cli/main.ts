@@ -178,7 +178,9 @@ program
 
 program
   .command('backup')
-  .description('copy the database, consistent, while the daemon runs or not (daily ones are made by the daemon)')
+  .description(
+    'copy the database, consistent, while the daemon runs or not (daily ones are made by the daemon)',
+  )
   .option(...dataDirOption)
   .option('--out <file>', 'a new file to write (default: <data folder>/backups/timeaudit-DATE-TIME.sqlite)')
   .action((opts) => backupCommand({ dataDir: dataDir(opts.dataDir), out: opts.out }));

@@ -125,7 +125,9 @@ function checkDatabase(staging: string, source: string): number {
   try {
     let problems: string[];
     try {
-      problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+      problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map(
+        (r) => r.integrity_check,
+      );
     } catch (error) {
       throw refuse(source, `it is damaged (${(error as Error).message})`);
     }
@@ -181,7 +183,8 @@ function setAside(live: string, nowMs: number): string {
   }
   renameSync(live, kept);
   if (existsSync(`${live}-wal`)) renameSync(`${live}-wal`, `${kept}-wal`);
-  for (const f of [kept, `${kept}-wal`]) if (existsSync(f) && process.platform !== 'win32') chmodSync(f, 0o600);
+  for (const f of [kept, `${kept}-wal`])
+    if (existsSync(f) && process.platform !== 'win32') chmodSync(f, 0o600);
   return kept;
 }
 
