@@ -24,6 +24,8 @@ const DAILY = /^timeaudit-(\d{4}-\d{2}-\d{2})\.sqlite$/;
 
 export interface DailyBackupsOptions {
   dataDir: string;
+  /** The database to copy; the data folder's own by default. */
+  database?: string;
   now?: () => number;
   /** The zone whose dates name the backups; the machine's by default. */
   tz?: string;
@@ -53,7 +55,7 @@ export class DailyBackups {
 
   constructor(options: DailyBackupsOptions) {
     this.folder = backupsFolder(options.dataDir);
-    this.database = databasePath(options.dataDir);
+    this.database = options.database ?? databasePath(options.dataDir);
     this.now = options.now ?? Date.now;
     this.tz = options.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
     this.log = options.log ?? createLogger('backup');

@@ -253,6 +253,7 @@ const ROUTES_FUZZED: Route[] = [
     ),
   ],
   ['POST', '/v1/resume', body({})],
+  ['POST', '/v1/backup', body({})],
   [
     'PATCH',
     '/v1/settings',
