@@ -15,6 +15,7 @@ import { tokenCommand } from './token.ts';
 import { demoCommand } from './demo.ts';
 import { exportCommand } from './export.ts';
 import { purgeCommand } from './purge-command.ts';
+import { backupCommand, restoreCommand } from './backup-command.ts';
 
 const integer = (name: string, min: number, max: number) => (value: string) => {
   const n = Number(value);
@@ -212,6 +213,22 @@ program
   .option('--json', 'print what was deleted as DELETE /v1/data answers it')
   .addHelpText('after', '\nExample: timeaudit purge --domain example.com')
   .action((opts) => purgeCommand({ ...opts, dataDir: dataDir(opts.dataDir) }));
+
+program
+  .command('backup')
+  .description(
+    'copy the database, consistent, while the daemon runs or not (daily ones are made by the daemon)',
+  )
+  .option(...dataDirOption)
+  .option('--out <file>', 'a new file to write (default: <data folder>/backups/timeaudit-DATE-TIME.sqlite)')
+  .action((opts) => backupCommand({ dataDir: dataDir(opts.dataDir), out: opts.out }));
+
+program
+  .command('restore')
+  .description('replace the database with a backup (the daemon must be stopped); the replaced one is kept')
+  .argument('<file>', 'a backup made by `timeaudit backup` or a daily one in <data folder>/backups/')
+  .option(...dataDirOption)
+  .action((file: string, opts) => restoreCommand(file, { dataDir: dataDir(opts.dataDir) }));
 
 try {
   await program.parseAsync();

@@ -16,6 +16,7 @@ import { databasePath } from './paths.ts';
 import { SettingsFile } from './settings-file.ts';
 import { EXTENSION_ID } from '../shared/extension.ts';
 import { DataFolderLock, isDaemon } from '../db/data-lock.ts';
+import { DailyBackups } from '../db/daily-backups.ts';
 import { prepareDataDir } from './paths.ts';
 
 /** Options left undefined come from the settings file the desktop app shares (settings.json), else defaults. */
@@ -79,6 +80,8 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
   // One pause for the API (the extension, and later the tray) and the tracker.
   const pause = new PauseController(systemPauseClock);
+  // A copy a day in <data>/backups, the last 7 kept: made through a connection of its own, writes go on.
+  const backups = new DailyBackups({ dataDir: options.dataDir, tz, log: log.child('backup') });
   pause.onChange((state) => {
     if (!state.paused) log.info('tracking resumed');
     else if (state.untilMs === null) log.info('tracking paused until resumed');
@@ -93,6 +96,7 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
     tz,
     settings: live,
     beforePurge: () => tracker?.cut(),
+    backups,
   });
   let tracker: WindowTracker | null = null;
   let idle: IdleSource | null = null;
@@ -106,6 +110,7 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
     // Reports in this machine's zone read its summaries: built now, between requests, the first dashboard
     // load over a long range finds them ready.
     store.prepareZoneInBackground(tz);
+    backups.start();
   } catch (error) {
     store.close();
     throw error;
@@ -152,5 +157,6 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
   await tracker?.stop();
   idle?.close();
   await server.close();
+  await backups.stop();
   store.close();
 }

@@ -16,6 +16,7 @@ import path from 'node:path';
 import type { Logger } from '../core/logger.ts';
 import { DATABASE_FILE } from './open.ts';
 import { LOCK_FILE, HOLDER_FILE } from './data-lock.ts';
+import { BACKUPS_DIR } from './backup.ts';
 
 /**
  * Every file Time Audit keeps in a data folder: the database with SQLite's side files, the API token
@@ -66,8 +67,15 @@ export function prepareDataFolder(dir: string, options: PrepareOptions = {}): vo
 }
 
 function holdsOnlyOurs(dir: string): boolean {
-  // conf writes settings.json through a temporary file next to it.
-  return readdirSync(dir).every((name) => DATA_FILES.includes(name) || name.startsWith('settings.json.'));
+  // conf writes settings.json through a temporary file next to it; backups and a database a restore replaced
+  // (app/db/backup.ts, restore.ts) are ours too.
+  return readdirSync(dir).every(
+    (name) =>
+      DATA_FILES.includes(name) ||
+      name.startsWith('settings.json.') ||
+      name === BACKUPS_DIR ||
+      name.startsWith(`${DATABASE_FILE}.replaced-`),
+  );
 }
 
 /** Owner-only, if the file exists and is a regular file (a symlink is not followed). */

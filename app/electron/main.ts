@@ -19,6 +19,7 @@ import { zoneFor } from '../core/zone.ts';
 import { databasePath } from '../db/open.ts';
 import { prepareDataFolder } from '../db/data-folder.ts';
 import { DataFolderLock, isDaemon } from '../db/data-lock.ts';
+import { DailyBackups } from '../db/daily-backups.ts';
 import { Store } from '../db/store.ts';
 import { createServer } from '../server/server.ts';
 import { loadOrCreateToken } from '../server/token.ts';
@@ -73,6 +74,8 @@ async function main(): Promise<void> {
   const pause = new PauseController(systemPauseClock);
   // The tracker starts once the server listens; a purge ends its open events (WindowTracker.cut).
   let cutTracker = (): void => {};
+  // As the daemon does: a copy a day in <data>/backups, the last 7 kept.
+  const backups = new DailyBackups({ dataDir, tz, log: log.child('backup') });
   const server = createServer({
     store,
     token,
@@ -82,6 +85,7 @@ async function main(): Promise<void> {
     tz,
     settings,
     beforePurge: () => cutTracker(),
+    backups,
   });
   const { url } = await server.listen().catch((error: unknown) => {
     store.close();
@@ -91,6 +95,7 @@ async function main(): Promise<void> {
   });
   lock.listening(url);
   log.info(`running: ${url} (data in ${dataDir})`);
+  backups.start();
 
   const idle = new PowerMonitorIdleSource(config.idleMinutes * 60);
   const tracker = new WindowTracker({
@@ -210,6 +215,7 @@ async function main(): Promise<void> {
       idle.close();
       tray.destroy();
       await server.close();
+      await backups.stop();
       store.close();
       lock.release();
     })().then(

@@ -36,9 +36,11 @@ const rows = <T>(sql: string) => t.store.db.prepare(sql).all() as T[];
 
 describe('fuzzing the writing endpoints', () => {
   it('covers every writing route', () => {
+    // POST /v1/backup takes nothing but {}: see why in fuzz-requests.testing.ts.
     const writing = Object.values(ROUTES)
       .filter((r) => r.method !== 'GET')
-      .map((r) => `${r.method} ${r.path}`);
+      .map((r) => `${r.method} ${r.path}`)
+      .filter((route) => route !== 'POST /v1/backup');
     expect([...FUZZED_ROUTES].sort()).toEqual(writing.sort());
   });
 

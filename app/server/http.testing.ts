@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Store } from '../db/store.ts';
+import { DailyBackups } from '../db/daily-backups.ts';
 import http from 'node:http';
 import type { Logger } from '../core/logger.ts';
 import { createServer, type ServerOptions, type TimeAuditServer } from './server.ts';
@@ -135,7 +136,8 @@ export async function startStoreServer(
 ): Promise<StoreServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'timeaudit-test-'));
   const store = Store.open({ file: path.join(dir, 'db.sqlite'), now: () => nowMs });
-  const t = await startTestServer({ ...options, store, now: () => nowMs });
+  const backups = new DailyBackups({ dataDir: dir, database: store.db.name, now: () => nowMs });
+  const t = await startTestServer({ backups, ...options, store, now: () => nowMs });
   return {
     ...t,
     store,

@@ -9,6 +9,7 @@ import { PauseController, systemPauseClock } from './pause-controller.ts';
 import { installErrorHandling, replyWithError, writeClientError } from './errors.ts';
 import { createHandlers } from './handlers/index.ts';
 import type { Store } from '../db/store.ts';
+import type { DailyBackups } from '../db/daily-backups.ts';
 import { registerRoutes } from './routes.ts';
 import { DEFAULT_DASHBOARD_DIR, registerDashboard } from './dashboard.ts';
 import { installGuards } from './security.ts';
@@ -43,6 +44,8 @@ export interface ServerOptions {
   tz?: string;
   /** Called before a purge deletes anything: the tracker ends its open events (WindowTracker.cut). */
   beforePurge?: () => void;
+  /** The data folder's backups, made and listed through the API; without them those calls answer 404. */
+  backups?: DailyBackups;
 }
 
 export interface TimeAuditServer {
@@ -92,6 +95,7 @@ export function createServer(options: ServerOptions): TimeAuditServer {
       exclusions: settings.exclusions,
       settings,
       beforePurge: options.beforePurge,
+      backups: options.backups ?? null,
     }),
   );
   app.addHook('onResponse', async (request, reply) => {

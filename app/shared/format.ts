@@ -12,3 +12,15 @@ export function formatDuration(ms: number): string {
 export function formatShare(part: number, total: number): string {
   return total > 0 ? `${Math.round((part / total) * 100)}%` : '0%';
 }
+
+/** A file's size as people read it: "812 B", "4.2 MiB", "1.3 GiB". */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+}

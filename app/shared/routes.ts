@@ -45,6 +45,8 @@ export const ROUTES = {
   exportData: { method: 'GET', path: '/v1/export', auth: true, status: 200, download: true },
   previewPurge: { method: 'GET', path: '/v1/data/purge', auth: true, status: 200 },
   purgeData: { method: 'DELETE', path: '/v1/data', auth: true, status: 200 },
+  listBackups: { method: 'GET', path: '/v1/backups', auth: true, status: 200 },
+  createBackup: { method: 'POST', path: '/v1/backup', auth: true, status: 201 },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -3,6 +3,7 @@ import type { Store } from '../../db/store.ts';
 import type { Exclusions } from '../../core/exclusions.ts';
 import type { LiveSettings } from '../../core/live-settings.ts';
 import type { PauseController } from '../pause-controller.ts';
+import type { DailyBackups } from '../../db/daily-backups.ts';
 
 export interface HandlerDeps {
   store: Store;
@@ -20,4 +21,6 @@ export interface HandlerDeps {
   settings: LiveSettings;
   /** Ends the tracker's open events, before a purge (see the data-purge handlers); absent without a tracker. */
   beforePurge?: (() => void) | undefined;
+  /** The data folder's backups (POST /v1/backup, GET /v1/backups); null for a server without a data folder. */
+  backups: DailyBackups | null;
 }

@@ -16,6 +16,7 @@ import { reportHandlers } from './report.ts';
 import { rulesHandlers } from './rules.ts';
 import { settingsHandlers } from './settings.ts';
 import { dataPurgeHandlers } from './data-purge.ts';
+import { dataBackupHandlers } from './data-backup.ts';
 
 export type { HandlerDeps };
 
@@ -32,5 +33,6 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     ...settingsHandlers(deps),
     ...dataHandlers(deps),
     ...dataPurgeHandlers(deps),
+    ...dataBackupHandlers(deps),
   };
 }

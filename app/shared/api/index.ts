@@ -18,6 +18,7 @@ import { reportApi } from './report.ts';
 import { rulesApi } from './rules.ts';
 import { settingsApi } from './settings.ts';
 import { dataPurgeApi } from './data-purge.ts';
+import { dataBackupApi } from './data-backup.ts';
 
 export * from './endpoint.ts';
 export * from './categories.ts';
@@ -31,6 +32,7 @@ export * from './report.ts';
 export * from './rules.ts';
 export * from './settings.ts';
 export * from './data-purge.ts';
+export * from './data-backup.ts';
 
 export const api = {
   ...pairingApi,
@@ -44,6 +46,7 @@ export const api = {
   ...settingsApi,
   ...dataApi,
   ...dataPurgeApi,
+  ...dataBackupApi,
 };
 
 export type Api = typeof api;
