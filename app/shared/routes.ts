@@ -7,7 +7,15 @@ export interface RouteSpec {
   path: string;
   auth: boolean;
   status: number;
+  /**
+   * The body is a file sent as it is and read by the handler as it arrives (an import), up to this many bytes,
+   * instead of one JSON document of at most 1 MiB parsed before the handler runs.
+   */
+  stream?: { limitBytes: number };
 }
+
+/** How large an import may be: years of ActivityWatch history fit easily (a million events is ~200 MB). */
+export const IMPORT_LIMIT_BYTES = 1024 ** 3;
 
 export const ROUTES = {
   health: { method: 'GET', path: '/v1/health', auth: false, status: 200 },
@@ -40,6 +48,20 @@ export const ROUTES = {
   deleteGoal: { method: 'DELETE', path: '/v1/goals/:id', auth: true, status: 200 },
   getSettings: { method: 'GET', path: '/v1/settings', auth: true, status: 200 },
   updateSettings: { method: 'PATCH', path: '/v1/settings', auth: true, status: 200 },
+  importActivityWatch: {
+    method: 'POST',
+    path: '/v1/import/activitywatch',
+    auth: true,
+    status: 200,
+    stream: { limitBytes: IMPORT_LIMIT_BYTES },
+  },
+  importTimeAudit: {
+    method: 'POST',
+    path: '/v1/import/timeaudit',
+    auth: true,
+    status: 200,
+    stream: { limitBytes: IMPORT_LIMIT_BYTES },
+  },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -14,6 +14,7 @@ import { pauseHandlers } from './pause.ts';
 import { reportHandlers } from './report.ts';
 import { rulesHandlers } from './rules.ts';
 import { settingsHandlers } from './settings.ts';
+import { dataImportHandlers } from './data-import.ts';
 
 export type { HandlerDeps };
 
@@ -28,5 +29,6 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     ...manualEntriesHandlers(deps),
     ...goalsHandlers(deps),
     ...settingsHandlers(deps),
+    ...dataImportHandlers(deps),
   };
 }

@@ -16,6 +16,7 @@ import { pauseApi } from './pause.ts';
 import { reportApi } from './report.ts';
 import { rulesApi } from './rules.ts';
 import { settingsApi } from './settings.ts';
+import { dataImportApi } from './data-import.ts';
 
 export * from './endpoint.ts';
 export * from './categories.ts';
@@ -27,6 +28,7 @@ export * from './pause.ts';
 export * from './report.ts';
 export * from './rules.ts';
 export * from './settings.ts';
+export * from './data-import.ts';
 
 export const api = {
   ...pairingApi,
@@ -38,6 +40,7 @@ export const api = {
   ...manualEntriesApi,
   ...goalsApi,
   ...settingsApi,
+  ...dataImportApi,
 };
 
 export type Api = typeof api;
