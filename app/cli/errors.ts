@@ -9,6 +9,7 @@ import { NewerDatabaseError } from '../db/migrate.ts';
 import { DataFolderBusyError } from '../db/data-lock.ts';
 import { DateArgumentError } from './dates.ts';
 import { DemoRefusedError } from './demo.ts';
+import { ImportArgumentError } from './import-command.ts';
 import { LogArgumentError } from './log-times.ts';
 import { DaemonError } from './writer.ts';
 
@@ -34,7 +35,8 @@ export function cliFailure(error: unknown): CliFailure | null {
     error instanceof DateArgumentError ||
     error instanceof LogArgumentError ||
     error instanceof NewerDatabaseError ||
-    error instanceof DemoRefusedError
+    error instanceof DemoRefusedError ||
+    error instanceof ImportArgumentError
   )
     return { message: error.message, exitCode: 2 };
   if (error instanceof DataFolderBusyError || error instanceof DaemonError)

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `timeaudit` command: serve (the headless daemon), report, log (time logged by hand), token, demo. In a
+ * The `timeaudit` command: serve (the headless daemon), report, log (time logged by hand), token, demo, import. In a
  * checkout it runs straight from TypeScript (`npm run timeaudit -- report`); installed globally, from dist/.
  */
 import { Command, InvalidArgumentError } from 'commander';
@@ -13,6 +13,7 @@ import { prepareDataDir, resolveDataDir } from './paths.ts';
 import { serve } from './serve.ts';
 import { tokenCommand } from './token.ts';
 import { demoCommand } from './demo.ts';
+import { importCommand, type ImportFormat } from './import-command.ts';
 
 const integer = (name: string, min: number, max: number) => (value: string) => {
   const n = Number(value);
@@ -174,6 +175,25 @@ program
       force: opts.force ?? false,
     }),
   );
+
+const importing = program
+  .command('import')
+  .description("bring history in: an ActivityWatch export, or Time Audit's own raw export")
+  .addHelpText('after', '\nExample: timeaudit import activitywatch ~/Downloads/aw-export.json');
+
+const importFormats: [ImportFormat, string][] = [
+  ['activitywatch', 'an ActivityWatch export (its Export button\'s JSON file; "-" reads standard input)'],
+  ['timeaudit', 'a raw export of Time Audit (`export --raw`, NDJSON or JSON; "-" reads standard input)'],
+];
+for (const [format, description] of importFormats) {
+  importing
+    .command(format)
+    .description(`import ${description}; importing it again adds nothing`)
+    .argument('<file>', 'the file, or - for standard input')
+    .option(...dataDirOption)
+    .option('--json', 'print the summary as JSON, as the API answers it')
+    .action((file: string, opts) => importCommand(format, file, { ...opts, dataDir: dataDir(opts.dataDir) }));
+}
 
 try {
   await program.parseAsync();

@@ -1,5 +1,5 @@
 /**
- * Where a writing command (`log add|edit|delete`, `demo`) writes. A data folder has one writer: when the daemon
+ * Where a writing command (`log add|edit|delete`, `demo`, `import`) writes. A data folder has one writer: when the daemon
  * or the desktop app holds it, the command goes through that process's API (the lock's holder file says where
  * it listens; the token is in the data folder), so its rules, exclusions and rollups see the change as their
  * own; when none runs, the command takes the folder's lock for its run and writes to the store itself.
@@ -17,7 +17,10 @@ export type Writer = { api: ApiClient; lock: null } | { api: null; lock: DataFol
 const WAIT_MS = 15_000;
 
 /** The running daemon's API, else the data folder's lock (release it when done). */
-export function claimWriter(dataDir: string, command: Extract<LockCommand, 'log' | 'demo'>): Writer {
+export function claimWriter(
+  dataDir: string,
+  command: Extract<LockCommand, 'log' | 'demo' | 'import'>,
+): Writer {
   let daemonUrl: string | null = null;
   try {
     const lock = DataFolderLock.acquire(dataDir, command, {

@@ -12,8 +12,7 @@ import { endpoint } from './endpoint.ts';
 export type StreamedBody = Blob | AsyncIterable<Uint8Array>;
 
 const isStreamedBody = (value: unknown): value is StreamedBody =>
-  value instanceof Blob ||
-  (typeof value === 'object' && value !== null && Symbol.asyncIterator in value);
+  value instanceof Blob || (typeof value === 'object' && value !== null && Symbol.asyncIterator in value);
 
 export const streamedBody = z.custom<StreamedBody>(isStreamedBody, 'the file itself is the body');
 
