@@ -74,6 +74,10 @@ export interface GenerateOptions {
   startMs: number;
   days: number;
   host?: string;
+  /** The longest window event (default 10 minutes; people switch more often than that on a busy day). */
+  windowMaxMs?: number;
+  /** The longest stay on one tab (default 400 s). */
+  tabMaxMs?: number;
 }
 
 export function generateAwExport(options: GenerateOptions): AwExport {
@@ -107,7 +111,7 @@ export function generateAwExport(options: GenerateOptions): AwExport {
       // never overlaps the one before (AW would count that twice, Time Audit once).
       for (let t = start, micros = 0; t < end;) {
         const { app, titles } = pick(APPS);
-        const length = Math.min(between(2_000, 600_000), end - t);
+        const length = Math.min(between(2_000, options.windowMaxMs ?? 600_000), end - t);
         const title = pick(titles);
         if (random() < 0.15 && length > 4_000) {
           const cut = t + Math.floor(length / 2);
@@ -120,7 +124,7 @@ export function generateAwExport(options: GenerateOptions): AwExport {
       }
       // The active tab, reported whether or not the browser is focused.
       for (let t = start; t < end;) {
-        const length = Math.min(between(3_000, 400_000), end - t);
+        const length = Math.min(between(3_000, options.tabMaxMs ?? 400_000), end - t);
         const data = { url: pick(URLS), title: 'Tab — ünïcödé', audible: false, incognito: false };
         web.push({ timestamp: rustTime(t), duration: length / 1000, data });
         t += length + pick([0, 0, 250, 1_000]);

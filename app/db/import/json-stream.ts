@@ -25,11 +25,9 @@ class Where {
   private chunk: Uint8Array = new Uint8Array(0);
 
   next(chunk: Uint8Array): void {
-    for (let i = 0; i < this.chunk.length; i++) {
-      if (this.chunk[i] === 10) {
-        this.linesBefore++;
-        this.lastNewlineBefore = this.chunkStart + i;
-      }
+    for (let i = this.chunk.indexOf(10); i >= 0; i = this.chunk.indexOf(10, i + 1)) {
+      this.linesBefore++;
+      this.lastNewlineBefore = this.chunkStart + i;
     }
     this.chunkStart += this.chunk.length;
     this.chunk = chunk;

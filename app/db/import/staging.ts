@@ -66,7 +66,7 @@ export class ImportStaging {
   /** Built once, after the rows are in: one sort instead of an index kept up during the reading. */
   private ensureIndex(): void {
     if (this.indexed) return;
-    this.db.exec(`CREATE INDEX staged_by_start ON staged (start_ms)`);
+    this.db.exec(`CREATE INDEX staged_by_part ON staged (part, start_ms)`);
     this.indexed = true;
   }
 
