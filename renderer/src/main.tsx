@@ -11,6 +11,7 @@ import './styles/states.css';
 import './styles/planning.css';
 import './styles/logtime.css';
 import './styles/settings.css';
+import './styles/import.css';
 
 // Before anything renders: a `#token=` link from `timeaudit serve` pairs this browser.
 takeTokenFromLocation();

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Suggestion } from '../../../app/shared/planning.ts';
+import type { ImportSummary } from '../../../app/shared/api/data-import.ts';
 import { useActions, ActionsContext } from '../hooks/useActions.ts';
 import { useDashboardData } from '../hooks/useDashboardData.ts';
 import { useNotices } from '../hooks/useNotices.ts';
@@ -30,6 +31,7 @@ import { RangePicker, type Selection } from './RangePicker.tsx';
 import { RulesSection } from './RulesSection.tsx';
 import { ScoreTrendSection } from './ScoreTrendSection.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
+import { DataSection } from './DataSection.tsx';
 import { ShrinkageSection } from './ShrinkageSection.tsx';
 import { Skeleton } from './Skeleton.tsx';
 import { SuggestionsSection } from './SuggestionsSection.tsx';
@@ -96,6 +98,11 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
   }, [live, reload]);
 
   const retry = () => void reload();
+  const [lastImport, setLastImport] = useState<ImportSummary | null>(null);
+  const imported = (summary: ImportSummary | null) => {
+    setLastImport(summary);
+    if (summary !== null) retry();
+  };
 
   const choosePreset = (preset: Preset) => {
     window.localStorage.setItem(PRESET_KEY, preset);
@@ -166,6 +173,8 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
             />
             {/* What is never recorded can be set before anything is. */}
             <SettingsSection state={settings} className="empty-state-extra" />
+            {/* History can be brought in before anything is tracked. */}
+            <DataSection lastImport={lastImport} onImported={imported} className="empty-state-extra" />
           </ActionsContext>
         ) : (
           <ActionsContext value={actions}>
@@ -206,6 +215,7 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
                 className="span-7"
               />
               <SettingsSection state={settings} className="span-12" />
+              <DataSection lastImport={lastImport} onImported={imported} className="span-12" />
             </div>
           </ActionsContext>
         )}
