@@ -61,6 +61,16 @@ describe('POST /v1/import/activitywatch', () => {
     expect(t.store.report(RANGE).total_ms).toBe(0);
   });
 
+  it('answers a file that breaks early while the client still sends the rest of it', async () => {
+    const summaryOrError = await client()
+      .importActivityWatch({ body: chunksOf(`{"buckets": x${' '.repeat(30_000_000)}`, 65_536) })
+      .catch((e: unknown) => e);
+    expect(summaryOrError).toBeInstanceOf(ApiError);
+    expect((summaryOrError as ApiError).message).toBe(
+      'the file is not valid JSON at byte 12 (line 1, column 13): Unexpected "x"',
+    );
+  });
+
   it('answers 413 for a body declared larger than its limit, 401 without the token, 415 for another type', async () => {
     const tooLarge = await t.call({
       method: 'POST',

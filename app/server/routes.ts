@@ -3,7 +3,6 @@
  * whether it needs the token), its params / query / body validated with the entry's zod schemas before the
  * handler runs. A known path asked with another method answers 405 with an Allow header instead of 404.
  */
-import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { api, type ApiHandlers, type ApiName, type ApiRequest } from '../shared/api/index.ts';
@@ -90,8 +89,8 @@ export function registerRoutes(app: FastifyInstance, handlers: ApiHandlers): voi
 /**
  * A route whose body is a file read as it arrives (an import): in a scope of its own, JSON bodies are not
  * parsed before the handler but handed to it as a stream of bytes, up to `limitBytes` instead of 1 MiB. When
- * the handler stops reading early (the file is not valid JSON), the rest of the body is read and dropped before
- * the answer is sent, so the client, still sending, gets the answer rather than a reset connection.
+ * the handler stops reading early (the file is not valid JSON), the client still sending gets the answer: Node
+ * drops the rest of the body once the answer is sent.
  */
 function registerStreamed(
   app: FastifyInstance,
@@ -120,7 +119,6 @@ function registerStreamed(
         } catch (error) {
           if (error instanceof ApiError && error.code === 'payload_too_large')
             return tooLarge(reply, limitBytes);
-          await drain(raw);
           throw error;
         }
       },
@@ -132,15 +130,4 @@ function tooLarge(reply: FastifyReply, limitBytes: number): never {
   // Still sending: the connection is closed after the answer rather than reading the rest.
   reply.header('connection', 'close');
   throw new ApiError('payload_too_large', `the file is larger than ${limitBytes} bytes`);
-}
-
-async function drain(stream: Readable): Promise<void> {
-  if (stream.readableEnded || stream.destroyed) return;
-  await new Promise<void>((resolve) => {
-    stream
-      .on('end', resolve)
-      .on('error', () => resolve())
-      .on('close', resolve);
-    stream.resume();
-  });
 }
