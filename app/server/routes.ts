@@ -119,6 +119,9 @@ function registerStreamed(
         } catch (error) {
           if (error instanceof ApiError && error.code === 'payload_too_large')
             return tooLarge(reply, limitBytes);
+          // The client went away mid-upload: nothing was stored, and there is no one left to answer.
+          if (raw.readableAborted || raw.errored)
+            throw new ApiError('bad_request', 'the body ended before all of it arrived');
           throw error;
         }
       },

@@ -62,6 +62,28 @@ const digits = (s: string, from: number, to: number): number => {
   return n;
 };
 
+/** "YYYY-MM-DDTHH:MM:SS" in UTC, or NaN when a field is out of range (Date.UTC would roll Feb 30 over). */
+function utcMs(base: string): number {
+  const [y, mo, d, h, mi, s] = [
+    [0, 4],
+    [5, 7],
+    [8, 10],
+    [11, 13],
+    [14, 16],
+    [17, 19],
+  ].map(([a, b]) => digits(base, a as number, b as number)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
+  const date = new Date(ms);
+  return date.getUTCDate() === d && date.getUTCMonth() === mo - 1 && h < 24 && mi < 60 && s < 60 ? ms : NaN;
+}
+
 /**
  * "2024-03-01T09:30:00.123456+00:00" → epoch ms with the fraction (AW writes microseconds); NaN if not one.
  * UTC instants, as AW writes them, are read digit by digit (a million of them in a large export); others
@@ -74,16 +96,7 @@ function instantMs(timestamp: unknown): number {
   const base = m[1] as string;
   const zone = m[3] as string;
   const whole =
-    zone === 'Z' || zone === 'z' || zone === '+00:00'
-      ? Date.UTC(
-          digits(base, 0, 4),
-          digits(base, 5, 7) - 1,
-          digits(base, 8, 10),
-          digits(base, 11, 13),
-          digits(base, 14, 16),
-          digits(base, 17, 19),
-        )
-      : Date.parse(`${base}${zone}`);
+    zone === 'Z' || zone === 'z' || zone === '+00:00' ? utcMs(base) : Date.parse(`${base}${zone}`);
   return whole + (m[2] ? Number(`0.${m[2]}`) * 1000 : 0);
 }
 

@@ -4,8 +4,8 @@
  * document is not valid JSON, or ends before it is complete, the error says where: the byte offset, and the
  * line and column (1-based) when the break is in the last bytes read, which is where it nearly always is.
  */
-import { Tokenizer, TokenParser, type ParsedElementInfo } from '@streamparser/json';
-import { invalid, type DomainError } from '../../core/errors.ts';
+import { Tokenizer, TokenParser, TokenType, type ParsedElementInfo } from '@streamparser/json';
+import { DomainError, invalid } from '../../core/errors.ts';
 
 export interface JsonStreamOptions {
   /** JSONPath-like selectors of the values to hand over, e.g. `$.buckets.*.events.*`. */
@@ -51,6 +51,12 @@ class Where {
 export class TooLargeError extends Error {}
 
 /**
+ * How deeply a document may nest. Exports nest six levels or so; the parser's work per value grows with the
+ * depth, so a document of thousands of nested brackets would take it minutes.
+ */
+export const MAX_DEPTH = 64;
+
+/**
  * Reads `input` to its end; returns the number of bytes read. Throws DomainError('invalid') for a document
  * that is not valid JSON or ends early, TooLargeError past `limitBytes`. An error thrown by `onValue` stops
  * the reading and is thrown as it is.
@@ -64,8 +70,13 @@ export async function readJsonStream(
   const where = new Where();
   let lastTokenOffset = 0;
   let failure: unknown = null;
+  let depth = 0;
   tokenizer.onToken = (token) => {
     lastTokenOffset = token.offset;
+    if (token.token === TokenType.LEFT_BRACE || token.token === TokenType.LEFT_BRACKET) {
+      if (++depth > MAX_DEPTH)
+        throw invalid(`the file nests deeper than ${MAX_DEPTH} levels at ${where.describe(token.offset)}`);
+    } else if (token.token === TokenType.RIGHT_BRACE || token.token === TokenType.RIGHT_BRACKET) depth--;
     parser.write(token);
   };
   tokenizer.onEnd = () => {
@@ -101,6 +112,7 @@ export async function readJsonStream(
       tokenizer.write(chunk);
     } catch (error) {
       if (failure !== null) throw failure;
+      if (error instanceof DomainError) throw error;
       throw broke(error);
     }
     if (failure !== null) throw failure;
