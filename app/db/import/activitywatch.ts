@@ -40,7 +40,7 @@ const WEB = 'web.tab.current';
 
 /** Stored under each imported browser event's `reason_closed`: where it came from. */
 const REASON = 'activitywatch';
-const BATCH = 10_000;
+const BATCH = 2000;
 
 interface Bucket {
   id: string;

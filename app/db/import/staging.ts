@@ -17,7 +17,7 @@ export interface StagedRow {
   c: string | null;
 }
 
-const FLUSH_ROWS = 4096;
+const FLUSH_ROWS = 1024;
 
 export class ImportStaging {
   private readonly db = new Database('');
