@@ -28,15 +28,16 @@ export class ImportStaging {
   constructor() {
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');
-    this.db.pragma('cache_size = -16000');
+    this.db.pragma('locking_mode = EXCLUSIVE');
+    this.db.pragma('cache_size = -4000');
     this.db.exec(`CREATE TABLE staged (
       part INTEGER NOT NULL, start_ms INTEGER NOT NULL, end_ms INTEGER NOT NULL, a TEXT, b TEXT, c TEXT
     ) STRICT`);
     this.insert = this.db.prepare(
-      `INSERT INTO staged (part, start_ms, end_ms, a, b, c) VALUES (@part, @start_ms, @end_ms, @a, @b, @c)`,
+      `INSERT INTO staged (part, start_ms, end_ms, a, b, c) VALUES (?, ?, ?, ?, ?, ?)`,
     );
     this.insertAll = this.db.transaction((rows: StagedRow[]) => {
-      for (const row of rows) this.insert.run(row);
+      for (const r of rows) this.insert.run(r.part, r.start_ms, r.end_ms, r.a, r.b, r.c);
     });
   }
 
