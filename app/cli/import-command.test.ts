@@ -86,3 +86,45 @@ it('says so when the file cannot be read (exit code 2)', () => {
   expect(result.status).toBe(2);
   expect(result.stderr).toBe(`timeaudit: cannot read ${path.join(dir, 'missing.json')}: ENOENT\n`);
 });
+
+it('imports a raw export of Time Audit, NDJSON written by hand, and a second time adds nothing', () => {
+  const t = (minutes: number) => new Date(START + 9 * 3600_000 + minutes * 60_000).toISOString();
+  const lines = [
+    {
+      source: 'window',
+      event_id: 'w1',
+      app: 'Code',
+      title: 'main.ts',
+      start_ts: t(0),
+      end_ts: t(30),
+      duration_ms: 1_800_000,
+      schema_version: 1,
+    },
+    {
+      source: 'browser',
+      event_id: 'b1',
+      user_id: 'u',
+      domain: 'github.com',
+      start_ts: t(30),
+      end_ts: t(40),
+      duration_ms: 600_000,
+      reason_closed: 'tab_switch',
+      schema_version: 1,
+    },
+    {
+      source: 'idle',
+      event_id: 'i1',
+      start_ts: t(10),
+      end_ts: t(15),
+      duration_ms: 300_000,
+      schema_version: 1,
+    },
+  ];
+  const raw = path.join(dir, 'raw.ndjson');
+  writeFileSync(raw, lines.map((l) => JSON.stringify(l)).join('\n'));
+  const first = run('import', 'timeaudit', raw);
+  expect(first.status).toBe(0);
+  expect(first.stdout).toMatch(/^Imported 3 new events from the Time Audit raw export/);
+  expect(report().total_ms).toBe(35 * 60_000);
+  expect(run('import', 'timeaudit', raw).stdout).toMatch(/^Imported 0 new events .*3 already there/);
+});
