@@ -61,26 +61,30 @@ export function ImportForm({
     <form className="import-form" aria-label="Import" onSubmit={(e) => void submit(e)} noValidate>
       <h3>Import history</h3>
       <div className="import-fields">
-        <label htmlFor={formatId}>From</label>
-        <select id={formatId} value={format} onChange={(e) => setFormat(e.target.value as Format)}>
-          {FORMATS.map((f) => (
-            <option key={f.value} value={f.value}>
-              {f.label}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={fileId}>File</label>
-        <input
-          id={fileId}
-          type="file"
-          accept=".json,.ndjson,application/json"
-          aria-invalid={failure !== null && file === null}
-          aria-describedby={failure ? errorId : undefined}
-          onChange={(e) => {
-            setFile(e.target.files?.[0] ?? null);
-            setFailure(null);
-          }}
-        />
+        <span className="import-field">
+          <label htmlFor={formatId}>From</label>
+          <select id={formatId} value={format} onChange={(e) => setFormat(e.target.value as Format)}>
+            {FORMATS.map((f) => (
+              <option key={f.value} value={f.value}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="import-field">
+          <label htmlFor={fileId}>File</label>
+          <input
+            id={fileId}
+            type="file"
+            accept=".json,.ndjson,application/json"
+            aria-invalid={failure !== null && file === null}
+            aria-describedby={failure ? errorId : undefined}
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setFailure(null);
+            }}
+          />
+        </span>
         <button type="submit" className="button small" disabled={busy}>
           {busy ? 'Importing…' : 'Import'}
         </button>
