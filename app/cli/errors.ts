@@ -11,6 +11,7 @@ import { DateArgumentError } from './dates.ts';
 import { DemoRefusedError } from './demo.ts';
 import { ExportArgumentError } from './export.ts';
 import { PurgeRefusedError } from './purge-command.ts';
+import { ImportArgumentError } from './import-command.ts';
 import { LogArgumentError } from './log-times.ts';
 import { DaemonError } from './writer.ts';
 
@@ -38,7 +39,8 @@ export function cliFailure(error: unknown): CliFailure | null {
     error instanceof NewerDatabaseError ||
     error instanceof DemoRefusedError ||
     error instanceof ExportArgumentError ||
-    error instanceof PurgeRefusedError
+    error instanceof PurgeRefusedError ||
+    error instanceof ImportArgumentError
   )
     return { message: error.message, exitCode: 2 };
   if (error instanceof DataFolderBusyError || error instanceof DaemonError)

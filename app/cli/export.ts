@@ -7,7 +7,7 @@
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { EXPORT_FORMATS, RAW_EXPORT_FORMATS, type ExportFormat } from '../shared/api/data.ts';
+import { EXPORT_FORMATS, RAW_EXPORT_FORMATS, type ExportFormat } from '../shared/api/data-export.ts';
 import { zoneFor } from '../core/zone.ts';
 import { Store } from '../db/store.ts';
 import { exportDownload } from '../server/export/download.ts';

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * The `timeaudit` command: serve (the headless daemon), report, log (time logged by hand), token, demo, export. In a
- * checkout it runs straight from TypeScript (`npm run timeaudit -- report`); installed globally, from dist/.
+ * The `timeaudit` command: serve (the headless daemon), report, log (time logged by hand), token, demo, export,
+ * purge, backup, restore, import. In a checkout it runs straight from TypeScript (`npm run timeaudit -- report`); installed globally, from dist/.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { APP_VERSION } from '../shared/version.ts';
@@ -16,6 +16,7 @@ import { demoCommand } from './demo.ts';
 import { exportCommand } from './export.ts';
 import { purgeCommand } from './purge-command.ts';
 import { backupCommand, restoreCommand } from './backup-command.ts';
+import { importCommand, type ImportFormat } from './import-command.ts';
 
 const integer = (name: string, min: number, max: number) => (value: string) => {
   const n = Number(value);
@@ -229,6 +230,25 @@ program
   .argument('<file>', 'a backup made by `timeaudit backup` or a daily one in <data folder>/backups/')
   .option(...dataDirOption)
   .action((file: string, opts) => restoreCommand(file, { dataDir: dataDir(opts.dataDir) }));
+
+const importing = program
+  .command('import')
+  .description("bring history in: an ActivityWatch export, or Time Audit's own raw export")
+  .addHelpText('after', '\nExample: timeaudit import activitywatch ~/Downloads/aw-export.json');
+
+const importFormats: [ImportFormat, string][] = [
+  ['activitywatch', 'an ActivityWatch export (its Export button\'s JSON file; "-" reads standard input)'],
+  ['timeaudit', 'a raw export of Time Audit (`export --raw`, NDJSON or JSON; "-" reads standard input)'],
+];
+for (const [format, description] of importFormats) {
+  importing
+    .command(format)
+    .description(`import ${description}; importing it again adds nothing`)
+    .argument('<file>', 'the file, or - for standard input')
+    .option(...dataDirOption)
+    .option('--json', 'print the summary as JSON, as the API answers it')
+    .action((file: string, opts) => importCommand(format, file, { ...opts, dataDir: dataDir(opts.dataDir) }));
+}
 
 try {
   await program.parseAsync();

@@ -1,5 +1,5 @@
 /**
- * Where a writing command (`log add|edit|delete`, `demo`) writes. A data folder has one writer: when the daemon
+ * Where a writing command (`log add|edit|delete`, `demo`, `import`) writes. A data folder has one writer: when the daemon
  * or the desktop app holds it, the command goes through that process's API (the lock's holder file says where
  * it listens; the token is in the data folder), so its rules, exclusions and rollups see the change as their
  * own; when none runs, the command takes the folder's lock for its run and writes to the store itself.
@@ -19,7 +19,7 @@ const WAIT_MS = 15_000;
 /** The running daemon's API, else the data folder's lock (release it when done). */
 export function claimWriter(
   dataDir: string,
-  command: Extract<LockCommand, 'log' | 'demo' | 'purge'>,
+  command: Extract<LockCommand, 'log' | 'demo' | 'purge' | 'import'>,
 ): Writer {
   let daemonUrl: string | null = null;
   try {

@@ -228,6 +228,16 @@ export class Store {
     });
   }
 
+  /**
+   * Several writes as one transaction (an import): every ingest inside `work` is stored, or none is when it
+   * throws. Other writes wait meanwhile, so `work` must be synchronous.
+   */
+  atomically<T>(work: () => T): T {
+    const result = this.write(work);
+    this.scheduleRefresh();
+    return result;
+  }
+
   /** The tracker's own events: saving an event_id again replaces it (checkpoints of the open event). */
   saveTrackedWindow(event: WindowEvent): void {
     this.saveTracked(event, () => this.events.saveTrackedWindow(event));

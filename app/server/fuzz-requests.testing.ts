@@ -236,6 +236,62 @@ const purgeQuery: Query = fc
     (q) =>
       `?${new URLSearchParams(Object.entries(q).map(([k, v]): [string, string] => [k, String(v)])).toString()}`,
   );
+const awEvent = body({
+  timestamp: or(iso),
+  duration: or(fc.oneof(fc.integer({ min: 0, max: 7200 }), fc.double({ min: 0, max: 7200, noNaN: true }))),
+  data: or(
+    body(
+      {
+        app: or(name),
+        title: or(aTitle),
+        url: or(
+          fc.constantFrom('https://GitHub.com/x', 'chrome://newtab/', 'http://a.b.example:8080/', 'no url'),
+        ),
+        status: or(fc.constantFrom('afk', 'not-afk')),
+      },
+      { partial: true },
+    ),
+  ),
+});
+/** An ActivityWatch export, as its Export button writes it, or some of it, or something else. */
+const awExport = body({
+  buckets: or(
+    fc.dictionary(
+      fc.constantFrom('aw-watcher-window_h', 'aw-watcher-afk_h', 'aw-watcher-web-chrome', 'x', '__proto__'),
+      body({
+        type: or(fc.constantFrom('currentwindow', 'afkstatus', 'web.tab.current', 'os.hid.input')),
+        events: or(fc.array(awEvent, { maxLength: 6 })),
+      }),
+      { maxKeys: 4 },
+    ),
+  ),
+});
+/** Time Audit's raw export in its JSON form: the events' wire shapes with a `source`, and manual entries. */
+const rawExport = body({
+  format: or(fc.constant('timeaudit-raw')),
+  schema_version: or(fc.constant(1)),
+  events: or(
+    fc.array(
+      fc.oneof(
+        eventOf({ source: or(fc.constant('window')), app: or(name), title: or(aTitle) }),
+        eventOf({
+          source: or(fc.constant('browser')),
+          user_id: or(name),
+          domain: or(domain),
+          reason_closed: or(fc.constant('tab_switch')),
+        }),
+        eventOf({ source: or(fc.constantFrom('idle', 'telepathy')) }),
+        eventOf({
+          source: fc.constant('manual'),
+          label: or(name),
+          category: or(fc.option(name)),
+          note: or(name),
+        }),
+      ),
+      { maxLength: 6 },
+    ),
+  ),
+});
 
 const ROUTES_FUZZED: Route[] = [
   ['POST', '/v1/window/events', events({ app: or(name), title: or(aTitle) })],
@@ -288,6 +344,8 @@ const ROUTES_FUZZED: Route[] = [
       { partial: true },
     ),
   ],
+  ['POST', '/v1/import/activitywatch', awExport],
+  ['POST', '/v1/import/timeaudit', rawExport],
 ];
 
 /** The routes the fuzzer covers, as "METHOD /path", to check against app/shared/routes.ts. */

@@ -70,13 +70,21 @@ export function createApiClient(options: ClientOptions): ApiClient {
     const headers: Record<string, string> = {};
     if (spec.auth && token) headers.authorization = `Bearer ${token}`;
     if (request.body !== undefined) headers['content-type'] = 'application/json';
+    // A file (an import) goes as it is: a Blob, or a stream of bytes sent as it is read (`duplex` says so).
+    const streamed = 'stream' in spec && request.body !== undefined;
     let response: Response;
     try {
       response = await doFetch(`${options.baseUrl}${urlFor(spec.path, request.params, request.query)}`, {
         method: spec.method,
         headers,
-        body: request.body === undefined ? null : JSON.stringify(request.body),
-      });
+        body:
+          request.body === undefined
+            ? null
+            : streamed
+              ? (request.body as RequestInit['body'])
+              : JSON.stringify(request.body),
+        ...(streamed && !(request.body instanceof Blob) ? { duplex: 'half' } : {}),
+      } as RequestInit);
     } catch (error) {
       throw new ConnectionError(`Time Audit is not reachable (${(error as Error).message})`);
     }

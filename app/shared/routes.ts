@@ -9,7 +9,15 @@ export interface RouteSpec {
   status: number;
   /** The call answers a file (a Download), not JSON. */
   download?: true;
+  /**
+   * The body is a file sent as it is and read by the handler as it arrives (an import), up to this many bytes,
+   * instead of one JSON document of at most 1 MiB parsed before the handler runs.
+   */
+  stream?: { limitBytes: number };
 }
+
+/** How large an import may be: years of ActivityWatch history fit easily (a million events is ~200 MB). */
+export const IMPORT_LIMIT_BYTES = 1024 ** 3;
 
 export const ROUTES = {
   health: { method: 'GET', path: '/v1/health', auth: false, status: 200 },
@@ -47,6 +55,20 @@ export const ROUTES = {
   purgeData: { method: 'DELETE', path: '/v1/data', auth: true, status: 200 },
   listBackups: { method: 'GET', path: '/v1/backups', auth: true, status: 200 },
   createBackup: { method: 'POST', path: '/v1/backup', auth: true, status: 201 },
+  importActivityWatch: {
+    method: 'POST',
+    path: '/v1/import/activitywatch',
+    auth: true,
+    status: 200,
+    stream: { limitBytes: IMPORT_LIMIT_BYTES },
+  },
+  importTimeAudit: {
+    method: 'POST',
+    path: '/v1/import/timeaudit',
+    auth: true,
+    status: 200,
+    stream: { limitBytes: IMPORT_LIMIT_BYTES },
+  },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof ROUTES;

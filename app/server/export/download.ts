@@ -3,7 +3,7 @@
  * as they are made, for the API to stream and the CLI to write. Nothing is read before the first bytes are
  * asked for, but a bad zone is refused at once, before any byte is sent.
  */
-import { RAW_FORMAT, SESSION_COLUMNS, type ExportFormat } from '../../shared/api/data.ts';
+import { RAW_FORMAT, SESSION_COLUMNS, type ExportFormat } from '../../shared/api/data-export.ts';
 import type { Download } from '../../shared/download.ts';
 import { EVENT_SCHEMA_VERSION } from '../../shared/version.ts';
 import { zoneFor } from '../../core/zone.ts';

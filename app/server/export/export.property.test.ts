@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkBrowserEvent, checkIdleEvent, checkWindowEvent } from '../../shared/events.ts';
-import { EXPORT_FORMATS } from '../../shared/api/data.ts';
+import { EXPORT_FORMATS } from '../../shared/api/data-export.ts';
 import type { Report } from '../../shared/report.ts';
 import { Store } from '../../db/store.ts';
 import { exportDownload } from './download.ts';

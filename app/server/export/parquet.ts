@@ -4,7 +4,7 @@
  * TIMESTAMP(MILLIS, UTC) and durations INT64, which DuckDB, pandas (pyarrow) and Spark read as such.
  */
 import { ByteWriter, ParquetWriter, type SchemaElement } from 'hyparquet-writer';
-import { SESSION_COLUMNS, SESSIONS_SCHEMA_VERSION, type SessionRow } from '../../shared/api/data.ts';
+import { SESSION_COLUMNS, SESSIONS_SCHEMA_VERSION, type SessionRow } from '../../shared/api/data-export.ts';
 import type { SessionRecord } from '../../db/store.ts';
 
 /** Rows per row group: small enough to stream, large enough to compress well. */

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { SESSION_COLUMNS, type ExportFormat, type SessionRow } from '../../shared/api/data.ts';
+import { SESSION_COLUMNS, type ExportFormat, type SessionRow } from '../../shared/api/data-export.ts';
 import type { Download } from '../../shared/download.ts';
 
 export interface ParsedRow {

@@ -3,7 +3,7 @@
  * format agreed with `timeaudit import timeaudit` (the wire shape of POST /v1/{window,browser,idle}/events
  * with its `source` first; manual entries as `manual-<id>`). Instants are ISO 8601 UTC with milliseconds.
  */
-import { SESSIONS_SCHEMA_VERSION, type SessionRow } from '../../shared/api/data.ts';
+import { SESSIONS_SCHEMA_VERSION, type SessionRow } from '../../shared/api/data-export.ts';
 import { EVENT_SCHEMA_VERSION } from '../../shared/version.ts';
 import type { RawRecord, SessionRecord } from '../../db/store.ts';
 

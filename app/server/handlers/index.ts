@@ -5,7 +5,7 @@
  */
 import type { ApiHandlers } from '../../shared/api/index.ts';
 import { categoriesHandlers } from './categories.ts';
-import { dataHandlers } from './data.ts';
+import { dataExportHandlers } from './data-export.ts';
 import type { HandlerDeps } from './deps.ts';
 import { eventsHandlers } from './events.ts';
 import { goalsHandlers } from './goals.ts';
@@ -17,6 +17,7 @@ import { rulesHandlers } from './rules.ts';
 import { settingsHandlers } from './settings.ts';
 import { dataPurgeHandlers } from './data-purge.ts';
 import { dataBackupHandlers } from './data-backup.ts';
+import { dataImportHandlers } from './data-import.ts';
 
 export type { HandlerDeps };
 
@@ -31,8 +32,9 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     ...manualEntriesHandlers(deps),
     ...goalsHandlers(deps),
     ...settingsHandlers(deps),
-    ...dataHandlers(deps),
+    ...dataExportHandlers(deps),
     ...dataPurgeHandlers(deps),
     ...dataBackupHandlers(deps),
+    ...dataImportHandlers(deps),
   };
 }

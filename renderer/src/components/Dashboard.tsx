@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Suggestion } from '../../../app/shared/planning.ts';
+import type { ImportSummary } from '../../../app/shared/api/data-import.ts';
 import { useActions, ActionsContext } from '../hooks/useActions.ts';
 import { useDashboardData } from '../hooks/useDashboardData.ts';
 import { useNotices } from '../hooks/useNotices.ts';
@@ -100,6 +101,11 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
   }, [live, reload]);
 
   const retry = () => void reload();
+  const [lastImport, setLastImport] = useState<ImportSummary | null>(null);
+  const imported = (summary: ImportSummary | null) => {
+    setLastImport(summary);
+    if (summary !== null) retry();
+  };
 
   const choosePreset = (preset: Preset) => {
     window.localStorage.setItem(PRESET_KEY, preset);
@@ -170,10 +176,13 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
             />
             {/* What is never recorded can be set before anything is. */}
             <SettingsSection state={settings} className="empty-state-extra" />
+            {/* History can be brought in before anything is tracked. */}
             <DataSection
               range={shown.range}
               rangeText={formatRange(shown.range)}
               tz={tz}
+              lastImport={lastImport}
+              onImported={imported}
               className="empty-state-extra"
             />
           </ActionsContext>
@@ -220,6 +229,8 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
                 range={shown.range}
                 rangeText={formatRange(shown.range)}
                 tz={tz}
+                lastImport={lastImport}
+                onImported={imported}
                 className="span-12"
               />
             </div>

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { ExportFormat } from '../../../app/shared/api/data.ts';
+import type { ExportFormat } from '../../../app/shared/api/data-export.ts';
 import type { DownloadedFile } from '../../../app/shared/download.ts';
 import { api, describeError } from '../lib/api.ts';
 import { rangeInstants, type DayRange } from '../lib/ranges.ts';

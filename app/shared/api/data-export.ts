@@ -82,6 +82,6 @@ export const exportQuery = z
   });
 export type ExportParams = z.infer<typeof exportQuery>;
 
-export const dataApi = {
+export const dataExportApi = {
   exportData: endpoint<Download>()({ ...ROUTES.exportData, query: exportQuery }),
 };

@@ -1,8 +1,8 @@
-import type { HandlersOf, dataApi } from '../../shared/api/index.ts';
+import type { HandlersOf, dataExportApi } from '../../shared/api/index.ts';
 import { exportDownload } from '../export/download.ts';
 import type { HandlerDeps } from './deps.ts';
 
-export function dataHandlers({ store }: HandlerDeps): HandlersOf<typeof dataApi> {
+export function dataExportHandlers({ store }: HandlerDeps): HandlersOf<typeof dataExportApi> {
   return {
     exportData: ({ query }) =>
       exportDownload(store, {
