@@ -50,7 +50,7 @@ const total = async () =>
 
 async function importFile(page: Page, which: string) {
   const card = section(page, 'Your data');
-  await card.getByLabel('From').selectOption('activitywatch');
+  await card.getByLabel('Import from').selectOption('activitywatch');
   await card.getByLabel('File').setInputFiles(which);
   await card.getByRole('button', { name: 'Import' }).click();
   return card;

@@ -62,7 +62,7 @@ export function ImportForm({
       <h3>Import history</h3>
       <div className="import-fields">
         <span className="import-field">
-          <label htmlFor={formatId}>From</label>
+          <label htmlFor={formatId}>Import from</label>
           <select id={formatId} value={format} onChange={(e) => setFormat(e.target.value as Format)}>
             {FORMATS.map((f) => (
               <option key={f.value} value={f.value}>
