@@ -3,7 +3,7 @@
  * --tz), or today / yesterday / tomorrow / now.
  */
 import { DAY_MS } from '../core/time.ts';
-import type { Zone } from '../core/zone.ts';
+import { zoneFor, type Zone } from '../core/zone.ts';
 
 export class DateArgumentError extends Error {}
 
@@ -29,4 +29,20 @@ export function parseInstant(text: string, zone: Zone, nowMs: number): number {
   throw new DateArgumentError(
     `"${text}" is not a date: use YYYY-MM-DD, an ISO instant with a zone (2026-01-31T09:00:00Z), today, yesterday or now`,
   );
+}
+
+/** A command's --from, --to and --tz (this machine's zone when left out): the range [fromMs, toMs) in that zone. */
+export function rangeArguments(opts: { from: string; to: string; tz?: string | undefined }): {
+  tz: string;
+  fromMs: number;
+  toMs: number;
+} {
+  const tz = opts.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = zoneFor(tz);
+  const now = Date.now();
+  const fromMs = parseInstant(opts.from, zone, now);
+  const toMs = parseInstant(opts.to, zone, now);
+  if (toMs <= fromMs)
+    throw new DateArgumentError(`--to (${new Date(toMs).toISOString()}) must be after --from`);
+  return { tz, fromMs, toMs };
 }

@@ -8,10 +8,9 @@ import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { EXPORT_FORMATS, RAW_EXPORT_FORMATS, type ExportFormat } from '../shared/api/data-export.ts';
-import { zoneFor } from '../core/zone.ts';
 import { Store } from '../db/store.ts';
 import { exportDownload } from '../server/export/download.ts';
-import { DateArgumentError, parseInstant } from './dates.ts';
+import { rangeArguments } from './dates.ts';
 import { databasePath } from './paths.ts';
 
 export class ExportArgumentError extends Error {}
@@ -42,13 +41,7 @@ function formatOf(opts: ExportOptions): ExportFormat | undefined {
 
 export async function exportCommand(opts: ExportOptions): Promise<void> {
   const format = formatOf(opts);
-  const tz = opts.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const zone = zoneFor(tz);
-  const now = Date.now();
-  const fromMs = parseInstant(opts.from, zone, now);
-  const toMs = parseInstant(opts.to, zone, now);
-  if (toMs <= fromMs)
-    throw new DateArgumentError(`--to (${new Date(toMs).toISOString()}) must be after --from`);
+  const { tz, fromMs, toMs } = rangeArguments(opts);
   const store = Store.open({ file: databasePath(opts.dataDir) });
   try {
     const download = exportDownload(store, {

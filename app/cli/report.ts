@@ -1,7 +1,6 @@
 /** `timeaudit report`: reads the store directly, so it works whether or not the daemon is running. */
 import { Store } from '../db/store.ts';
-import { zoneFor } from '../core/zone.ts';
-import { DateArgumentError, parseInstant } from './dates.ts';
+import { rangeArguments } from './dates.ts';
 import { databasePath } from './paths.ts';
 import { formatReport } from './report-table.ts';
 
@@ -15,13 +14,7 @@ export interface ReportOptions {
 }
 
 export function reportCommand(opts: ReportOptions): void {
-  const tz = opts.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const zone = zoneFor(tz);
-  const now = Date.now();
-  const fromMs = parseInstant(opts.from, zone, now);
-  const toMs = parseInstant(opts.to, zone, now);
-  if (toMs <= fromMs)
-    throw new DateArgumentError(`--to (${new Date(toMs).toISOString()}) must be after --from`);
+  const { tz, fromMs, toMs } = rangeArguments(opts);
   const store = Store.open({ file: databasePath(opts.dataDir) });
   try {
     const report = store.report({ fromMs, toMs, tz, limit: opts.limit });
