@@ -10,9 +10,15 @@ import { zoneFor } from '../core/zone.ts';
 import { DomainError } from '../core/errors.ts';
 import { formatDuration } from '../shared/format.ts';
 import type { ApiClient } from '../shared/client.ts';
-import type { BrowserEvent, IdleEvent, WindowEvent } from '../shared/events.ts';
+import {
+  browserEventWire,
+  idleEventWire,
+  windowEventWire,
+  type BrowserEvent,
+  type IdleEvent,
+  type WindowEvent,
+} from '../shared/events.ts';
 import type { Productivity, SubjectKind } from '../shared/report.ts';
-import { EVENT_SCHEMA_VERSION } from '../shared/version.ts';
 import { Store } from '../db/store.ts';
 import { databasePath } from './paths.ts';
 import { claimWriter, viaDaemon } from './writer.ts';
@@ -59,15 +65,6 @@ const storeTarget = (store: Store): DemoTarget => ({
 
 /** Events per request: well inside the API's 1 MiB body. */
 const BATCH = 1000;
-const ts = (ms: number) => new Date(ms).toISOString();
-const times = (e: { eventId: string; startMs: number; endMs: number }) => ({
-  event_id: e.eventId,
-  start_ts: ts(e.startMs),
-  end_ts: ts(e.endMs),
-  duration_ms: e.endMs - e.startMs,
-  schema_version: EVENT_SCHEMA_VERSION,
-});
-
 async function inBatches<T>(events: T[], post: (batch: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < events.length; i += BATCH) await viaDaemon(post(events.slice(i, i + BATCH)));
 }
@@ -78,22 +75,9 @@ const apiTarget = (api: ApiClient): DemoTarget => ({
   subjectCategory: async (kind, name, category) =>
     void (await viaDaemon(api.setSubjectCategory({ params: { kind, name }, body: { category } }))),
   day: async ({ window, browser, idle }) => {
-    await inBatches(window, (b) =>
-      api.postWindowEvents({ body: { events: b.map((e) => ({ ...times(e), app: e.app, title: e.title })) } }),
-    );
-    await inBatches(browser, (b) =>
-      api.postBrowserEvents({
-        body: {
-          events: b.map((e) => ({
-            ...times(e),
-            user_id: e.userId,
-            domain: e.domain,
-            reason_closed: e.reasonClosed,
-          })),
-        },
-      }),
-    );
-    await inBatches(idle, (b) => api.postIdleEvents({ body: { events: b.map(times) } }));
+    await inBatches(window, (b) => api.postWindowEvents({ body: { events: b.map(windowEventWire) } }));
+    await inBatches(browser, (b) => api.postBrowserEvents({ body: { events: b.map(browserEventWire) } }));
+    await inBatches(idle, (b) => api.postIdleEvents({ body: { events: b.map(idleEventWire) } }));
   },
   settle: () => {},
 });

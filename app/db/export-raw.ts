@@ -4,25 +4,16 @@
  * range and reach into it). Within a source they come in storage order among equal starts, so that an import
  * in file order resolves ties as this store does ("the one stored last wins").
  */
-import type { EventSource } from '../shared/events.ts';
+import type { BrowserEvent, EventSource, IdleEvent, WindowEvent } from '../shared/events.ts';
 import { MANUAL_ENTRY_MAX_MS } from '../shared/planning.ts';
 import { zoneFor } from '../core/zone.ts';
 import { LONG_EVENT_MS, OVERLAPS } from './events.ts';
 import type { DB } from './open.ts';
 
 export type RawRecord =
-  | { source: 'window'; eventId: string; app: string; title: string; startMs: number; endMs: number }
-  | {
-      source: 'browser';
-      eventId: string;
-      userId: string;
-      domain: string;
-      startMs: number;
-      endMs: number;
-      durationMs: number;
-      reasonClosed: string;
-    }
-  | { source: 'idle'; eventId: string; startMs: number; endMs: number }
+  | ({ source: 'window' } & WindowEvent)
+  | ({ source: 'browser' } & BrowserEvent)
+  | ({ source: 'idle' } & IdleEvent)
   | {
       source: 'manual';
       id: number;

@@ -108,6 +108,39 @@ export type BrowserEventWire = z.infer<typeof browserWire>;
 export type WindowEventWire = z.infer<typeof windowWire>;
 export type IdleEventWire = z.infer<typeof idleWire>;
 
+// Parsed events back on the wire, in the order of their fields: what a client posts (`timeaudit demo` through a
+// running daemon) and what a raw export writes (`export --raw`, read again by `import timeaudit`).
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+export const idleEventWire = (e: IdleEvent) => ({
+  event_id: e.eventId,
+  start_ts: iso(e.startMs),
+  end_ts: iso(e.endMs),
+  duration_ms: e.endMs - e.startMs,
+  schema_version: EVENT_SCHEMA_VERSION,
+});
+
+export const windowEventWire = (e: WindowEvent) => ({
+  event_id: e.eventId,
+  app: e.app,
+  title: e.title,
+  start_ts: iso(e.startMs),
+  end_ts: iso(e.endMs),
+  duration_ms: e.endMs - e.startMs,
+  schema_version: EVENT_SCHEMA_VERSION,
+});
+
+export const browserEventWire = (e: BrowserEvent) => ({
+  event_id: e.eventId,
+  user_id: e.userId,
+  domain: e.domain,
+  start_ts: iso(e.startMs),
+  end_ts: iso(e.endMs),
+  duration_ms: e.durationMs,
+  reason_closed: e.reasonClosed,
+  schema_version: EVENT_SCHEMA_VERSION,
+});
+
 export type Checked<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
 
 interface TimeFields {

@@ -5,6 +5,7 @@
  */
 import { SESSIONS_SCHEMA_VERSION, type SessionRow } from '../../shared/api/data-export.ts';
 import { EVENT_SCHEMA_VERSION } from '../../shared/version.ts';
+import { browserEventWire, idleEventWire, windowEventWire } from '../../shared/events.ts';
 import type { RawRecord, SessionRecord } from '../../db/store.ts';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -27,44 +28,21 @@ export function sessionRow(r: SessionRecord): SessionRow {
 }
 
 export function rawRow(r: RawRecord): Record<string, unknown> {
-  const times = { start_ts: iso(r.startMs), end_ts: iso(r.endMs) };
   switch (r.source) {
     case 'window':
-      return {
-        source: r.source,
-        event_id: r.eventId,
-        app: r.app,
-        title: r.title,
-        ...times,
-        duration_ms: r.endMs - r.startMs,
-        schema_version: EVENT_SCHEMA_VERSION,
-      };
+      return { source: r.source, ...windowEventWire(r) };
     case 'browser':
-      return {
-        source: r.source,
-        event_id: r.eventId,
-        user_id: r.userId,
-        domain: r.domain,
-        ...times,
-        duration_ms: r.durationMs,
-        reason_closed: r.reasonClosed,
-        schema_version: EVENT_SCHEMA_VERSION,
-      };
+      return { source: r.source, ...browserEventWire(r) };
     case 'idle':
-      return {
-        source: r.source,
-        event_id: r.eventId,
-        ...times,
-        duration_ms: r.endMs - r.startMs,
-        schema_version: EVENT_SCHEMA_VERSION,
-      };
+      return { source: r.source, ...idleEventWire(r) };
     case 'manual':
       return {
         source: r.source,
         event_id: `manual-${r.id}`,
         label: r.label,
         category: r.category,
-        ...times,
+        start_ts: iso(r.startMs),
+        end_ts: iso(r.endMs),
         duration_ms: r.endMs - r.startMs,
         note: r.note,
         schema_version: EVENT_SCHEMA_VERSION,
