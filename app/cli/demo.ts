@@ -7,7 +7,7 @@
  */
 import { DEFAULT_CATEGORY_MAP, generateDays, SYNTHETIC_CATEGORIES } from '../demo/synthetic.ts';
 import { zoneFor } from '../core/zone.ts';
-import { DomainError } from '../core/errors.ts';
+import { isDomainError } from '../core/errors.ts';
 import { formatDuration } from '../shared/format.ts';
 import type { ApiClient } from '../shared/client.ts';
 import {
@@ -43,7 +43,7 @@ interface DemoTarget {
 }
 
 const ignoreConflict = (error: unknown) => {
-  if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;
+  if (!isDomainError(error, 'conflict')) throw error;
 };
 
 const storeTarget = (store: Store): DemoTarget => ({

@@ -34,6 +34,10 @@ export class DomainError extends Error {
   }
 }
 
+/** Whether `error` is the domain's error of this kind (a full disk, say, which callers may wait out). */
+export const isDomainError = (error: unknown, kind: DomainErrorKind): error is DomainError =>
+  error instanceof DomainError && error.kind === kind;
+
 export const invalid = (message: string, field?: string) => new DomainError('invalid', message, field);
 export const notFound = (message: string, field?: string) => new DomainError('not_found', message, field);
 export const conflict = (message: string, field?: string) => new DomainError('conflict', message, field);

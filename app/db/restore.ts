@@ -20,7 +20,7 @@ import { createReadStream, createWriteStream, existsSync, openSync, readSync, cl
 import { chmodSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
-import { DomainError, invalid, notFound } from '../core/errors.ts';
+import { DomainError, invalid, isDomainError, notFound } from '../core/errors.ts';
 import { diskFullError } from './disk-full.ts';
 import { loadMigrations, userVersion } from './migrate.ts';
 import { databasePath } from './open.ts';
@@ -159,7 +159,7 @@ function migrateAndClose(staging: string, source: string): void {
   try {
     store = Store.open({ file: staging });
   } catch (error) {
-    if (error instanceof DomainError && error.kind === 'storage_full') throw error;
+    if (isDomainError(error, 'storage_full')) throw error;
     throw refuse(source, `it could not be brought up to this version (${(error as Error).message})`);
   }
   store.db.pragma('wal_checkpoint(TRUNCATE)');

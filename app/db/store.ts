@@ -30,7 +30,7 @@ import { ZoneRollups, type BuildProgress } from './zones.ts';
 import { RollupUpkeep, type ZoneBuilds } from './upkeep.ts';
 import { DEFAULT_CATEGORY_DB } from './default-categories.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
-import { DomainError } from '../core/errors.ts';
+import { isDomainError } from '../core/errors.ts';
 import { diskFullError, isDiskFull } from './disk-full.ts';
 
 export type {
@@ -144,7 +144,7 @@ export class Store {
       store.applyDefaultCategories();
     } catch (error) {
       // On a full disk the store still opens, to read; the one-time upkeep is done at a later start.
-      if (!(error instanceof DomainError && error.kind === 'storage_full')) throw error;
+      if (!isDomainError(error, 'storage_full')) throw error;
       store.log.warn('the disk is full: opened to read; upkeep of the database waits for a later start');
     }
     return store;
@@ -289,7 +289,7 @@ export class Store {
     try {
       this.refreshRollups();
     } catch (error) {
-      if (!(error instanceof DomainError && error.kind === 'storage_full')) throw error;
+      if (!isDomainError(error, 'storage_full')) throw error;
     }
     const sessions = new SessionExports(this.db, this.events, this.subjects, this.categories);
     return sessions.batches(query, this.userId());

@@ -19,7 +19,7 @@
  * and cheap for ranges up to SLOT_ANSWER_MAX_MS; a longer report answers DomainError('not_ready') with the
  * build's progress until the summaries are complete.
  */
-import { DomainError } from '../core/errors.ts';
+import { DomainError, isDomainError } from '../core/errors.ts';
 import { diskFullError, isDiskFull } from './disk-full.ts';
 import type { Logger } from '../core/logger.ts';
 import { zoneFor, type Zone } from '../core/zone.ts';
@@ -38,8 +38,7 @@ export interface Stretch {
 
 export type ZoneBuilds = 'inline' | 'background';
 
-const isStorageFull = (error: unknown): boolean =>
-  error instanceof DomainError && error.kind === 'storage_full';
+const isStorageFull = (error: unknown): boolean => isDomainError(error, 'storage_full');
 
 /** Ends a transaction whose work was only read. */
 class RolledBack extends Error {}

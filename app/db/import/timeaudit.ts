@@ -18,7 +18,7 @@ import {
   type EventSource,
 } from '../../shared/events.ts';
 import { hasControlCharacter } from '../../shared/names.ts';
-import { DomainError, invalid } from '../../core/errors.ts';
+import { DomainError, invalid, isDomainError } from '../../core/errors.ts';
 import { NO_EXCLUSIONS } from '../../core/exclusions.ts';
 import type { EventOf, Store } from '../store.ts';
 import { readJsonStream } from './json-stream.ts';
@@ -236,7 +236,7 @@ function storeManual(store: Store, entry: StagedManual, counts: SourceCounts): v
       store.createCategory(category, 'neutral');
     } catch (error) {
       // Another spelling of an existing name: the entry takes that one.
-      if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;
+      if (!isDomainError(error, 'conflict')) throw error;
     }
   }
   try {
