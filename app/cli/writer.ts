@@ -7,9 +7,10 @@
  */
 import { DomainError, type DomainErrorKind } from '../core/errors.ts';
 import { DataFolderLock, isDaemon, type LockCommand } from '../db/data-lock.ts';
+import { DOMAIN_CODES } from '../server/errors.ts';
 import { loadOrCreateToken } from '../server/token.ts';
 import { ConnectionError, createApiClient, type ApiClient } from '../shared/client.ts';
-import { ApiError, type ErrorCode } from '../shared/errors.ts';
+import { ApiError } from '../shared/errors.ts';
 
 export type Writer = { api: ApiClient; lock: null } | { api: null; lock: DataFolderLock };
 
@@ -40,13 +41,9 @@ export function claimWriter(
 }
 
 /** The daemon's failures in the store's words, so the command says them as it would have written itself. */
-const DOMAIN_KINDS: Partial<Record<ErrorCode, DomainErrorKind>> = {
-  validation_failed: 'invalid',
-  not_found: 'not_found',
-  unknown_category: 'unknown_category',
-  conflict: 'conflict',
-  storage_full: 'storage_full',
-};
+const DOMAIN_KINDS = new Map(
+  Object.entries(DOMAIN_CODES).map(([kind, code]) => [code, kind as DomainErrorKind] as const),
+);
 
 /** The daemon could not be reached or refused the command for a reason of its own (exit code 1). */
 export class DaemonError extends Error {
@@ -63,7 +60,7 @@ export async function viaDaemon<T>(call: Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof ConnectionError) throw new DaemonError(error.message);
     if (!(error instanceof ApiError)) throw error;
-    const kind = DOMAIN_KINDS[error.code];
+    const kind = DOMAIN_KINDS.get(error.code);
     if (!kind) throw new DaemonError(`the running Time Audit refused: ${error.message}`);
     // The API prefixes a check of its own edge with the field it is about ("end: end must be after start").
     const prefix = error.field === undefined ? '' : `${error.field}: `;

@@ -41,8 +41,8 @@ const BY_STATUS: Partial<Record<number, ErrorCode>> = {
   415: 'unsupported_media_type',
 };
 
-/** Each kind of the store's errors, as the wire says it. */
-const DOMAIN_CODES: Record<DomainErrorKind, ErrorCode> = {
+/** Each kind of the store's errors, as the wire says it (a CLI talking to the daemon reads it backwards). */
+export const DOMAIN_CODES: Readonly<Record<DomainErrorKind, ErrorCode>> = {
   invalid: 'validation_failed',
   not_found: 'not_found',
   unknown_category: 'unknown_category',
