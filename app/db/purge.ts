@@ -98,10 +98,9 @@ export class Purges {
     this.slots = slots;
   }
 
-  /** What `apply` would take now. Call inside a write transaction (the rollups are brought up to date). */
+  /** What `apply` would take now. Call inside a transaction, with the rollups of what it counts up to date. */
   preview(given: PurgeSelector): PurgeSummary {
     const selector = checkSelector(given);
-    this.slots.refreshPending();
     const count = (table: Table, where: string, params?: object): number => {
       const statement = this.db.prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck();
       return (params ? statement.get(params) : statement.get()) as number;
@@ -170,6 +169,7 @@ export class Purges {
    */
   apply(given: PurgeSelector): PurgeOutcome {
     const selector = checkSelector(given);
+    this.slots.refreshPending(); // the summary counts the rollups' time
     const summary = this.preview(selector);
     if (selector.kind === 'all') return { ...summary, subjectsRemoved: this.deleteEverything() };
     let candidates: number[];

@@ -38,13 +38,17 @@ afterEach(() => {
 const holdWriteLock = () => other.exec('BEGIN IMMEDIATE');
 
 describe('reads and the write lock', () => {
-  it('a report, the goals and the suggestions answer while another connection holds the write lock', () => {
+  it('a report, the goals, the suggestions and a purge preview answer while another connection holds the write lock', () => {
     expect(store.report(DAY).total_ms).toBe(40 * M); // brings the rollups and the zone's summaries up to date
     holdWriteLock();
     expect(store.report(DAY).total_ms).toBe(40 * M);
     expect(store.report({ ...DAY, limit: 1 }).subjects.map((s) => s.name)).toEqual(['Code']);
     expect(store.listGoals('UTC').map((g) => [g.category, g.done_ms])).toEqual([['Dev', 30 * M]]);
     expect(store.suggestions()).toEqual([]);
+    expect(store.previewPurge({ kind: 'app', name: 'Code' })).toMatchObject({
+      windowEvents: 1,
+      trackedMs: 30 * M,
+    });
   });
 
   it('a read that finds pending slots writes them first, so it sees what was just stored', () => {

@@ -404,7 +404,12 @@ export class Store {
 
   /** What purge(selector) would delete now. Throws DomainError('invalid') for a selector naming nothing. */
   previewPurge(selector: PurgeSelector): PurgeSummary {
-    return this.write(() => this.purges.preview(selector));
+    // A read: it takes the write lock only to bring the rollups of what it counts up to date.
+    const stretch =
+      selector.kind === 'range'
+        ? { fromMs: selector.fromMs, toMs: selector.toMs }
+        : { fromMs: 0, toMs: Number.MAX_SAFE_INTEGER };
+    return this.upkeep.read(stretch, () => this.purges.preview(selector));
   }
 
   /**
