@@ -287,7 +287,8 @@ export class Store {
    */
   exportSessions(query: SessionQuery): Iterable<SessionRecord[]> {
     try {
-      this.refreshRollups();
+      // Only the pending slots of the range: they make the subjects its rows name (their categories).
+      this.write(() => this.slots.refreshPending(query));
     } catch (error) {
       if (!isDomainError(error, 'storage_full')) throw error;
     }
