@@ -163,7 +163,7 @@ export class RollupUpkeep {
   /** Builds a zone's summaries now, step by step (each its own transaction); returns whether it had to. */
   prepareZone(tz: string): boolean {
     const zone = zoneFor(tz);
-    if (this.zones.completeId(zone) !== null) return false;
+    if (this.zones.complete(zone, this.options.now()) !== null) return false;
     while (!this.options.write(() => this.zones.buildStep(zone, this.options.now())).done);
     return true;
   }
@@ -229,20 +229,21 @@ export class RollupUpkeep {
   }
 
   private resolver(access: 'read' | 'write', nowMs: number): ZoneResolver {
-    if (this.diskFull) return (zone) => this.zones.completeId(zone);
+    if (this.diskFull) return (zone) => this.zones.complete(zone, nowMs)?.id ?? null;
     if (this.options.zoneBuilds === 'inline')
       return access === 'read'
         ? (zone) => {
-            if (this.zones.completeId(zone) === null) throw new ZoneNeeded(zone);
-            return this.zones.keptId(zone, nowMs);
+            const kept = this.zones.complete(zone, nowMs);
+            if (!kept) throw new ZoneNeeded(zone);
+            if (kept.touchDue) throw new NeedsWrite(); // recorded by the write that reads instead
+            return kept.id;
           }
         : (zone) => this.zones.ensure(zone, nowMs);
     return (zone, range) => {
-      const id = this.zones.completeId(zone);
+      const kept = this.zones.complete(zone, nowMs);
       // Outside the transaction: a build or the record of the zone's use, in steps between requests.
-      if (id === null || this.zones.touchDue(zone, nowMs))
-        setImmediate(() => this.prepareZoneInBackground(zone.name));
-      if (id !== null) return id;
+      if (!kept || kept.touchDue) setImmediate(() => this.prepareZoneInBackground(zone.name));
+      if (kept) return kept.id;
       if (range.toMs - range.fromMs <= SLOT_ANSWER_MAX_MS) return null;
       const progress = this.zones.progress(zone);
       const percent = progress.done ? 100 : Math.floor(progress.fraction * 100);

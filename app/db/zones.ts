@@ -161,26 +161,14 @@ export class ZoneRollups {
   }
 
   /**
-   * The zone's id for a read that must not write: its rollups must be kept already, with a recent last use.
-   * Throws NeedsWrite otherwise, and the caller does its read as a write, through `ensure`.
+   * A zone whose rollups are complete, for a read (which writes nothing): its id, and whether its last use is
+   * old enough to be recorded again (by a write, for the eviction of the least used). Null when the zone is not
+   * kept, or its build is not done.
    */
-  keptId(zone: Zone, nowMs: number): number {
+  complete(zone: Zone, nowMs: number): { id: number; touchDue: boolean } | null {
     const row = this.stmts.find.get(zone.name) as ZoneRow | undefined;
-    if (!row || row.built_to_slot !== null || nowMs - row.last_used_ms > TOUCH_INTERVAL_MS)
-      throw new NeedsWrite();
-    return row.id;
-  }
-
-  /** Whether the zone's last use is old enough to be recorded again (reads do not write it). */
-  touchDue(zone: Zone, nowMs: number): boolean {
-    const row = this.stmts.find.get(zone.name) as ZoneRow | undefined;
-    return row !== undefined && nowMs - row.last_used_ms > TOUCH_INTERVAL_MS;
-  }
-
-  /** The zone's id when its rollups are complete, else null; reads only (its last use is not recorded). */
-  completeId(zone: Zone): number | null {
-    const row = this.stmts.find.get(zone.name) as ZoneRow | undefined;
-    return row && row.built_to_slot === null ? row.id : null;
+    if (!row || row.built_to_slot !== null) return null;
+    return { id: row.id, touchDue: nowMs - row.last_used_ms > TOUCH_INTERVAL_MS };
   }
 
   /** The zone's id, building its rollups first if it is not kept yet. Call inside a write transaction. */
