@@ -5,10 +5,8 @@
 import Database from 'better-sqlite3';
 import { DomainError } from '../core/errors.ts';
 
-const FULL_CODES = new Set(['SQLITE_FULL']);
-
 export function isDiskFull(error: unknown): boolean {
-  return error instanceof Database.SqliteError && FULL_CODES.has(error.code);
+  return error instanceof Database.SqliteError && error.code === 'SQLITE_FULL';
 }
 
 export function diskFullError(): DomainError {
