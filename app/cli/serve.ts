@@ -75,7 +75,11 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
     idleMinutes: given.idleMinutes ?? settings.idleMinutes,
   };
   // Summaries of a zone are built in steps between requests: the API answers from the first moment.
-  const store = Store.open({ file: databasePath(options.dataDir), zoneBuilds: 'background' });
+  const store = Store.open({
+    file: databasePath(options.dataDir),
+    zoneBuilds: 'background',
+    redaction: live.redaction,
+  });
   const token = loadOrCreateToken(options.dataDir);
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
   // One pause for the API (the extension, and later the tray) and the tracker.

@@ -32,6 +32,7 @@ import { DEFAULT_CATEGORY_DB } from './default-categories.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
 import { isDomainError } from '../core/errors.ts';
 import { diskFullError, isDiskFull } from './disk-full.ts';
+import { NO_REDACTION, type TitleRedaction } from '../core/redaction.ts';
 
 export type {
   PurgeOutcome,
@@ -69,6 +70,11 @@ export interface StoreOptions {
    * daemon, the desktop app; see upkeep.ts).
    */
   zoneBuilds?: ZoneBuilds;
+  /**
+   * What of a window title is never stored (core/redaction.ts): applied to every window event before it is
+   * written, from the tracker, the API or an import. None by default (tests, tools, copies being purged).
+   */
+  redaction?: TitleRedaction;
 }
 
 const DEFAULT_REFRESH_DELAY_MS = 250;
@@ -98,12 +104,14 @@ export class Store {
   private readonly log: Logger;
   private readonly upkeep: RollupUpkeep;
   private readonly purges: Purges;
+  private readonly redaction: TitleRedaction;
 
   private constructor(db: DB, options: StoreOptions) {
     this.db = db;
     this.file = options.file;
     this.now = options.now ?? Date.now;
     this.log = options.log ?? createLogger('store');
+    this.redaction = options.redaction ?? NO_REDACTION;
     this.rules = new Rules(db, this.log);
     // A window's subject depends on the title rules of the moment (a title rule gives it "<app> — <pattern>").
     this.events = new EventTables(db, () => this.rules.windowSubjects());
@@ -216,7 +224,7 @@ export class Store {
       for (const e of events) {
         const stored =
           source === 'window'
-            ? this.events.insertWindow(e as WindowEvent, 'api')
+            ? this.events.insertWindow(this.redacted(e as WindowEvent), 'api')
             : source === 'browser'
               ? this.events.insertBrowser(e as BrowserEvent, receivedMs)
               : this.events.insertIdle(e as IdleEvent, 'api');
@@ -240,7 +248,13 @@ export class Store {
 
   /** The tracker's own events: saving an event_id again replaces it (checkpoints of the open event). */
   saveTrackedWindow(event: WindowEvent): void {
-    this.saveTracked(event, () => this.events.saveTrackedWindow(event));
+    this.saveTracked(event, () => this.events.saveTrackedWindow(this.redacted(event)));
+  }
+
+  /** The event with its title as it may be stored. */
+  private redacted(event: WindowEvent): WindowEvent {
+    const title = this.redaction.redact(event.app, event.title);
+    return title === event.title ? event : { ...event, title };
   }
 
   saveTrackedIdle(event: IdleEvent): void {

@@ -68,7 +68,11 @@ async function main(): Promise<void> {
   const file = new DesktopSettings(dataDir);
   const settings = new LiveSettings(file);
   const config = settings.get();
-  const store = Store.open({ file: databasePath(dataDir), zoneBuilds: 'background' });
+  const store = Store.open({
+    file: databasePath(dataDir),
+    zoneBuilds: 'background',
+    redaction: settings.redaction,
+  });
   store.prepareZoneInBackground(tz);
   const token = loadOrCreateToken(dataDir);
   const pause = new PauseController(systemPauseClock);
