@@ -23,6 +23,12 @@ import { Rules, type RuleChange, type RuleInput } from './rules.ts';
 import { RECENT_MS, Suggestions } from './suggestions.ts';
 import { Purges, type PurgeOutcome, type PurgeSelector, type PurgeSummary } from './purge.ts';
 import { scrubDatabase, type Scrubbed } from './scrub.ts';
+import {
+  Retention,
+  type RetentionCutoffs,
+  type RetentionPreview,
+  type RetentionStep,
+} from './retention.ts';
 import { DAY_MS } from '../core/time.ts';
 import { Subjects } from './subjects.ts';
 import { Timelines } from './timeline.ts';
@@ -35,6 +41,9 @@ import { diskFullError, isDiskFull } from './disk-full.ts';
 import { NO_REDACTION, type TitleRedaction } from '../core/redaction.ts';
 
 export type {
+  RetentionCutoffs,
+  RetentionPreview,
+  RetentionStep,
   PurgeOutcome,
   PurgeSelector,
   PurgeSummary,
@@ -105,6 +114,7 @@ export class Store {
   private readonly upkeep: RollupUpkeep;
   private readonly purges: Purges;
   private readonly redaction: TitleRedaction;
+  private readonly retention: Retention;
 
   private constructor(db: DB, options: StoreOptions) {
     this.db = db;
@@ -132,6 +142,7 @@ export class Store {
       this.slots.markPending(changed),
     );
     this.purges = new Purges(db, this.events, this.slots);
+    this.retention = new Retention(db, this.purges, this.slots, () => this.rules.windowSubjects().byTitle);
     this.upkeep = new RollupUpkeep(db, this.slots, this.zones, {
       now: this.now,
       log: this.log,
@@ -441,6 +452,32 @@ export class Store {
       this.suggestionModel.forget();
     }
     return { ...outcome, scrubbed: scrubDatabase(this.db, this.log) };
+  }
+
+  /** What retention with these cutoffs would do now (retention.ts); a read. */
+  previewRetention(cutoffs: RetentionCutoffs): RetentionPreview {
+    const stretch = { fromMs: 0, toMs: Math.max(1, cutoffs.eventsBeforeMs ?? 1) };
+    return this.upkeep.read(stretch, () => this.retention.preview(cutoffs));
+  }
+
+  /**
+   * One step of retention (a month of events deleted, or some thousand titles blanked), one write transaction;
+   * call until `done`, then `scrub()`. See retention.ts and retention-run.ts.
+   */
+  retentionStep(cutoffs: RetentionCutoffs): RetentionStep {
+    try {
+      return this.write(() => this.retention.step(cutoffs));
+    } finally {
+      // Subjects may have gone, and titles a model learnt from.
+      this.subjects.forgetIds();
+      this.suggestionModel.forget();
+      this.scheduleRefresh();
+    }
+  }
+
+  /** Makes what was deleted or blanked unreadable in the file and its WAL (scrub.ts); outside a transaction. */
+  scrub(): Scrubbed {
+    return scrubDatabase(this.db, this.log);
   }
 
   /**
