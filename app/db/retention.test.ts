@@ -202,9 +202,7 @@ describe('retention over two years', () => {
     const kept = remaining.window.filter((e) => e.title !== '');
     // Every 50th removed title, the last one before the cutoff included; kept ones are found (the search works).
     const sample = [...removed.filter((_, i) => i % 50 === 0), removed.at(-1)!];
-    for (const e of sample)
-      for (const b of bytes.slice(0, 1)) expect(b.includes(`~${e.eventId}~`)).toBe(false);
-    for (const e of sample) for (const b of bytes.slice(1)) expect(b.includes(`~${e.eventId}~`)).toBe(false);
+    for (const e of sample) for (const b of bytes) expect(b.includes(`~${e.eventId}~`)).toBe(false);
     expect(bytes[0]!.includes(`~${kept[0]!.eventId}~`)).toBe(true);
   });
 });
