@@ -17,6 +17,7 @@ import { SettingsFile } from './settings-file.ts';
 import { EXTENSION_ID } from '../shared/extension.ts';
 import { DataFolderLock, isDaemon } from '../db/data-lock.ts';
 import { DailyBackups } from '../db/daily-backups.ts';
+import { RetentionJob, retentionChanged } from '../db/retention-run.ts';
 import { prepareDataDir } from './paths.ts';
 
 /** Options left undefined come from the settings file the desktop app shares (settings.json), else defaults. */
@@ -86,6 +87,10 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
   const pause = new PauseController(systemPauseClock);
   // A copy a day in <data>/backups, the last 7 kept: made through a connection of its own, writes go on.
   const backups = new DailyBackups({ dataDir: options.dataDir, tz, log: log.child('backup') });
+  const retention = new RetentionJob({ store, policy: () => live.get(), tz, log: log.child('retention') });
+  live.onChange((next, previous) => {
+    if (retentionChanged(next, previous)) void retention.runNow().catch(() => {});
+  });
   pause.onChange((state) => {
     if (!state.paused) log.info('tracking resumed');
     else if (state.untilMs === null) log.info('tracking paused until resumed');
@@ -115,6 +120,8 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
     // load over a long range finds them ready.
     store.prepareZoneInBackground(tz);
     backups.start();
+    // Titles and events older than the settings keep: at start, each new day, and when the settings change.
+    retention.start();
   } catch (error) {
     store.close();
     throw error;
@@ -162,5 +169,6 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
   idle?.close();
   await server.close();
   await backups.stop();
+  await retention.stop();
   store.close();
 }

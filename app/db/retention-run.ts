@@ -108,6 +108,10 @@ function retainCopies(databaseFile: string, cutoffs: RetentionCutoffs, log: Logg
 
 const HOUR_MS = 60 * 60_000;
 
+/** Whether a change of the settings changes what retention keeps (then it runs at once). */
+export const retentionChanged = (next: RetentionPolicy, previous: RetentionPolicy): boolean =>
+  next.keepTitlesDays !== previous.keepTitlesDays || next.keepEventsDays !== previous.keepEventsDays;
+
 export interface RetentionJobOptions {
   store: Store;
   /** The policy saved now (read at each run). */

@@ -147,7 +147,7 @@ describe('retention over two years', () => {
   });
 
   it('reports as a fresh database holding only what remains', () => {
-    const fresh = setUp(path.join(dir, 'fresh', 'x.sqlite').replace('fresh/x', 'fresh-x'));
+    const fresh = setUp(path.join(dir, 'fresh.sqlite'));
     try {
       fresh.ingest('window', remaining.window);
       fresh.ingest('browser', remaining.browser);
