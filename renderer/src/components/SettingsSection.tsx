@@ -64,6 +64,9 @@ export function SettingsSection({ state, className }: { state: SettingsState; cl
           <div className="settings-group">
             <h3>Privacy</h3>
             <RedactionForm settings={settings.value} save={save} />
+          </div>
+          <div className="settings-group">
+            <h3>Retention</h3>
             <RetentionForm settings={settings.value} save={save} />
           </div>
         </div>
