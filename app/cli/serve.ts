@@ -87,7 +87,13 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
   const pause = new PauseController(systemPauseClock);
   // A copy a day in <data>/backups, the last 7 kept: made through a connection of its own, writes go on.
   const backups = new DailyBackups({ dataDir: options.dataDir, tz, log: log.child('backup') });
-  const retention = new RetentionJob({ store, policy: () => live.get(), tz, log: log.child('retention') });
+  const retention = new RetentionJob({
+    store,
+    policy: () => live.get(),
+    tz,
+    log: log.child('retention'),
+    waitFor: () => backups.settled(),
+  });
   live.onChange((next, previous) => {
     if (retentionChanged(next, previous)) void retention.runNow().catch(() => {});
   });

@@ -119,6 +119,8 @@ export interface RetentionJobOptions {
   tz: string;
   now?: () => number;
   log?: Logger;
+  /** Awaited before each run: the daily backup under way, so that the run reaches today's copy too. */
+  waitFor?: () => Promise<unknown>;
 }
 
 /** Retention at start, on each new local day (checked hourly) and on demand; one run at a time. */
@@ -150,6 +152,7 @@ export class RetentionJob {
     const next = this.running
       .catch(() => {})
       .then(async () => {
+        await this.options.waitFor?.();
         if (this.stopped) return null;
         const nowMs = this.now();
         try {

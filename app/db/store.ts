@@ -23,12 +23,7 @@ import { Rules, type RuleChange, type RuleInput } from './rules.ts';
 import { RECENT_MS, Suggestions } from './suggestions.ts';
 import { Purges, type PurgeOutcome, type PurgeSelector, type PurgeSummary } from './purge.ts';
 import { scrubDatabase, type Scrubbed } from './scrub.ts';
-import {
-  Retention,
-  type RetentionCutoffs,
-  type RetentionPreview,
-  type RetentionStep,
-} from './retention.ts';
+import { Retention, type RetentionCutoffs, type RetentionPreview, type RetentionStep } from './retention.ts';
 import { DAY_MS } from '../core/time.ts';
 import { Subjects } from './subjects.ts';
 import { Timelines } from './timeline.ts';

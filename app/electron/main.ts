@@ -107,6 +107,7 @@ async function main(): Promise<void> {
     policy: () => settings.get(),
     tz,
     log: log.child('retention'),
+    waitFor: () => backups.settled(),
   });
   retention.start();
 
