@@ -127,9 +127,9 @@ export class Retention {
     const oldest = this.oldestStart();
     const eventsBefore = cutoffs.eventsBeforeMs;
     if (eventsBefore !== null && oldest !== null && oldest < eventsBefore) {
-      const toMs = Math.min(eventsBefore, Math.max(oldest, 0) + EVENT_STEP_MS);
-      const fromMs = Math.min(oldest, 0);
-      const out = this.purges.apply({ kind: 'range', fromMs, toMs });
+      // From the oldest start on: nothing lies before it, and the slots the purge recounts begin there.
+      const toMs = Math.min(eventsBefore, oldest + EVENT_STEP_MS);
+      const out = this.purges.apply({ kind: 'range', fromMs: oldest, toMs });
       // Those crossing the step's end are cut, not deleted: their part after it goes in a later step, or stays.
       const deleted = out.windowEvents + out.browserEvents + out.idleEvents + out.manualEntries - out.cut;
       return { deleted, blanked: 0, done: false };
