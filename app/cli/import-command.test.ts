@@ -3,7 +3,7 @@
  * (whose lock leaves the command no way in but the daemon's API).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -127,4 +127,36 @@ it('imports a raw export of Time Audit, NDJSON written by hand, and a second tim
   expect(first.stdout).toMatch(/^Imported 3 new events from the Time Audit raw export/);
   expect(report().total_ms).toBe(35 * 60_000);
   expect(run('import', 'timeaudit', raw).stdout).toMatch(/^Imported 0 new events .*3 already there/);
+});
+
+it('redacts the titles it brings as the settings say (with no daemon running)', () => {
+  const t = (minute: number) => new Date(START + minute * 60_000).toISOString();
+  const line = (id: string, app: string, title: string, from: number) =>
+    JSON.stringify({
+      source: 'window',
+      event_id: id,
+      app,
+      title,
+      start_ts: t(from),
+      end_ts: t(from + 5),
+      duration_ms: 300_000,
+      schema_version: 1,
+    });
+  const raw = path.join(dir, 'raw.ndjson');
+  writeFileSync(
+    raw,
+    [
+      line('w1', 'KeePassXC', 'vault-Qz71 - KeePassXC', 0),
+      line('w2', 'Thunderbird', 'from qz.secret@mail.example.org', 5),
+    ].join('\n'),
+  );
+  expect(run('import', 'timeaudit', raw).status).toBe(0);
+  const bytes = ['timeaudit.sqlite', 'timeaudit.sqlite-wal']
+    .map((name) => path.join(dir, name))
+    .filter((f) => existsSync(f))
+    .map((f) => readFileSync(f).toString('utf8'))
+    .join('');
+  expect(bytes).toContain('Thunderbird'); // the file is the right one
+  expect(bytes).not.toContain('vault-Qz71');
+  expect(bytes).not.toContain('qz.secret');
 });

@@ -6,6 +6,7 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import type { ImportSummary } from '../shared/api/index.ts';
+import { createRedaction } from '../core/redaction.ts';
 import { createExclusions } from '../core/exclusions.ts';
 import { importActivityWatch } from '../db/import/activitywatch.ts';
 import { importTimeAudit } from '../db/import/timeaudit.ts';
@@ -74,9 +75,10 @@ export async function importCommand(
       bar.note('the running Time Audit stores it');
       summary = await viaDaemon(call);
     } else {
-      const store = Store.open({ file: databasePath(opts.dataDir) });
+      const settings = loadSettings(opts.dataDir);
+      // The titles it brings are redacted as the tracker's are (settings: privateApps, redactPatterns...).
+      const store = Store.open({ file: databasePath(opts.dataDir), redaction: createRedaction(settings) });
       try {
-        const settings = loadSettings(opts.dataDir);
         const importer = format === 'activitywatch' ? importActivityWatch : importTimeAudit;
         summary = await importer(store, bytes, {
           now: Date.now,

@@ -15,6 +15,7 @@ import { tokenCommand } from './token.ts';
 import { demoCommand } from './demo.ts';
 import { exportCommand } from './export.ts';
 import { purgeCommand } from './purge-command.ts';
+import { retentionCommand } from './retention-command.ts';
 import { backupCommand, restoreCommand } from './backup-command.ts';
 import { importCommand, type ImportFormat } from './import-command.ts';
 
@@ -214,6 +215,14 @@ program
   .option('--json', 'print what was deleted as DELETE /v1/data answers it')
   .addHelpText('after', '\nExample: timeaudit purge --domain example.com')
   .action((opts) => purgeCommand({ ...opts, dataDir: dataDir(opts.dataDir) }));
+
+program
+  .command('retention')
+  .description('what the retention settings blank and delete now; with --apply, do it (database and backups)')
+  .option(...dataDirOption)
+  .option('--apply', 'blank and delete now, rather than only saying what would go')
+  .option('--json', 'print the preview as POST /v1/retention/preview answers it')
+  .action((opts) => retentionCommand({ ...opts, dataDir: dataDir(opts.dataDir) }));
 
 program
   .command('backup')

@@ -17,6 +17,7 @@ import { SettingsFile } from './settings-file.ts';
 import { EXTENSION_ID } from '../shared/extension.ts';
 import { DataFolderLock, isDaemon } from '../db/data-lock.ts';
 import { DailyBackups } from '../db/daily-backups.ts';
+import { RetentionJob, retentionChanged } from '../db/retention-run.ts';
 import { prepareDataDir } from './paths.ts';
 
 /** Options left undefined come from the settings file the desktop app shares (settings.json), else defaults. */
@@ -75,13 +76,27 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
     idleMinutes: given.idleMinutes ?? settings.idleMinutes,
   };
   // Summaries of a zone are built in steps between requests: the API answers from the first moment.
-  const store = Store.open({ file: databasePath(options.dataDir), zoneBuilds: 'background' });
+  const store = Store.open({
+    file: databasePath(options.dataDir),
+    zoneBuilds: 'background',
+    redaction: live.redaction,
+  });
   const token = loadOrCreateToken(options.dataDir);
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
   // One pause for the API (the extension, and later the tray) and the tracker.
   const pause = new PauseController(systemPauseClock);
   // A copy a day in <data>/backups, the last 7 kept: made through a connection of its own, writes go on.
   const backups = new DailyBackups({ dataDir: options.dataDir, tz, log: log.child('backup') });
+  const retention = new RetentionJob({
+    store,
+    policy: () => live.get(),
+    tz,
+    log: log.child('retention'),
+    waitFor: () => backups.settled(),
+  });
+  live.onChange((next, previous) => {
+    if (retentionChanged(next, previous)) void retention.runNow().catch(() => {});
+  });
   pause.onChange((state) => {
     if (!state.paused) log.info('tracking resumed');
     else if (state.untilMs === null) log.info('tracking paused until resumed');
@@ -111,6 +126,8 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
     // load over a long range finds them ready.
     store.prepareZoneInBackground(tz);
     backups.start();
+    // Titles and events older than the settings keep: at start, each new day, and when the settings change.
+    retention.start();
   } catch (error) {
     store.close();
     throw error;
@@ -158,5 +175,6 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
   idle?.close();
   await server.close();
   await backups.stop();
+  await retention.stop();
   store.close();
 }

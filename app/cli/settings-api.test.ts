@@ -66,6 +66,13 @@ describe('GET /v1/settings', () => {
       launch_at_login: false,
       close_to_tray: true,
       theme: 'system',
+      keep_titles_days: null,
+      keep_events_days: null,
+      private_apps: ['KeePassXC', '1Password', 'Bitwarden'],
+      private_title_markers: ['Private Browsing', 'Incognito'],
+      redact_emails: true,
+      redact_digit_runs: true,
+      redact_patterns: [],
       restart_needed: [],
     } satisfies SettingsView);
   });
@@ -189,6 +196,13 @@ describe('PATCH /v1/settings', () => {
     ['an unknown field', { idleMinutes: 5 }, 'idleMinutes', /not a setting/],
     ['a theme that does not exist', { theme: 'blue' }, 'theme', /system, light, dark/],
     ['the restart list', { restart_needed: [] }, 'restart_needed', /not a setting/],
+    ['titles kept for 0 days', { keep_titles_days: 0 }, 'keep_titles_days', /at least 1/],
+    ['events kept for 20 years', { keep_events_days: 7300 }, 'keep_events_days', /at most 3650/],
+    ['days kept as text', { keep_events_days: '30' }, 'keep_events_days', /number/],
+    ['a pattern with a backreference', { redact_patterns: ['(a)\\1'] }, 'redact_patterns', /backreference/],
+    ['a pattern matching nothing', { redact_patterns: ['x*'] }, 'redact_patterns', /empty text/],
+    ['a pattern that is not a regex', { redact_patterns: ['(abc'] }, 'redact_patterns', /regular expression/],
+    ['an empty title marker', { private_title_markers: [' '] }, 'private_title_markers', /empty/],
     ['nothing', {}, undefined, /nothing to change/],
   ])('refuses %s with 400 naming the field, and changes nothing', async (_, body, field, message) => {
     const s = await start({ version: 1, idleMinutes: 4, excludedApps: ['Signal'] });

@@ -1,7 +1,8 @@
 /**
  * The settings while the app runs: the saved ones (a SettingsAccess over settings.json — conf in the daemon,
  * electron-store in the desktop app), and what of them runs now. A change is saved first, then applied where it
- * can be at once: the exclusions (one object shared by the server and the tracker) and the away threshold
+ * can be at once: the exclusions (one object shared by the server and the tracker), the title redaction (one
+ * object the store applies to every window event it writes) and the away threshold
  * (the tracker and the extension's pairing, through onChange). The port and the sampling interval are read
  * once at start, so a changed one is listed in restart_needed until the app restarts.
  *
@@ -19,6 +20,7 @@ import {
 } from '../shared/settings-api.ts';
 import { DEFAULT_SETTINGS, migrateSettings, type Settings } from '../shared/settings.ts';
 import { createLiveExclusions, type Exclusions, type LiveExclusions } from './exclusions.ts';
+import { createLiveRedaction, type LiveRedaction, type TitleRedaction } from './redaction.ts';
 
 /** Where the settings are kept: read each time (another process may have written), written whole. */
 export interface SettingsAccess {
@@ -48,6 +50,7 @@ export class LiveSettings {
   /** The saved values at start: the ones the port and the sampling interval run with. */
   private readonly started: Settings;
   private readonly live: LiveExclusions;
+  private readonly liveRedaction: LiveRedaction;
   private idleMinutesNow: number;
   private readonly listeners: Array<(next: Settings, previous: Settings) => void> = [];
 
@@ -59,6 +62,12 @@ export class LiveSettings {
       domains: this.started.excludedDomains,
     });
     this.idleMinutesNow = options.idleMinutes ?? this.started.idleMinutes;
+    this.liveRedaction = createLiveRedaction(this.started);
+  }
+
+  /** What of a title is never stored, always the saved policy: hand this one object to the store. */
+  get redaction(): TitleRedaction {
+    return this.liveRedaction;
   }
 
   /** The apps and domains never recorded, always the saved lists: hand this one object to everyone. */
@@ -80,6 +89,7 @@ export class LiveSettings {
     const previous = this.file.get();
     const next = this.file.update(change);
     this.live.replace({ apps: next.excludedApps, domains: next.excludedDomains });
+    this.liveRedaction.replace(next);
     if (change.idleMinutes !== undefined) this.idleMinutesNow = next.idleMinutes;
     for (const listener of this.listeners) listener(next, previous);
     return next;

@@ -79,6 +79,14 @@ export class DailyBackups {
     await this.running.catch(() => {});
   }
 
+  /** Resolves once the backup under way (if any) has finished, however it ended. */
+  settled(): Promise<void> {
+    return this.running.then(
+      () => {},
+      () => {},
+    );
+  }
+
   /** Makes today's backup if it is missing, then deletes the daily backups older than KEEP_DAYS days. */
   tick(): Promise<DailyOutcome> {
     return this.serially(async () => {

@@ -53,6 +53,8 @@ export function databaseCopies(databaseFile: string): string[] {
       if (path.resolve(file) === path.resolve(databaseFile)) continue;
       // The data folder's lock is an SQLite file too, empty, held open by the writer.
       if (name === LOCK_FILE || /-(wal|shm|journal)$/.test(name)) continue;
+      // A backup being written (backup.ts) is linked to its name when whole: the copy is reached then.
+      if (name.endsWith('.partial')) continue;
       if (isSqliteFile(file)) found.push(file);
     }
   }

@@ -23,6 +23,7 @@ import { Rules, type RuleChange, type RuleInput } from './rules.ts';
 import { RECENT_MS, Suggestions } from './suggestions.ts';
 import { Purges, type PurgeOutcome, type PurgeSelector, type PurgeSummary } from './purge.ts';
 import { scrubDatabase, type Scrubbed } from './scrub.ts';
+import { Retention, type RetentionCutoffs, type RetentionPreview, type RetentionStep } from './retention.ts';
 import { DAY_MS } from '../core/time.ts';
 import { Subjects } from './subjects.ts';
 import { Timelines } from './timeline.ts';
@@ -32,8 +33,12 @@ import { DEFAULT_CATEGORY_DB } from './default-categories.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
 import { isDomainError } from '../core/errors.ts';
 import { diskFullError, isDiskFull } from './disk-full.ts';
+import { NO_REDACTION, type TitleRedaction } from '../core/redaction.ts';
 
 export type {
+  RetentionCutoffs,
+  RetentionPreview,
+  RetentionStep,
   PurgeOutcome,
   PurgeSelector,
   PurgeSummary,
@@ -69,6 +74,11 @@ export interface StoreOptions {
    * daemon, the desktop app; see upkeep.ts).
    */
   zoneBuilds?: ZoneBuilds;
+  /**
+   * What of a window title is never stored (core/redaction.ts): applied to every window event before it is
+   * written, from the tracker, the API or an import. None by default (tests, tools, copies being purged).
+   */
+  redaction?: TitleRedaction;
 }
 
 const DEFAULT_REFRESH_DELAY_MS = 250;
@@ -98,12 +108,15 @@ export class Store {
   private readonly log: Logger;
   private readonly upkeep: RollupUpkeep;
   private readonly purges: Purges;
+  private readonly redaction: TitleRedaction;
+  private readonly retention: Retention;
 
   private constructor(db: DB, options: StoreOptions) {
     this.db = db;
     this.file = options.file;
     this.now = options.now ?? Date.now;
     this.log = options.log ?? createLogger('store');
+    this.redaction = options.redaction ?? NO_REDACTION;
     this.rules = new Rules(db, this.log);
     // A window's subject depends on the title rules of the moment (a title rule gives it "<app> — <pattern>").
     this.events = new EventTables(db, () => this.rules.windowSubjects());
@@ -124,6 +137,7 @@ export class Store {
       this.slots.markPending(changed),
     );
     this.purges = new Purges(db, this.events, this.slots);
+    this.retention = new Retention(db, this.purges, this.slots, () => this.rules.windowSubjects().byTitle);
     this.upkeep = new RollupUpkeep(db, this.slots, this.zones, {
       now: this.now,
       log: this.log,
@@ -216,7 +230,7 @@ export class Store {
       for (const e of events) {
         const stored =
           source === 'window'
-            ? this.events.insertWindow(e as WindowEvent, 'api')
+            ? this.events.insertWindow(this.redacted(e as WindowEvent), 'api')
             : source === 'browser'
               ? this.events.insertBrowser(e as BrowserEvent, receivedMs)
               : this.events.insertIdle(e as IdleEvent, 'api');
@@ -240,7 +254,13 @@ export class Store {
 
   /** The tracker's own events: saving an event_id again replaces it (checkpoints of the open event). */
   saveTrackedWindow(event: WindowEvent): void {
-    this.saveTracked(event, () => this.events.saveTrackedWindow(event));
+    this.saveTracked(event, () => this.events.saveTrackedWindow(this.redacted(event)));
+  }
+
+  /** The event with its title as it may be stored. */
+  private redacted(event: WindowEvent): WindowEvent {
+    const title = this.redaction.redact(event.app, event.title);
+    return title === event.title ? event : { ...event, title };
   }
 
   saveTrackedIdle(event: IdleEvent): void {
@@ -427,6 +447,32 @@ export class Store {
       this.suggestionModel.forget();
     }
     return { ...outcome, scrubbed: scrubDatabase(this.db, this.log) };
+  }
+
+  /** What retention with these cutoffs would do now (retention.ts); a read. */
+  previewRetention(cutoffs: RetentionCutoffs): RetentionPreview {
+    const stretch = { fromMs: 0, toMs: Math.max(1, cutoffs.eventsBeforeMs ?? 1) };
+    return this.upkeep.read(stretch, () => this.retention.preview(cutoffs));
+  }
+
+  /**
+   * One step of retention (a month of events deleted, or some thousand titles blanked), one write transaction;
+   * call until `done`, then `scrub()`. See retention.ts and retention-run.ts.
+   */
+  retentionStep(cutoffs: RetentionCutoffs): RetentionStep {
+    try {
+      return this.write(() => this.retention.step(cutoffs));
+    } finally {
+      // Subjects may have gone, and titles a model learnt from.
+      this.subjects.forgetIds();
+      this.suggestionModel.forget();
+      this.scheduleRefresh();
+    }
+  }
+
+  /** Makes what was deleted or blanked unreadable in the file and its WAL (scrub.ts); outside a transaction. */
+  scrub(): Scrubbed {
+    return scrubDatabase(this.db, this.log);
   }
 
   /**

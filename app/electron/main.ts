@@ -20,6 +20,7 @@ import { databasePath } from '../db/open.ts';
 import { prepareDataFolder } from '../db/data-folder.ts';
 import { DataFolderLock, isDaemon } from '../db/data-lock.ts';
 import { DailyBackups } from '../db/daily-backups.ts';
+import { RetentionJob, retentionChanged } from '../db/retention-run.ts';
 import { Store } from '../db/store.ts';
 import { createServer } from '../server/server.ts';
 import { loadOrCreateToken } from '../server/token.ts';
@@ -68,7 +69,11 @@ async function main(): Promise<void> {
   const file = new DesktopSettings(dataDir);
   const settings = new LiveSettings(file);
   const config = settings.get();
-  const store = Store.open({ file: databasePath(dataDir), zoneBuilds: 'background' });
+  const store = Store.open({
+    file: databasePath(dataDir),
+    zoneBuilds: 'background',
+    redaction: settings.redaction,
+  });
   store.prepareZoneInBackground(tz);
   const token = loadOrCreateToken(dataDir);
   const pause = new PauseController(systemPauseClock);
@@ -96,6 +101,15 @@ async function main(): Promise<void> {
   lock.listening(url);
   log.info(`running: ${url} (data in ${dataDir})`);
   backups.start();
+  // As the daemon does: retention at start, each new day, and when the settings change.
+  const retention = new RetentionJob({
+    store,
+    policy: () => settings.get(),
+    tz,
+    log: log.child('retention'),
+    waitFor: () => backups.settled(),
+  });
+  retention.start();
 
   const idle = new PowerMonitorIdleSource(config.idleMinutes * 60);
   const tracker = new WindowTracker({
@@ -112,6 +126,7 @@ async function main(): Promise<void> {
   tracker.start();
   settings.onChange((next, previous) => {
     if (next.idleMinutes !== previous.idleMinutes) tracker.setIdleThresholdMs(next.idleMinutes * 60_000);
+    if (retentionChanged(next, previous)) void retention.runNow().catch(() => {});
     if (next.launchAtLogin !== previous.launchAtLogin) {
       app.setLoginItemSettings({ openAtLogin: next.launchAtLogin });
       tray.refresh();
@@ -216,6 +231,7 @@ async function main(): Promise<void> {
       tray.destroy();
       await server.close();
       await backups.stop();
+      await retention.stop();
       store.close();
       lock.release();
     })().then(

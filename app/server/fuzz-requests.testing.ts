@@ -340,12 +340,25 @@ const ROUTES_FUZZED: Route[] = [
         excluded_apps: or(fc.array(name, { maxLength: 4 })),
         excluded_domains: or(fc.array(domain, { maxLength: 3 })),
         theme: or(fc.constantFrom('light', 'dark', 'system')),
+        keep_titles_days: or(fc.option(fc.integer({ min: 0, max: 3651 }))),
+        private_apps: or(fc.array(name, { maxLength: 3 })),
+        redact_patterns: or(
+          fc.array(fc.constantFrom('[0-9]{4}', 'a*', '(a)\\1', '(x', 'ok'), { maxLength: 3 }),
+        ),
       },
       { partial: true },
     ),
   ],
   ['POST', '/v1/import/activitywatch', awExport],
   ['POST', '/v1/import/timeaudit', rawExport],
+  [
+    'POST',
+    '/v1/retention/preview',
+    body({
+      keep_titles_days: or(fc.option(fc.integer({ min: 0, max: 3651 }))),
+      keep_events_days: or(fc.option(fc.integer({ min: 0, max: 3651 }))),
+    }),
+  ],
 ];
 
 /** The routes the fuzzer covers, as "METHOD /path", to check against app/shared/routes.ts. */

@@ -135,7 +135,12 @@ export async function startStoreServer(
   options: Partial<Omit<ServerOptions, 'store' | 'now'>> = {},
 ): Promise<StoreServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'timeaudit-test-'));
-  const store = Store.open({ file: path.join(dir, 'db.sqlite'), now: () => nowMs });
+  // As the daemon does: the settings' title redaction applies to what the store writes.
+  const store = Store.open({
+    file: path.join(dir, 'db.sqlite'),
+    now: () => nowMs,
+    redaction: options.settings?.redaction,
+  });
   const backups = new DailyBackups({ dataDir: dir, database: store.db.name, now: () => nowMs });
   const t = await startTestServer({ backups, ...options, store, now: () => nowMs });
   return {

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { normalizeDomain } from './hostname.ts';
 import { SETTINGS_LIMITS } from './settings-limits.ts';
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from './names.ts';
+import { redactPatternProblem } from './redact-pattern.ts';
 import { THEMES, type Settings, type Theme } from './settings.ts';
 
 /** Fields that are read once at start: a change is saved but runs only after a restart. */
@@ -25,6 +26,15 @@ export interface SettingsView {
   launch_at_login: boolean;
   close_to_tray: boolean;
   theme: Theme;
+  /** Retention: local days of window titles / of everything recorded kept; null keeps all. */
+  keep_titles_days: number | null;
+  keep_events_days: number | null;
+  /** Title redaction (see core/redaction.ts). */
+  private_apps: string[];
+  private_title_markers: string[];
+  redact_emails: boolean;
+  redact_digit_runs: boolean;
+  redact_patterns: string[];
   /** The fields whose saved value is not the one running: they take effect when Time Audit restarts. */
   restart_needed: RestartField[];
 }
@@ -41,6 +51,13 @@ const NAMES = {
   launch_at_login: 'launchAtLogin',
   close_to_tray: 'closeToTray',
   theme: 'theme',
+  keep_titles_days: 'keepTitlesDays',
+  keep_events_days: 'keepEventsDays',
+  private_apps: 'privateApps',
+  private_title_markers: 'privateTitleMarkers',
+  redact_emails: 'redactEmails',
+  redact_digit_runs: 'redactDigitRuns',
+  redact_patterns: 'redactPatterns',
 } as const satisfies Record<keyof SettingsPatch, keyof Settings>;
 
 export function toSettingsView(settings: Settings, restartNeeded: readonly RestartField[]): SettingsView {
@@ -53,6 +70,13 @@ export function toSettingsView(settings: Settings, restartNeeded: readonly Resta
     launch_at_login: settings.launchAtLogin,
     close_to_tray: settings.closeToTray,
     theme: settings.theme,
+    keep_titles_days: settings.keepTitlesDays,
+    keep_events_days: settings.keepEventsDays,
+    private_apps: [...settings.privateApps],
+    private_title_markers: [...settings.privateTitleMarkers],
+    redact_emails: settings.redactEmails,
+    redact_digit_runs: settings.redactDigitRuns,
+    redact_patterns: [...settings.redactPatterns],
     restart_needed: [...restartNeeded],
   };
 }
@@ -136,7 +160,32 @@ const domainList = z
     return out;
   });
 
-const { idleMinutes, pollIntervalMs, port } = SETTINGS_LIMITS;
+const { idleMinutes, pollIntervalMs, port, keepDays, maxPatternLength } = SETTINGS_LIMITS;
+
+/** Days kept, or null to keep everything. */
+const keepDaysField = (what: string) => wholeNumber(what, keepDays.min, keepDays.max).nullable();
+
+/** Texts (markers, patterns), trimmed, none empty, each checked; the same one twice is kept once. */
+const textList = (what: string, check: (text: string) => string | null = () => null) =>
+  z
+    .array(z.string({ error: `each ${what} is a text` }), { error: `a list of ${what}s` })
+    .max(maxListLength, `at most ${maxListLength} ${what}s`)
+    .transform((list, ctx) => {
+      const out: string[] = [];
+      for (const raw of list) {
+        const text = raw.trim();
+        if (!text) return void ctx.addIssue({ code: 'custom', message: `a ${what} cannot be empty` });
+        if (text.length > maxPatternLength)
+          return void ctx.addIssue({
+            code: 'custom',
+            message: `a ${what} has at most ${maxPatternLength} characters`,
+          });
+        const problem = check(text);
+        if (problem) return void ctx.addIssue({ code: 'custom', message: `"${text}": ${problem}` });
+        if (!out.includes(text)) out.push(text);
+      }
+      return out;
+    });
 
 const patchShape = {
   idle_minutes: wholeNumber('the away threshold', idleMinutes.min, idleMinutes.max).optional(),
@@ -147,6 +196,13 @@ const patchShape = {
   launch_at_login: z.boolean().optional(),
   close_to_tray: z.boolean().optional(),
   theme: z.enum(THEMES, { error: `the theme is one of ${THEMES.join(', ')}` }).optional(),
+  keep_titles_days: keepDaysField('the days of titles kept').optional(),
+  keep_events_days: keepDaysField('the days of events kept').optional(),
+  private_apps: appList.optional(),
+  private_title_markers: textList('title marker').optional(),
+  redact_emails: z.boolean().optional(),
+  redact_digit_runs: z.boolean().optional(),
+  redact_patterns: textList('pattern', redactPatternProblem).optional(),
 };
 
 /**

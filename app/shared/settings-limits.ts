@@ -8,4 +8,8 @@ export const SETTINGS_LIMITS = {
   port: { min: 1, max: 65_535 },
   maxListLength: 1000,
   maxAppLength: 256,
+  /** Retention: how many local days of titles or events are kept. */
+  keepDays: { min: 1, max: 3650 },
+  /** A title marker or a redaction pattern. */
+  maxPatternLength: 500,
 } as const;

@@ -14,7 +14,39 @@ describe('settings', () => {
       theme: 'system',
       excludedApps: [],
       excludedDomains: [],
+      keepTitlesDays: null,
+      keepEventsDays: null,
+      privateApps: ['KeePassXC', '1Password', 'Bitwarden'],
+      privateTitleMarkers: ['Private Browsing', 'Incognito'],
+      redactEmails: true,
+      redactDigitRuns: true,
+      redactPatterns: [],
     });
+  });
+
+  it('gives an existing version-1 file the retention and redaction defaults, and keeps valid values', () => {
+    const old = { version: 1, idleMinutes: 7, excludedApps: ['Signal'] };
+    expect(migrateSettings(old)).toMatchObject({
+      idleMinutes: 7,
+      keepTitlesDays: null,
+      privateApps: ['KeePassXC', '1Password', 'Bitwarden'],
+      redactEmails: true,
+    });
+    const saved = {
+      version: 1,
+      keepTitlesDays: 30,
+      keepEventsDays: 0,
+      redactPatterns: ['ok-[0-9]+', '(a)\\1'],
+    };
+    // An invalid field takes its default; the valid ones stay.
+    expect(migrateSettings(saved)).toMatchObject({
+      keepTitlesDays: 30,
+      keepEventsDays: null,
+      redactPatterns: [],
+    });
+    expect(migrateSettings({ ...saved, redactPatterns: ['ok-[0-9]+'] }).redactPatterns).toEqual([
+      'ok-[0-9]+',
+    ]);
   });
 
   it('gives the defaults for anything that is not an object', () => {

@@ -6,11 +6,15 @@
  * - 0 (no `version` field): the daemon's first settings file. `idleThresholdMinutes` is the away threshold
  *   (now `idleMinutes`), `pollMs` the sampling interval (now `pollIntervalMs`), and `port` may be a numeric
  *   string. Everything else had today's names.
- * - 1: the fields below.
+ * - 1: the fields below. Retention (keepTitlesDays, keepEventsDays) and title redaction (privateApps …
+ *   redactPatterns) came later without a new version: a file without them gets their defaults.
  */
 import { z } from 'zod';
 import { SETTINGS_LIMITS } from './settings-limits.ts';
 import { MAX_HOSTNAME_LENGTH } from './hostname.ts';
+import { redactPatternProblem } from './redact-pattern.ts';
+
+const isRedactPattern = (pattern: string): boolean => redactPatternProblem(pattern) === null;
 
 export const SETTINGS_VERSION = 1;
 
@@ -40,6 +44,20 @@ export interface Settings {
   excludedApps: string[];
   /** Domains the extension never reports. */
   excludedDomains: string[];
+  /** Window titles older than this many local days are blanked by the daily retention job; null keeps them. */
+  keepTitlesDays: number | null;
+  /** Everything recorded before this many local days is deleted by the daily retention job; null keeps it. */
+  keepEventsDays: number | null;
+  /** Apps whose window titles are never stored (matched as excludedApps are): stored as "[hidden]". */
+  privateApps: string[];
+  /** A title containing one of these (any case) is stored as "[hidden]" (private browsing windows). */
+  privateTitleMarkers: string[];
+  /** E-mail addresses in titles are stored as "[email]". */
+  redactEmails: boolean;
+  /** Runs of 6 or more digits in titles are stored as "[number]". */
+  redactDigitRuns: boolean;
+  /** The user's own patterns (RE2 regexes, any case): what they match is stored as "[hidden]". */
+  redactPatterns: string[];
   /** The dashboard window's last geometry (desktop app only). */
   window?: { bounds: WindowBounds; maximized: boolean } | undefined;
 }
@@ -54,6 +72,13 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   theme: 'system',
   excludedApps: [],
   excludedDomains: [],
+  keepTitlesDays: null,
+  keepEventsDays: null,
+  privateApps: ['KeePassXC', '1Password', 'Bitwarden'],
+  privateTitleMarkers: ['Private Browsing', 'Incognito'],
+  redactEmails: true,
+  redactDigitRuns: true,
+  redactPatterns: [],
 }) as Settings;
 
 const int = (limits: { min: number; max: number }) => z.number().int().min(limits.min).max(limits.max);
@@ -79,6 +104,19 @@ const fields = {
     .max(SETTINGS_LIMITS.maxListLength),
   excludedDomains: z
     .array(z.string().trim().min(1).max(MAX_HOSTNAME_LENGTH))
+    .max(SETTINGS_LIMITS.maxListLength),
+  keepTitlesDays: int(SETTINGS_LIMITS.keepDays).nullable(),
+  keepEventsDays: int(SETTINGS_LIMITS.keepDays).nullable(),
+  privateApps: z
+    .array(z.string().trim().min(1).max(SETTINGS_LIMITS.maxAppLength))
+    .max(SETTINGS_LIMITS.maxListLength),
+  privateTitleMarkers: z
+    .array(z.string().trim().min(1).max(SETTINGS_LIMITS.maxPatternLength))
+    .max(SETTINGS_LIMITS.maxListLength),
+  redactEmails: z.boolean(),
+  redactDigitRuns: z.boolean(),
+  redactPatterns: z
+    .array(z.string().min(1).max(SETTINGS_LIMITS.maxPatternLength).refine(isRedactPattern))
     .max(SETTINGS_LIMITS.maxListLength),
   window: windowState.optional(),
 };

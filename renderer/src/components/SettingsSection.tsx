@@ -7,6 +7,8 @@ import type { SettingsState } from '../hooks/useSettings.ts';
 import { subjectPurge, usePurgeContext } from '../hooks/usePurge.ts';
 import { LoadFailure } from './LoadFailure.tsx';
 import { Section } from './Section.tsx';
+import { RedactionForm } from './RedactionForm.tsx';
+import { RetentionForm } from './RetentionForm.tsx';
 
 type Save = SettingsState['save'];
 
@@ -58,6 +60,14 @@ export function SettingsSection({ state, className }: { state: SettingsState; cl
             <h3>Tracking</h3>
             <AwayForm minutes={settings.value.idle_minutes} save={save} />
             <RestartForm settings={settings.value} save={save} />
+          </div>
+          <div className="settings-group">
+            <h3>Privacy</h3>
+            <RedactionForm settings={settings.value} save={save} />
+          </div>
+          <div className="settings-group">
+            <h3>Retention</h3>
+            <RetentionForm settings={settings.value} save={save} />
           </div>
         </div>
       )}
