@@ -26,6 +26,8 @@ import { EmptyState } from './EmptyState.tsx';
 import { GoalsSection } from './GoalsSection.tsx';
 import { Header } from './Header.tsx';
 import { PauseControl } from './PauseControl.tsx';
+import { StaleMarker, TrackingState } from './TrackingState.tsx';
+import { useAppStatus } from '../hooks/useAppStatus.ts';
 import { DisconnectedBanner, Notices } from './Notices.tsx';
 import { LogTimeSection } from './LogTimeSection.tsx';
 import { RangePicker, type Selection } from './RangePicker.tsx';
@@ -72,6 +74,7 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
   const actions = useActions(data?.categories ?? [], suggestions, reload, notify, purge.ask);
   const planningActions = usePlanningActions(reload, notify);
   const settings = useSettings(notify);
+  const appStatus = useAppStatus(pause.status);
   const today = dayOf(new Date());
 
   const unauthorized = isUnauthorized(error);
@@ -123,6 +126,8 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
   // While another range loads, the last one stays on screen; its captions name the range it is for.
   const shown = data && !unauthorized ? data : null;
   const otherError = error && !disconnected && !unauthorized && !preparing ? describeError(error) : null;
+  // The range asked for could not be loaded and the last one's figures are still on screen: say so.
+  const stale = shown !== null && error !== null && !preparing && !sameRange(shown.range, selection.range);
 
   return (
     <div className="app">
@@ -134,7 +139,8 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
                 Updating…
               </span>
             ) : null}
-            <PauseControl pause={pause} />
+            <TrackingState state={{ ...appStatus, unreachable: appStatus.unreachable || disconnected }} />
+            <PauseControl pause={pause} showState={false} />
           </>
         }
       >
@@ -152,7 +158,8 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
           {otherError}
         </div>
       ) : null}
-      <main className={loading && shown ? 'is-loading' : undefined} aria-busy={loading}>
+      {stale ? <StaleMarker shown={shown.range} asked={selection.range} /> : null}
+      <main className={stale ? 'is-stale' : loading && shown ? 'is-loading' : undefined} aria-busy={loading}>
         {!shown ? (
           loading ? (
             <>

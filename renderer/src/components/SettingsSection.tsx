@@ -7,6 +7,7 @@ import type { SettingsState } from '../hooks/useSettings.ts';
 import { subjectPurge, usePurgeContext } from '../hooks/usePurge.ts';
 import { LoadFailure } from './LoadFailure.tsx';
 import { Section } from './Section.tsx';
+import { PortInForce } from './PortInForce.tsx';
 
 type Save = SettingsState['save'];
 
@@ -334,6 +335,7 @@ function RestartForm({ settings, save }: { settings: SettingsView; save: Save })
           {failure.message}
         </p>
       ) : null}
+      <PortInForce savedPort={settings.port} />
       {settings.restart_needed.length > 0 ? (
         <p className="setting-restart" role="status">
           <strong>Restart Time Audit</strong> to use{' '}
