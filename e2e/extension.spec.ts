@@ -197,7 +197,7 @@ test('keeps sessions while the app is down and delivers each exactly once when i
   await expect
     .poll(() => storedBrowserEvents(app.dataDir).length, { timeout: 15_000 })
     .toBe(before.length + queue.items.length);
-  await expect(statusLine()).not.toContainText('waiting');
+  await expect(statusLine()).toHaveText('Connected · 0 waiting');
   const after = storedBrowserEvents(app.dataDir);
   expect(after).toHaveLength(before.length + queue.items.length);
   for (const e of queue.items) expect(after.filter((r) => r.event_id === e.eventId)).toHaveLength(1);

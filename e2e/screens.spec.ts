@@ -258,6 +258,7 @@ test('the header says "API unreachable" when the daemon stops, and figures of an
     await page.getByRole('button', { name: 'Yesterday' }).click();
     await expect(headline(page)).toHaveAttribute('data-tone', 'down');
     await expect(headline(page)).toHaveText('API unreachable');
+    await expect(page.getByRole('combobox', { name: 'Pause tracking' })).toHaveCount(0);
     await expect(page.getByTestId('stale-marker')).toContainText('could not be loaded');
     await page.screenshot({
       path: `${SHOTS}/header-api-down.png`,

@@ -80,6 +80,7 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
   const unauthorized = isUnauthorized(error);
   const disconnected = error instanceof ConnectionError;
   const preparing = isPreparing(error);
+  const unreachable = appStatus.unreachable || disconnected;
   useEffect(() => {
     if (unauthorized) onUnauthorized();
   }, [unauthorized, onUnauthorized]);
@@ -139,8 +140,9 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
                 Updating…
               </span>
             ) : null}
-            <TrackingState state={{ ...appStatus, unreachable: appStatus.unreachable || disconnected }} />
-            <PauseControl pause={pause} showState={false} />
+            <TrackingState state={{ ...appStatus, unreachable }} />
+            {/* An app that does not answer cannot be paused: no menu that would only fail. */}
+            {unreachable ? null : <PauseControl pause={pause} showState={false} />}
           </>
         }
       >
