@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import type { SourceStatus } from '../shared/api/index.ts';
 import { createApiClient } from '../shared/client.ts';
 import { runCli, startDaemon, type Daemon } from './daemon.testing.ts';
 
@@ -31,7 +32,8 @@ async function serve(args: string[], env: NodeJS.ProcessEnv, settings?: object) 
   return { daemon, api, port: Number(new URL(daemon.url).port) };
 }
 
-const byId = (sources: { id: string }[]) => Object.fromEntries(sources.map((s) => [s.id, s]));
+const byId = (sources: SourceStatus[]): Record<string, SourceStatus | undefined> =>
+  Object.fromEntries(sources.map((s) => [s.id, s]));
 
 it('--no-track: windows and idle are off for that reason; the port comes from the flag; the browser is seen once it posts', async () => {
   const { api, port } = await serve(['--port', '0', '--no-track'], NO_DISPLAY);

@@ -9,10 +9,9 @@ import { describePort, describeSource, headline } from '../lib/tracking.ts';
  * While paused the pause control says so, and only the details remain here.
  */
 export function TrackingState({ state }: { state: AppStatusState }) {
-  const { status, unreachable } = state;
+  const { status, unreachable, atMs } = state;
   const line = headline(status, unreachable);
   const listId = useId();
-  const now = Date.now();
   return (
     <div className={`tracking-state tone-${line.tone}`} data-testid="tracking-state" data-tone={line.tone}>
       {line.tone === 'paused' ? null : (
@@ -28,7 +27,7 @@ export function TrackingState({ state }: { state: AppStatusState }) {
             {status.sources.map((source) => (
               <div key={source.id} data-source={source.id} data-state={source.state}>
                 <dt>{source.label}</dt>
-                <dd>{describeSource(source, now)}</dd>
+                <dd>{describeSource(source, atMs)}</dd>
               </div>
             ))}
             <div data-source="api">

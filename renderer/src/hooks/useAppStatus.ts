@@ -14,16 +14,18 @@ export interface AppStatusState {
   status: AppStatus | null;
   /** The last call could not reach the app at all. */
   unreachable: boolean;
+  /** When the last answer came (what "last seen 3 min ago" counts from). */
+  atMs: number;
 }
 
 /** `refreshKey` changes when something the status shows may have changed (the pause): ask again at once. */
 export function useAppStatus(refreshKey: unknown): AppStatusState {
-  const [state, setState] = useState<AppStatusState>({ status: null, unreachable: false });
+  const [state, setState] = useState<AppStatusState>({ status: null, unreachable: false, atMs: 0 });
   useEffect(() => {
     let live = true;
     const refresh = () => {
       api.status({}).then(
-        (status) => live && setState({ status, unreachable: false }),
+        (status) => live && setState({ status, unreachable: false, atMs: Date.now() }),
         (error: unknown) => {
           if (live && error instanceof ConnectionError) setState((s) => ({ ...s, unreachable: true }));
         },
