@@ -268,3 +268,66 @@ test('the header says "API unreachable" when the daemon stops, and figures of an
     await going.dispose();
   }
 });
+
+// ---------- small things a user trips over ----------
+
+test('the token field takes the whole dashboard link, and the skip link is the first tab stop', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(app.url);
+    await page.getByLabel('API token').fill(app.dashboard);
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await expect(page.getByRole('heading', { name: 'Total allocation' })).toBeVisible();
+
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to the figures' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('main')).toBeFocused();
+  } finally {
+    await context.close();
+  }
+});
+
+test('an end well before the start is refused as a mistake, not logged as 23 hours', async ({ page }) => {
+  await page.goto('about:blank');
+  await page.goto(app.dashboard);
+  const form = page.getByRole('form', { name: 'Log time' });
+  await form.getByLabel('Activity', { exact: true }).fill('Reading');
+  await form.getByLabel('Category of the activity').selectOption({ index: 1 });
+  await form.getByLabel('Start', { exact: true }).fill('18:00');
+  await form.getByLabel('End', { exact: true }).fill('17:00');
+  await expect(form).toContainText('The end is before the start');
+  const all = { from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' };
+  const before = (await app.api.listManualEntries({ query: all })).length;
+  await form.getByRole('button', { name: 'Log time' }).click();
+  await expect(form.getByRole('alert')).toContainText('The end (17:00) is before the start (18:00)');
+  await expect(form.getByLabel('End', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  expect((await app.api.listManualEntries({ query: all })).length).toBe(before);
+  // Past midnight is still the next day.
+  await form.getByLabel('Start', { exact: true }).fill('23:30');
+  await form.getByLabel('End', { exact: true }).fill('00:30');
+  await expect(form).toContainText('1h, ends the next day');
+});
+
+test('without a previous period the score and the pulse keep a row each, and the pulse is explained in words', async ({
+  page,
+}) => {
+  await page.goto('about:blank');
+  await page.goto(app.dashboard);
+  // 14 days of demo data: the 30 days before "Last 30 days" hold nothing.
+  await page.getByRole('button', { name: 'Last 30 days' }).click();
+  const score = page.locator('.score');
+  await expect(score).toContainText('No data in the previous period');
+  await expect(score).toContainText('Pulse counts neutral and uncategorized time half, unproductive none.');
+  const top = async (label: string) =>
+    (await score.locator('.score-label', { hasText: label }).boundingBox())?.y ?? NaN;
+  const left = async (label: string) =>
+    (await score.locator('.score-label', { hasText: label }).boundingBox())?.x ?? NaN;
+  expect(await top('Pulse')).toBeGreaterThan((await top('Score')) + 10);
+  expect(await left('Pulse')).toBe(await left('Score'));
+});

@@ -132,6 +132,10 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
 
   return (
     <div className="app">
+      {/* The first tab stop: past the header's ranges and controls, straight to the figures. */}
+      <a className="skip-link" href="#figures">
+        Skip to the figures
+      </a>
       <Header
         status={
           <>
@@ -161,7 +165,12 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
         </div>
       ) : null}
       {stale ? <StaleMarker shown={shown.range} asked={selection.range} /> : null}
-      <main className={stale ? 'is-stale' : loading && shown ? 'is-loading' : undefined} aria-busy={loading}>
+      <main
+        id="figures"
+        tabIndex={-1}
+        className={stale ? 'is-stale' : loading && shown ? 'is-loading' : undefined}
+        aria-busy={loading}
+      >
         {!shown ? (
           loading ? (
             <>
@@ -173,7 +182,10 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
           ) : null
         ) : shown.report.total_ms === 0 ? (
           <ActionsContext value={actions}>
-            <EmptyState rangeText={formatRange(shown.range)} newInstall={shown.categories.length === 0} />
+            <EmptyState
+              rangeText={formatRange(shown.range)}
+              newInstall={shown.categories.length === 0 && shown.previous.total_ms === 0}
+            />
             {/* Time away from the computer can be logged for any range, tracked or not. */}
             <LogTimeSection
               entries={shown.planning.entries}
