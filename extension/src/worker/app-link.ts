@@ -32,7 +32,7 @@ export function explain(error: unknown, port: number): { state: LinkState; messa
     if (error.code === 'unauthorized') {
       return {
         state: 'unauthorized',
-        message: 'The app refused the token. Pair again with `timeaudit token`.',
+        message: 'The app refused the token. Pair again with “timeaudit token”.',
       };
     }
     if (error.code === 'forbidden_origin') {
