@@ -192,7 +192,12 @@ test('keeps sessions while the app is down and delivers each exactly once when i
   expect(queue.items.map((e) => e.domain)).toEqual([ALPHA, GAMMA]);
 
   await app.start(); // same port, same data folder
-  await sendNow();
+  // Sent as soon as the worker sees the app again (it asks every few seconds while sessions wait), without
+  // "Send now" and well before the next minute alarm.
+  await expect
+    .poll(() => storedBrowserEvents(app.dataDir).length, { timeout: 15_000 })
+    .toBe(before.length + queue.items.length);
+  await expect(statusLine()).toHaveText('Connected · 0 waiting');
   const after = storedBrowserEvents(app.dataDir);
   expect(after).toHaveLength(before.length + queue.items.length);
   for (const e of queue.items) expect(after.filter((r) => r.event_id === e.eventId)).toHaveLength(1);

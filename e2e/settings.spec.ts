@@ -95,13 +95,20 @@ test('the away threshold set in the card is what /v1/pairing tells the extension
   ).toHaveValue('7');
 });
 
-test('a new port is saved for the next start, and the card says a restart is needed until it is undone', async ({
+test('a new port is saved for the next start, the card says where the running one comes from, and a restart is needed until the saved one runs', async ({
   page,
 }) => {
   const card = await openSettings(page);
   const form = card.getByRole('form', { name: 'Sampling and port' });
   const port = form.getByRole('textbox', { name: 'Port of the local API' });
   const saved = (await app.api.getSettings({})).port;
+  const running = Number(new URL(app.url).port);
+  // The daemon runs on --port 0 (a free port): not the saved one, which a start without --port would use.
+  await expect(form.getByTestId('port-in-force')).toHaveText(
+    `Running now: port ${running}, from the --port flag. Started without --port, Time Audit uses port ${saved}.`,
+  );
+  expect((await app.api.getSettings({})).restart_needed).toEqual(['port']);
+
   await port.fill(String(saved + 1));
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form.getByRole('status')).toHaveText(
@@ -111,9 +118,13 @@ test('a new port is saved for the next start, and the card says a restart is nee
   // The API still answers where it runs.
   expect((await app.api.health({})).ok).toBe(true);
 
-  await port.fill(String(saved));
+  // Saving the port that runs: nothing waits for a restart.
+  await port.fill(String(running));
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form.getByRole('status')).toHaveCount(0);
+  await expect(form.getByTestId('port-in-force')).toHaveText(
+    `Running now: port ${running}, from the --port flag.`,
+  );
   expect((await app.api.getSettings({})).restart_needed).toEqual([]);
 });
 

@@ -70,6 +70,7 @@ program
     await serve({
       dataDir: resolveDataDir(opts.dataDir),
       port: opts.port ?? portFromEnv(),
+      portFrom: opts.port !== undefined ? 'flag' : portFromEnv() !== undefined ? 'environment' : undefined,
       track: opts.track,
       pollMs: opts.pollMs,
       idleMinutes: opts.idleMinutes,

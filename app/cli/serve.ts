@@ -19,11 +19,16 @@ import { DataFolderLock, isDaemon } from '../db/data-lock.ts';
 import { DailyBackups } from '../db/daily-backups.ts';
 import { RetentionJob, retentionChanged } from '../db/retention-run.ts';
 import { prepareDataDir } from './paths.ts';
+import { reportTracker, StatusBoard } from '../server/status-board.ts';
+import { DEFAULT_PORT } from '../server/server.ts';
+import type { PortSource } from '../shared/api/index.ts';
 
 /** Options left undefined come from the settings file the desktop app shares (settings.json), else defaults. */
 export interface ServeOptions {
   dataDir: string;
   port?: number | undefined;
+  /** Where `port` came from when it is given: the --port flag or $TIMEAUDIT_PORT. */
+  portFrom?: 'flag' | 'environment' | undefined;
   track: boolean;
   pollMs?: number | undefined;
   idleMinutes?: number | undefined;
@@ -42,6 +47,14 @@ export function trackingUnavailable(
   return env.WAYLAND_DISPLAY
     ? 'Wayland without XWayland DISPLAY: window tracking is off (the API and the browser extension still work)'
     : 'no display (DISPLAY is not set): window tracking is off (the API and the browser extension still work)';
+}
+
+/** "no display (DISPLAY is not set)" from trackingUnavailable()'s sentence, for the status. */
+const offReason = (why: string): string => why.split(':')[0] ?? why;
+
+function portSource(given: ServeOptions, saved: number): PortSource {
+  if (given.port !== undefined) return given.portFrom ?? 'flag';
+  return saved === DEFAULT_PORT ? 'default' : 'settings';
 }
 
 /** How long a daemon waits for a `timeaudit log` or `demo` run to finish with the data folder. */
@@ -102,9 +115,12 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
     else if (state.untilMs === null) log.info('tracking paused until resumed');
     else log.info(`tracking paused until ${new Date(state.untilMs).toISOString()}`);
   });
+  const status = new StatusBoard();
+  status.portSource = portSource(given, settings.port);
   const server = createServer({
     store,
     token,
+    status,
     port: options.port,
     extensionIds: [EXTENSION_ID, ...options.extensionIds],
     pause,
@@ -116,7 +132,8 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
   let tracker: WindowTracker | null = null;
   let idle: IdleSource | null = null;
   try {
-    const { url } = await server.listen();
+    const { url, port } = await server.listen();
+    live.runsWith({ port, pollIntervalMs: options.pollMs });
     lock.listening(url);
     console.log(`Time Audit is running: ${url}  (data in ${options.dataDir})`);
     // The token travels in the fragment, which browsers never send to a server; the dashboard keeps it.
@@ -134,8 +151,12 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
   }
 
   const why = options.track ? trackingUnavailable() : 'window tracking is off (--no-track)';
-  if (why) log.warn(why);
-  else {
+  if (why) {
+    log.warn(why);
+    const reason = options.track ? offReason(why) : 'started with --no-track';
+    status.setOff('windows', 'Active window', reason);
+    status.setOff('idle', 'Idle time', reason);
+  } else {
     idle = process.platform === 'linux' ? new X11IdleSource({ log: log.child('idle') }) : null;
     tracker = new WindowTracker({
       windows: new GetWindowsSource({ log: log.child('window') }),
@@ -158,6 +179,7 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
       log.info(`away after ${next.idleMinutes} min idle from now on`);
     });
     tracker.start();
+    reportTracker(status, polled, { windows: 'get-windows', idle: idle === null ? null : 'x11' });
     log.info(
       `tracking the active window every ${options.pollMs} ms; away after ${options.idleMinutes} min idle`,
     );

@@ -42,6 +42,20 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('timeaudit serve under X1
     let stopped = false;
     try {
       await daemon.waitForLog(/tracking the active window/);
+      // GET /v1/status says so, and a pause holds both trackers.
+      const status = async () => {
+        const res = await fetch(`${daemon.url}/v1/status`, {
+          headers: { authorization: `Bearer ${runCli(['token', '--data-dir', dir]).stdout.trim()}` },
+        });
+        const body = (await res.json()) as { sources: { id: string; state: string; via: string | null }[] };
+        return body.sources
+          .filter((s) => s.id !== 'browser')
+          .map(({ id, state, via }) => ({ id, state, via }));
+      };
+      expect(await status()).toEqual([
+        { id: 'windows', state: 'tracking', via: 'get-windows' },
+        { id: 'idle', state: 'tracking', via: 'x11' },
+      ]);
 
       await desktop.xdotool('windowactivate', '--sync', ids.editor);
       await sleep(2_000);

@@ -8,6 +8,9 @@
  *
  *   saved at start:   port 47600   ──PATCH port 47601──▶  saved 47601, running 47600  → restart_needed ["port"]
  *                                  ──PATCH port 47600──▶  saved 47600, running 47600  → restart_needed []
+ *
+ * What runs is not always what was saved: `serve --port 39211` runs on 39211 whatever the file says. runsWith()
+ * tells the values in force, so restart_needed lists the port until the saved one is the one running.
  */
 import {
   RESTART_FIELDS,
@@ -47,8 +50,8 @@ export interface LiveSettingsOptions {
 
 export class LiveSettings {
   private readonly file: SettingsAccess;
-  /** The saved values at start: the ones the port and the sampling interval run with. */
-  private readonly started: Settings;
+  /** The values the port and the sampling interval run with: the saved ones at start, unless runsWith() says. */
+  private started: Settings;
   private readonly live: LiveExclusions;
   private readonly liveRedaction: LiveRedaction;
   private idleMinutesNow: number;
@@ -68,6 +71,11 @@ export class LiveSettings {
   /** What of a title is never stored, always the saved policy: hand this one object to the store. */
   get redaction(): TitleRedaction {
     return this.liveRedaction;
+  }
+
+  /** The port and sampling interval in force when they are not the saved ones (a flag, a port picked by the OS). */
+  runsWith(values: Partial<Pick<Settings, 'port' | 'pollIntervalMs'>>): void {
+    this.started = { ...this.started, ...values };
   }
 
   /** The apps and domains never recorded, always the saved lists: hand this one object to everyone. */

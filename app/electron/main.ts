@@ -22,7 +22,8 @@ import { DataFolderLock, isDaemon } from '../db/data-lock.ts';
 import { DailyBackups } from '../db/daily-backups.ts';
 import { RetentionJob, retentionChanged } from '../db/retention-run.ts';
 import { Store } from '../db/store.ts';
-import { createServer } from '../server/server.ts';
+import { createServer, DEFAULT_PORT } from '../server/server.ts';
+import { reportTracker, StatusBoard } from '../server/status-board.ts';
 import { loadOrCreateToken } from '../server/token.ts';
 import { GetWindowsSource } from '../trackers/active-window.ts';
 import { WindowTracker } from '../trackers/tracker.ts';
@@ -81,9 +82,12 @@ async function main(): Promise<void> {
   let cutTracker = (): void => {};
   // As the daemon does: a copy a day in <data>/backups, the last 7 kept.
   const backups = new DailyBackups({ dataDir, tz, log: log.child('backup') });
+  const status = new StatusBoard();
+  status.portSource = config.port === DEFAULT_PORT ? 'default' : 'settings';
   const server = createServer({
     store,
     token,
+    status,
     port: config.port,
     extensionIds: [EXTENSION_ID],
     pause,
@@ -124,6 +128,7 @@ async function main(): Promise<void> {
   });
   cutTracker = () => tracker.cut();
   tracker.start();
+  reportTracker(status, tracker, { windows: 'get-windows', idle: 'power-monitor' });
   settings.onChange((next, previous) => {
     if (next.idleMinutes !== previous.idleMinutes) tracker.setIdleThresholdMs(next.idleMinutes * 60_000);
     if (retentionChanged(next, previous)) void retention.runNow().catch(() => {});

@@ -14,6 +14,7 @@ import { registerRoutes } from './routes.ts';
 import { DEFAULT_DASHBOARD_DIR, registerDashboard } from './dashboard.ts';
 import { installGuards } from './security.ts';
 import { LiveSettings, memorySettings } from '../core/live-settings.ts';
+import { StatusBoard } from './status-board.ts';
 
 export const DEFAULT_PORT = 47600;
 /** Loopback only. Never 0.0.0.0: the API serves a personal activity log. */
@@ -46,6 +47,8 @@ export interface ServerOptions {
   beforePurge?: () => void;
   /** The data folder's backups, made and listed through the API; without them those calls answer 404. */
   backups?: DailyBackups;
+  /** What the trackers are doing, filled in by whoever starts them (GET /v1/status); the server's own if none. */
+  status?: StatusBoard;
 }
 
 export interface TimeAuditServer {
@@ -54,6 +57,8 @@ export interface TimeAuditServer {
   readonly app: FastifyInstance;
   /** The pause the API reads and sets: the one given in the options, or the server's own. */
   readonly pause: PauseController;
+  /** The board GET /v1/status reads: the one given in the options, or the server's own. */
+  readonly status: StatusBoard;
 }
 
 export function createServer(options: ServerOptions): TimeAuditServer {
@@ -64,6 +69,7 @@ export function createServer(options: ServerOptions): TimeAuditServer {
   const now = options.now ?? Date.now;
   const pause = options.pause ?? new PauseController({ ...systemPauseClock, now });
   const settings = options.settings ?? new LiveSettings(memorySettings());
+  const status = options.status ?? new StatusBoard();
 
   const app = Fastify({
     logger: false,
@@ -96,6 +102,8 @@ export function createServer(options: ServerOptions): TimeAuditServer {
       settings,
       beforePurge: options.beforePurge,
       backups: options.backups ?? null,
+      status,
+      port: () => boundPort,
     }),
   );
   app.addHook('onResponse', async (request, reply) => {
@@ -105,6 +113,7 @@ export function createServer(options: ServerOptions): TimeAuditServer {
   return {
     app,
     pause,
+    status,
     async listen() {
       await app.listen({ host: LISTEN_HOST, port: requestedPort });
       boundPort = (app.server.address() as AddressInfo).port;

@@ -24,3 +24,12 @@ export function formatBytes(bytes: number): string {
   }
   return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
 }
+
+/**
+ * The gap between two durations as their formatted figures show it: "25m of 30m" (25m 40s done) leaves 5m, not
+ * the 4m 20s of the exact gap, which formatDuration would round down to "4m".
+ */
+export function shownGapMs(doneMs: number, targetMs: number): number {
+  if (targetMs < 60_000) return Math.abs(targetMs - doneMs);
+  return Math.abs(Math.floor(targetMs / 60_000) - Math.floor(doneMs / 60_000)) * 60_000;
+}

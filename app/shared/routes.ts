@@ -22,6 +22,7 @@ export const IMPORT_LIMIT_BYTES = 1024 ** 3;
 export const ROUTES = {
   health: { method: 'GET', path: '/v1/health', auth: false, status: 200 },
   pairing: { method: 'GET', path: '/v1/pairing', auth: true, status: 200 },
+  status: { method: 'GET', path: '/v1/status', auth: true, status: 200 },
   postBrowserEvents: { method: 'POST', path: '/v1/browser/events', auth: true, status: 200 },
   postWindowEvents: { method: 'POST', path: '/v1/window/events', auth: true, status: 200 },
   postIdleEvents: { method: 'POST', path: '/v1/idle/events', auth: true, status: 200 },

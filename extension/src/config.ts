@@ -36,6 +36,8 @@ export const MAX_QUEUE = 50_000;
 export const BATCH_SIZE = 500;
 /** A flush this long after a session closes (debounced), besides the minute alarm. */
 export const FLUSH_DELAY_MS = 5_000;
+/** While sessions wait and the app is down, the worker asks it this often whether it is back. */
+export const PROBE_MS = 3_000;
 /** Retries while the app is down: 5 s, 10 s, 20 s … up to 5 minutes. */
 export const BACKOFF_BASE_MS = 5_000;
 export const BACKOFF_CAP_MS = 5 * 60_000;

@@ -13,6 +13,8 @@ import './styles/logtime.css';
 import './styles/settings.css';
 import './styles/purge.css';
 import './styles/import.css';
+import './styles/status.css';
+import './styles/narrow.css';
 
 // Before anything renders: a `#token=` link from `timeaudit serve` pairs this browser.
 takeTokenFromLocation();

@@ -4,6 +4,7 @@ import type { Exclusions } from '../../core/exclusions.ts';
 import type { LiveSettings } from '../../core/live-settings.ts';
 import type { PauseController } from '../pause-controller.ts';
 import type { DailyBackups } from '../../db/daily-backups.ts';
+import type { StatusBoard } from '../status-board.ts';
 
 export interface HandlerDeps {
   store: Store;
@@ -23,4 +24,8 @@ export interface HandlerDeps {
   beforePurge?: (() => void) | undefined;
   /** The data folder's backups (POST /v1/backup, GET /v1/backups); null for a server without a data folder. */
   backups: DailyBackups | null;
+  /** What each source of events is doing (GET /v1/status); the browser's posts are stamped on it. */
+  status: StatusBoard;
+  /** The port the API answers on. */
+  port: () => number;
 }

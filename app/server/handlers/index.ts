@@ -19,6 +19,7 @@ import { dataPurgeHandlers } from './data-purge.ts';
 import { dataBackupHandlers } from './data-backup.ts';
 import { dataImportHandlers } from './data-import.ts';
 import { retentionHandlers } from './retention.ts';
+import { statusHandlers } from './status.ts';
 
 export type { HandlerDeps };
 
@@ -38,5 +39,6 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     ...dataBackupHandlers(deps),
     ...dataImportHandlers(deps),
     ...retentionHandlers(deps),
+    ...statusHandlers(deps),
   };
 }

@@ -24,6 +24,7 @@ export * from './data-import.ts';
 export * from './data-purge.ts';
 export * from './data-backup.ts';
 export * from './retention.ts';
+export * from './status.ts';
 
 export type ApiParams<K extends ApiName> = ParamsOf<Api[K]>;
 export type ApiQuery<K extends ApiName> = QueryOf<Api[K]>;

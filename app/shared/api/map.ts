@@ -14,6 +14,7 @@ import { reportApi } from './report.ts';
 import { rulesApi } from './rules.ts';
 import { settingsApi } from './settings.ts';
 import { retentionApi } from './retention.ts';
+import { statusApi } from './status.ts';
 
 export const api = {
   ...pairingApi,
@@ -30,6 +31,7 @@ export const api = {
   ...dataPurgeApi,
   ...dataBackupApi,
   ...retentionApi,
+  ...statusApi,
 };
 
 export type Api = typeof api;

@@ -5,7 +5,7 @@
  *   Social ≤ 1h a day             42m / 1h
  *   [██████████████░░░░░░]        18m left
  */
-import { formatDuration } from '../../../app/shared/format.ts';
+import { formatDuration, shownGapMs } from '../../../app/shared/format.ts';
 import type { GoalProgress, GoalState } from '../../../app/shared/planning.ts';
 import type { PopupStatus } from '../protocol.ts';
 import { h } from './dom.ts';
@@ -25,7 +25,7 @@ export interface GoalView {
 
 export function goalView(goal: GoalProgress): GoalView {
   const sign = goal.direction === 'at_most' ? '≤' : '≥';
-  const gap = Math.abs(goal.target_ms - goal.done_ms);
+  const gap = shownGapMs(goal.done_ms, goal.target_ms);
   const notes: Record<GoalState, string> = {
     under: `${formatDuration(gap)} left`,
     over: `over by ${formatDuration(gap)}`,

@@ -19,7 +19,7 @@ export function parsePairingInput(portField: string, tokenField: string): Pairin
   if (!/^\d{1,5}$/.test(portText) || Number(portText) < 1 || Number(portText) > 65_535) {
     return { ok: false, error: 'The port is a number from 1 to 65535 (47600 unless you chose another).' };
   }
-  if (!token) return { ok: false, error: 'Paste the token that `timeaudit token` prints.' };
+  if (!token) return { ok: false, error: 'Paste the token that “timeaudit token” prints.' };
   if (/\s/.test(token)) return { ok: false, error: 'A token has no spaces; copy it again.' };
   return { ok: true, port: Number(portText), token };
 }

@@ -32,7 +32,7 @@ export function explain(error: unknown, port: number): { state: LinkState; messa
     if (error.code === 'unauthorized') {
       return {
         state: 'unauthorized',
-        message: 'The app refused the token. Pair again with `timeaudit token`.',
+        message: 'The app refused the token. Pair again with “timeaudit token”.',
       };
     }
     if (error.code === 'forbidden_origin') {
@@ -69,8 +69,12 @@ export function createAppLink(ctx: WorkerContext, options: { fetch?: typeof fetc
     return pairing && { pairing, api: clientFor(pairing) };
   }
 
+  // Told when the app answers again after it did not (or after a refusal): the queue need not wait.
+  const backListeners: Array<() => void> = [];
+
   async function setState(state: LinkState, patch: Partial<Link> = {}): Promise<Link> {
-    return exclusive(async () => {
+    let back = false;
+    const next = await exclusive(async () => {
       const { link } = await store.get('link');
       const next: Link = {
         ...link,
@@ -79,9 +83,12 @@ export function createAppLink(ctx: WorkerContext, options: { fetch?: typeof fetc
         message: patch.message ?? (state === 'connected' ? null : link.message),
         sinceMs: link.state === state ? link.sinceMs : now(),
       };
+      back = state === 'connected' && link.state !== 'connected';
       await store.set({ link: next });
       return next;
     });
+    if (back) for (const listener of backListeners) listener();
+    return next;
   }
 
   /** The app answered. */
@@ -163,9 +170,30 @@ export function createAppLink(ctx: WorkerContext, options: { fetch?: typeof fetc
     }
   }
 
+  /**
+   * Asks whether the app answers at all (GET /v1/health, no token): an answer marks the link connected, which
+   * tells the onBack listeners. What the worker does while the app is down, every few seconds.
+   */
+  async function probe(): Promise<boolean> {
+    const link = await paired();
+    if (!link) return false;
+    try {
+      await link.api.health({});
+    } catch {
+      return false;
+    }
+    await connected();
+    return true;
+  }
+
   return {
     paired,
     connected,
+    probe,
+    /** `listener` runs each time the link becomes connected after being anything else. */
+    onBack(listener: () => void): void {
+      backListeners.push(listener);
+    },
     failed,
     refreshToday,
     refreshGoals,

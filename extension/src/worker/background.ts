@@ -7,7 +7,7 @@
  *   alarm "tick" (1 min) ──▶ checkpoint, sync, today's report, flush what is due, badge
  *   popup ──messages (protocol.ts)──▶ handlers
  */
-import { FLUSH_DELAY_MS, TICK_MINUTES } from '../config.ts';
+import { FLUSH_DELAY_MS, PROBE_MS, TICK_MINUTES } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { serve } from '../protocol.ts';
 import { createAppLink } from './app-link.ts';
@@ -41,7 +41,26 @@ function scheduleFlush(): void {
   cancelFlush?.();
   cancelFlush = clock.after(FLUSH_DELAY_MS, () => {
     cancelFlush = undefined;
-    void delivery.flush();
+    void flushOrProbe();
+  });
+}
+
+let cancelProbe: (() => void) | undefined;
+/**
+ * Sends what is due; when sessions stay queued because the app is down, asks the app again every few seconds
+ * (while the worker runs) so that they leave as soon as it answers, not at the next minute alarm.
+ */
+async function flushOrProbe(): Promise<void> {
+  const outcome = await delivery.flush();
+  if (outcome.waiting > 0 && outcome.error !== null) await scheduleProbe();
+}
+
+async function scheduleProbe(): Promise<void> {
+  const { link: state } = await ctx.store.get('link');
+  if (cancelProbe || state.state !== 'offline') return;
+  cancelProbe = clock.after(PROBE_MS, () => {
+    cancelProbe = undefined;
+    void link.probe().then((back) => (back ? undefined : scheduleProbe()));
   });
 }
 
@@ -96,6 +115,12 @@ async function schedulePauseEnd(untilMs: number | null): Promise<void> {
 
 const link = createAppLink(ctx);
 const delivery = createDelivery(ctx, link);
+// The app answers again (a probe, the popup, a tick, a pairing): what waits is sent now, backoff forgotten.
+link.onBack(() => {
+  cancelProbe?.();
+  cancelProbe = undefined;
+  void delivery.retrySoon().then(() => delivery.flush(true));
+});
 const tracking = createTracking(ctx, {
   onStep(closed) {
     if (closed.length > 0) scheduleFlush();
@@ -110,7 +135,7 @@ async function tick(): Promise<void> {
   const { pairing } = await ctx.store.get('pairing');
   if (pairing && (await link.refreshToday())) await delivery.retrySoon();
   if (pairing) await pause.follow();
-  await delivery.flush();
+  await flushOrProbe();
   await refreshBadge();
 }
 

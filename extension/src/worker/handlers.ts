@@ -88,7 +88,7 @@ export function createHandlers(ctx: WorkerContext, parts: HandlerParts): Handler
       const cleanToken = token.trim();
       if (!Number.isInteger(port) || port < 1 || port > 65_535)
         throw new Error('The port is a number from 1 to 65535.');
-      if (!cleanToken) throw new Error('Paste the token that `timeaudit token` prints.');
+      if (!cleanToken) throw new Error('Paste the token that “timeaudit token” prints.');
       const pairing = await link.pair(port, cleanToken);
       useIdleThreshold(pairing.idleSeconds);
       // Whatever waited for a pairing goes now.

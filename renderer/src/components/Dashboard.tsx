@@ -26,6 +26,8 @@ import { EmptyState } from './EmptyState.tsx';
 import { GoalsSection } from './GoalsSection.tsx';
 import { Header } from './Header.tsx';
 import { PauseControl } from './PauseControl.tsx';
+import { StaleMarker, TrackingState } from './TrackingState.tsx';
+import { useAppStatus } from '../hooks/useAppStatus.ts';
 import { DisconnectedBanner, Notices } from './Notices.tsx';
 import { LogTimeSection } from './LogTimeSection.tsx';
 import { RangePicker, type Selection } from './RangePicker.tsx';
@@ -72,11 +74,13 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
   const actions = useActions(data?.categories ?? [], suggestions, reload, notify, purge.ask);
   const planningActions = usePlanningActions(reload, notify);
   const settings = useSettings(notify);
+  const appStatus = useAppStatus(pause.status);
   const today = dayOf(new Date());
 
   const unauthorized = isUnauthorized(error);
   const disconnected = error instanceof ConnectionError;
   const preparing = isPreparing(error);
+  const unreachable = appStatus.unreachable || disconnected;
   useEffect(() => {
     if (unauthorized) onUnauthorized();
   }, [unauthorized, onUnauthorized]);
@@ -123,9 +127,15 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
   // While another range loads, the last one stays on screen; its captions name the range it is for.
   const shown = data && !unauthorized ? data : null;
   const otherError = error && !disconnected && !unauthorized && !preparing ? describeError(error) : null;
+  // The range asked for could not be loaded and the last one's figures are still on screen: say so.
+  const stale = shown !== null && error !== null && !preparing && !sameRange(shown.range, selection.range);
 
   return (
     <div className="app">
+      {/* The first tab stop: past the header's ranges and controls, straight to the figures. */}
+      <a className="skip-link" href="#figures">
+        Skip to the figures
+      </a>
       <Header
         status={
           <>
@@ -134,7 +144,9 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
                 Updating…
               </span>
             ) : null}
-            <PauseControl pause={pause} />
+            <TrackingState state={{ ...appStatus, unreachable }} />
+            {/* An app that does not answer cannot be paused: no menu that would only fail. */}
+            {unreachable ? null : <PauseControl pause={pause} showState={false} />}
           </>
         }
       >
@@ -152,7 +164,13 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
           {otherError}
         </div>
       ) : null}
-      <main className={loading && shown ? 'is-loading' : undefined} aria-busy={loading}>
+      {stale ? <StaleMarker shown={shown.range} asked={selection.range} /> : null}
+      <main
+        id="figures"
+        tabIndex={-1}
+        className={stale ? 'is-stale' : loading && shown ? 'is-loading' : undefined}
+        aria-busy={loading}
+      >
         {!shown ? (
           loading ? (
             <>
@@ -164,7 +182,10 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
           ) : null
         ) : shown.report.total_ms === 0 ? (
           <ActionsContext value={actions}>
-            <EmptyState rangeText={formatRange(shown.range)} newInstall={shown.categories.length === 0} />
+            <EmptyState
+              rangeText={formatRange(shown.range)}
+              newInstall={shown.categories.length === 0 && shown.previous.total_ms === 0}
+            />
             {/* Time away from the computer can be logged for any range, tracked or not. */}
             <LogTimeSection
               entries={shown.planning.entries}

@@ -2,11 +2,11 @@
 export function EmptyState({ rangeText, newInstall }: { rangeText: string; newInstall: boolean }) {
   return (
     <section className="card empty-state" aria-labelledby="empty-title">
-      <h2 id="empty-title">No activity yet</h2>
+      <h2 id="empty-title">{newInstall ? 'No activity yet' : `Nothing tracked for ${rangeText}`}</h2>
       <p>
         {newInstall
           ? 'Time Audit has not recorded anything yet. Here is how it fills up:'
-          : `Nothing was tracked for ${rangeText}. Pick another range, or check that tracking runs:`}
+          : 'Pick another range, or check that tracking runs:'}
       </p>
       <ol className="steps">
         <li>

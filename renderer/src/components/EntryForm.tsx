@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import { formatDuration } from '../../../app/shared/format.ts';
 import type { ManualEntry } from '../../../app/shared/planning.ts';
 import type { Failure, PlanningActions } from '../hooks/usePlanningActions.ts';
-import { entryInstants, fieldsOf, type EntryFields } from '../lib/entries.ts';
+import { endBeforeStart, entryInstants, fieldsOf, type EntryFields } from '../lib/entries.ts';
 import { dayOf, formatDay, type DayRange } from '../lib/ranges.ts';
 import { CategoryPicker } from './CategoryPicker.tsx';
 
@@ -28,7 +28,7 @@ function blank(range: DayRange, keep?: Pick<EntryFields, 'date' | 'category'>): 
 
 /**
  * Logs an activity by hand, or edits one: what, its category, the day and the times (an end before the start
- * is on the next day), and a note. What the API refuses (an overlap, an end in the future, more than 7 days) is
+ * is on the next day, up to 12 hours after the start; further back it is refused as a mistake), and a note. What the API refuses (an overlap, an end in the future, more than 7 days) is
  * shown under the form, which keeps everything typed.
  */
 export function EntryForm({ actions, range, editing, onEditDone }: Props) {
@@ -68,6 +68,12 @@ export function EntryForm({ actions, range, editing, onEditDone }: Props) {
       return setFailure({
         message: fields.start ? 'Give the end time.' : 'Give the start and end times.',
         field: fields.start ? 'end' : 'start',
+      });
+    }
+    if (endBeforeStart(instants)) {
+      return setFailure({
+        message: `The end (${fields.end}) is before the start (${fields.start}). An end after midnight counts as the next day, up to 12 hours after the start.`,
+        field: 'end',
       });
     }
     const body = {
@@ -185,9 +191,11 @@ export function EntryForm({ actions, range, editing, onEditDone }: Props) {
       </label>
       <div className="form-buttons">
         <p className="entry-span muted" aria-live="polite">
-          {instants
-            ? `${formatDuration(instants.end.getTime() - instants.start.getTime())}${instants.nextDay ? ', ends the next day' : ''}`
-            : ''}
+          {!instants
+            ? ''
+            : endBeforeStart(instants)
+              ? 'The end is before the start'
+              : `${formatDuration(instants.end.getTime() - instants.start.getTime())}${instants.nextDay ? ', ends the next day' : ''}`}
         </p>
         {editing ? (
           <button type="button" className="button" onClick={onEditDone}>

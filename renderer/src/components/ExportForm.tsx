@@ -72,7 +72,7 @@ export function ExportForm({ range, rangeText, tz }: { range: DayRange; rangeTex
         <p className="muted small setting-hint">
           {what === 'sessions'
             ? `${rangeText}: one row per stretch of time on one app, site or logged activity, with its category; the durations add up to the report's.`
-            : `${rangeText}: the window, browser and away events as they were recorded, and your logged time, for \`timeaudit import timeaudit\`.`}
+            : `${rangeText}: the window, browser and away events as they were recorded, and your logged time, for “timeaudit import timeaudit”.`}
         </p>
       </div>
       <div className="export-line">

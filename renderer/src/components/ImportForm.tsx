@@ -13,7 +13,7 @@ const FORMATS: { value: Format; label: string; hint: string }[] = [
   {
     value: 'timeaudit',
     label: 'Time Audit raw export',
-    hint: 'A file of `timeaudit export --raw`, NDJSON or JSON.',
+    hint: 'A file of “timeaudit export --raw”, NDJSON or JSON.',
   },
 ];
 

@@ -76,7 +76,7 @@ function EntryList({ entries, rangeText, editingId, actions, onEdit, onDeleted }
   const [confirming, setConfirming] = useState<number | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
   if (entries.length === 0) {
-    return <p className="empty-line">Nothing logged by hand in {rangeText}.</p>;
+    return <p className="empty-line">Nothing logged by hand for {rangeText}.</p>;
   }
   const sorted = [...entries].sort((a, b) => Date.parse(b.start) - Date.parse(a.start));
   const total = entries.reduce((sum, e) => sum + durationOf(e), 0);

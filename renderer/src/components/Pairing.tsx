@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api, describeError, isUnauthorized } from '../lib/api.ts';
-import { clearToken, saveToken } from '../lib/token.ts';
+import { clearToken, saveToken, tokenFromInput } from '../lib/token.ts';
 import { Header } from './Header.tsx';
 
 interface Props {
@@ -17,9 +17,13 @@ export function Pairing({ rejected, onPaired }: Props) {
 
   const connect = async (event: FormEvent) => {
     event.preventDefault();
-    const value = token.trim();
+    const value = tokenFromInput(token);
     if (!value) {
-      setError('Paste the token first.');
+      setError(
+        token.trim()
+          ? 'This link holds no token: paste the one “timeaudit serve” prints.'
+          : 'Paste the token first.',
+      );
       return;
     }
     setBusy(true);
@@ -31,7 +35,7 @@ export function Pairing({ rejected, onPaired }: Props) {
       clearToken();
       setError(
         isUnauthorized(failure)
-          ? 'Time Audit did not accept this token. Copy it again from `timeaudit token`.'
+          ? 'Time Audit did not accept this token. Copy it again from “timeaudit token”.'
           : describeError(failure),
       );
       setBusy(false);
@@ -51,7 +55,7 @@ export function Pairing({ rejected, onPaired }: Props) {
           ) : null}
           <p>
             The dashboard needs this machine&apos;s API token. Run <code>timeaudit token</code> and paste what
-            it prints, or open the link <code>timeaudit serve</code> printed (it carries the token).
+            it prints, or paste (or open) the link <code>timeaudit serve</code> printed: it carries the token.
           </p>
           <label className="label" htmlFor="api-token">
             API token

@@ -9,8 +9,11 @@ const CHOICES: ReadonlyArray<{ value: string; label: string; body: PauseBody }> 
   { value: 'resumed', label: 'until resumed', body: { until: null } },
 ];
 
-/** "Paused until 14:30" with Resume, or a Pause menu: the same pause as the tray's and the extension's. */
-export function PauseControl({ pause }: { pause: PauseControls }) {
+/**
+ * "Paused until 14:30" with Resume, or a Pause menu: the same pause as the tray's and the extension's. With
+ * `showState` false the "● Tracking" beside the menu is left to the page's own tracking state.
+ */
+export function PauseControl({ pause, showState = true }: { pause: PauseControls; showState?: boolean }) {
   const { status, busy } = pause;
   if (status === null) return null;
   if (status.paused) {
@@ -27,8 +30,12 @@ export function PauseControl({ pause }: { pause: PauseControls }) {
   }
   return (
     <div className="pause-control" data-testid="pause-state">
-      <span className="pause-dot" aria-hidden="true" />
-      <span>Tracking</span>
+      {showState ? (
+        <>
+          <span className="pause-dot" aria-hidden="true" />
+          <span>Tracking</span>
+        </>
+      ) : null}
       <select
         aria-label="Pause tracking"
         value=""

@@ -35,6 +35,9 @@ export function ScoreLine({ report, previous }: { report: Report; previous: Repo
       ) : null}
       <p className="score-caption">
         {before === null ? 'No data in the previous period' : 'Change vs previous period'}
+        {report.pulse !== null
+          ? '. Pulse counts neutral and uncategorized time half, unproductive none.'
+          : null}
       </p>
     </div>
   );
@@ -61,7 +64,10 @@ function Row({ label, value, delta, help, testId }: RowProps) {
       <strong className="score-value" title={help}>
         {value}
       </strong>{' '}
-      {delta === null ? null : delta === 0 ? (
+      {/* An empty cell without a change, so that the next row's label does not move up into this row. */}
+      {delta === null ? (
+        <span aria-hidden="true" />
+      ) : delta === 0 ? (
         <span className="delta">= same</span>
       ) : (
         <span className={`delta ${delta > 0 ? 'up' : 'down'}`}>

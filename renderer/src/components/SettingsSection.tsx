@@ -9,6 +9,7 @@ import { LoadFailure } from './LoadFailure.tsx';
 import { Section } from './Section.tsx';
 import { RedactionForm } from './RedactionForm.tsx';
 import { RetentionForm } from './RetentionForm.tsx';
+import { PortInForce } from './PortInForce.tsx';
 
 type Save = SettingsState['save'];
 
@@ -344,6 +345,7 @@ function RestartForm({ settings, save }: { settings: SettingsView; save: Save })
           {failure.message}
         </p>
       ) : null}
+      <PortInForce savedPort={settings.port} />
       {settings.restart_needed.length > 0 ? (
         <p className="setting-restart" role="status">
           <strong>Restart Time Audit</strong> to use{' '}

@@ -1,6 +1,7 @@
 /** The dashboard's one way to the app: the typed client of the API map, on the page's own origin. */
 import { createApiClient, ConnectionError } from '../../../app/shared/client.ts';
 import { ApiError } from '../../../app/shared/errors.ts';
+import { readable } from './messages.ts';
 import { readToken } from './token.ts';
 
 export const api = createApiClient({ baseUrl: '', token: readToken });
@@ -16,7 +17,7 @@ export const isPreparing = (error: unknown): boolean =>
 
 /** A sentence for the user about a failed call. */
 export function describeError(error: unknown): string {
-  if (error instanceof ConnectionError) return 'Time Audit is not reachable. Is `timeaudit serve` running?';
-  if (error instanceof ApiError) return error.message.charAt(0).toUpperCase() + error.message.slice(1);
-  return error instanceof Error ? error.message : String(error);
+  if (error instanceof ConnectionError) return 'Time Audit is not reachable. Is “timeaudit serve” running?';
+  if (error instanceof ApiError) return readable(error.message, error.field);
+  return readable(error instanceof Error ? error.message : String(error));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atTime, entryInstants, fieldsOf, formatEntryTimes } from './entries.ts';
+import { atTime, endBeforeStart, entryInstants, fieldsOf, formatEntryTimes } from './entries.ts';
 
 // Local times, whatever the runner's zone: the form works on the browser's calendar.
 const local = (y: number, m: number, d: number, h: number, min: number) => new Date(y, m - 1, d, h, min);
@@ -60,5 +60,16 @@ describe('an entry in the form and in the list', () => {
         end: local(2026, 11, 21, 1, 0).toISOString(),
       }),
     ).toBe('23:00–01:00 (+1 day)');
+  });
+});
+
+describe('endBeforeStart', () => {
+  it('takes an end after midnight as the next day, but an end well before the start as a mistake', () => {
+    const overnight = entryInstants({ date: '2026-11-20', start: '23:30', end: '00:30' });
+    const typo = entryInstants({ date: '2026-11-20', start: '18:00', end: '17:00' });
+    expect(overnight && endBeforeStart(overnight)).toBe(false);
+    expect(typo && endBeforeStart(typo)).toBe(true);
+    const sameDay = entryInstants({ date: '2026-11-20', start: '18:00', end: '19:00' });
+    expect(sameDay && endBeforeStart(sameDay)).toBe(false);
   });
 });

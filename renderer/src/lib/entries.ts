@@ -47,6 +47,16 @@ export function entryInstants(fields: Pick<EntryFields, 'date' | 'start' | 'end'
   return end ? { start, end, nextDay: true } : null;
 }
 
+/**
+ * An end before the start is read as the next day only for a span that plausibly runs past midnight (up to 12
+ * hours): 18:00–17:00 is a typo, not 23 hours, and the form says so instead of logging it.
+ */
+export const MAX_OVERNIGHT_MS = 12 * 3_600_000;
+
+export function endBeforeStart(instants: EntryInstants): boolean {
+  return instants.nextDay && instants.end.getTime() - instants.start.getTime() > MAX_OVERNIGHT_MS;
+}
+
 /** The form's fields for an existing entry (to edit it). */
 export function fieldsOf(entry: ManualEntry): EntryFields {
   const start = Date.parse(entry.start);

@@ -32,6 +32,14 @@ describe('goals in words', () => {
   it('says how far it is', () => {
     expect(describeState(goal({ done_ms: 0.25 * H, state: 'under' }))).toBe('45m left');
     expect(describeState(goal({ done_ms: 1.5 * H, state: 'over' }))).toBe('30m over');
+    // "25m of 30m" (25m 40s done): 5m left, as the figures shown say, not the 4m 20s of the exact gap.
+    const halfHour = { target_ms: 30 * 60_000 };
+    expect(describeState(goal({ ...halfHour, done_ms: 25 * 60_000 + 40_000, state: 'under' }))).toBe(
+      '5m left',
+    );
+    expect(describeState(goal({ ...halfHour, done_ms: 31 * 60_000 + 50_000, state: 'over' }))).toBe(
+      '1m over',
+    );
     expect(describeState(goal({ direction: 'at_least', done_ms: 2 * H, state: 'met' }))).toBe('Reached');
     expect(describeState(goal({ direction: 'at_least', done_ms: 0.5 * H, state: 'short' }))).toBe(
       '30m to go',

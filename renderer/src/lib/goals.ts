@@ -1,5 +1,5 @@
 /** Goals in words and as a progress bar's figures: "At most 1h a day", "42m of 1h", "18m over". */
-import { formatDuration } from '../../../app/shared/format.ts';
+import { formatDuration, shownGapMs } from '../../../app/shared/format.ts';
 import type { Goal, GoalProgress, GoalState } from '../../../app/shared/planning.ts';
 import { dayOf, formatDay } from './ranges.ts';
 
@@ -28,7 +28,7 @@ export function describeGoal(goal: Pick<Goal, 'direction' | 'target_ms' | 'perio
 
 /** The state in a few words: "18m left", "18m over", "Reached", "40m to go". */
 export function describeState(goal: GoalProgress): string {
-  const gap = Math.abs(goal.target_ms - goal.done_ms);
+  const gap = shownGapMs(goal.done_ms, goal.target_ms);
   switch (goal.state) {
     case 'under':
       return `${formatDuration(gap)} left`;

@@ -29,3 +29,17 @@ export function saveToken(token: string): void {
 export function clearToken(): void {
   window.localStorage.removeItem(KEY);
 }
+
+/**
+ * The token in what was pasted: the token itself, or the whole dashboard link `timeaudit serve` prints
+ * (`http://127.0.0.1:47600/#token=…`), as the extension's popup accepts it. Null when there is none.
+ */
+export function tokenFromInput(input: string): string | null {
+  const text = input.trim();
+  if (/^https?:\/\//i.test(text)) {
+    const hash = text.indexOf('#');
+    const token = hash < 0 ? null : new URLSearchParams(text.slice(hash + 1)).get('token')?.trim();
+    return token || null;
+  }
+  return text || null;
+}
