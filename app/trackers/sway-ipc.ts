@@ -34,7 +34,7 @@ export function encodeFrame(type: number, payload: string): Buffer {
 
 /** Accumulates bytes and yields whole frames; partial frames wait for the rest. */
 export class FrameReader {
-  private buffer = Buffer.alloc(0);
+  private buffer: Buffer = Buffer.alloc(0);
 
   /** Throws when a header announces more than MAX_PAYLOAD: the caller drops the connection. */
   push(chunk: Buffer): Frame[] {

@@ -68,7 +68,7 @@ export interface WireMessage {
 
 /** Splits the byte stream into messages; a size below the header's own is a broken stream. */
 export class MessageReader {
-  private buffer = Buffer.alloc(0);
+  private buffer: Buffer = Buffer.alloc(0);
 
   push(chunk: Buffer): WireMessage[] {
     this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
