@@ -23,7 +23,7 @@ import { DailyBackups } from '../db/daily-backups.ts';
 import { Store } from '../db/store.ts';
 import { createServer } from '../server/server.ts';
 import { loadOrCreateToken } from '../server/token.ts';
-import { GetWindowsSource } from '../trackers/active-window.ts';
+import { desktopSources } from '../trackers/desktop-sources.ts';
 import { WindowTracker } from '../trackers/tracker.ts';
 import { PAUSE_CHANGED_CHANNEL } from '../shared/desktop-bridge.ts';
 import { EXTENSION_ID } from '../shared/extension.ts';
@@ -98,8 +98,12 @@ async function main(): Promise<void> {
   backups.start();
 
   const idle = new PowerMonitorIdleSource(config.idleMinutes * 60);
+  // sway and Hyprland through their sockets, X11, or get-windows on macOS and Windows (see app/trackers/desktop.ts).
+  const desktop = desktopSources(log);
+  log.info(`desktop: ${desktop.choice.summary}`);
+  const untracked = desktop.windows ? null : desktop.choice.summary;
   const tracker = new WindowTracker({
-    windows: new GetWindowsSource({ log: log.child('window') }),
+    windows: desktop.windows ?? { sample: () => Promise.resolve(null) },
     idle,
     sink: { saveWindow: (e) => store.saveTrackedWindow(e), saveIdle: (e) => store.saveTrackedIdle(e) },
     pollIntervalMs: config.pollIntervalMs,
@@ -109,6 +113,7 @@ async function main(): Promise<void> {
     log: log.child('tracker'),
   });
   cutTracker = () => tracker.cut();
+  desktop.windows?.onChange?.(() => void tracker.tick());
   tracker.start();
   settings.onChange((next, previous) => {
     if (next.idleMinutes !== previous.idleMinutes) tracker.setIdleThresholdMs(next.idleMinutes * 60_000);
@@ -147,7 +152,7 @@ async function main(): Promise<void> {
       productiveShare: report.score === null ? null : report.score / 100,
       goals,
       launchAtLogin: settings.get().launchAtLogin,
-      errorMessage: tracker.problem(),
+      errorMessage: untracked ?? tracker.problem(),
     };
   };
 
@@ -212,6 +217,7 @@ async function main(): Promise<void> {
     event.preventDefault();
     cleanup ??= (async () => {
       await tracker.stop();
+      desktop.windows?.close?.();
       idle.close();
       tray.destroy();
       await server.close();

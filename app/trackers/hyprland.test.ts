@@ -64,7 +64,8 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 3_00
   return value;
 }
 
-describe('HyprlandWindowSource', () => {
+// Unix socket paths: Hyprland is Linux-only, and Windows has named pipes instead.
+describe.skipIf(process.platform === 'win32')('HyprlandWindowSource', () => {
   let dir: string;
   let fake: FakeHyprland;
   let source: HyprlandWindowSource;
