@@ -99,6 +99,36 @@ describe.skipIf(missing.length > 0)('sway integration', () => {
     }
   });
 
+  it('answers null while its sway is gone, and connects to the next one ($SWAYSOCK read at each attempt)', async () => {
+    const saved = process.env.SWAYSOCK;
+    const other = await startSwayDesktop();
+    const source = new SwayWindowSource({ log: quiet, retryMinMs: 10, retryMaxMs: 50 });
+    try {
+      await other.openWindow('ta.other', 'other sway');
+      process.env.SWAYSOCK = other.env.SWAYSOCK;
+      expect(await source.sample()).toEqual({ app: 'ta.other', title: 'other sway' });
+      await other.close();
+      expect(
+        await until(
+          () => source.sample(),
+          (s) => s === null,
+        ),
+      ).toBeNull();
+      await expect(source.sample()).resolves.toBeNull();
+      process.env.SWAYSOCK = desktop.env.SWAYSOCK;
+      const back = await until(
+        () => source.sample(),
+        (s) => s !== null,
+      );
+      expect(['ta.editor', 'ta.terminal']).toContain(back?.app);
+    } finally {
+      source.close();
+      await other.close();
+      if (saved === undefined) delete process.env.SWAYSOCK;
+      else process.env.SWAYSOCK = saved;
+    }
+  }, 30_000);
+
   it('reports idle time from the compositor and resets it on input', async () => {
     const idle = new WaylandIdleSource({
       socketPath: `${desktop.env.XDG_RUNTIME_DIR}/${desktop.env.WAYLAND_DISPLAY}`,
