@@ -30,7 +30,12 @@ export function desktopSources(
   platform: NodeJS.Platform = process.platform,
 ): DesktopSources {
   if (platform !== 'linux') {
-    const choice: DesktopChoice = { windows: 'x11', idle: null, summary: 'every window and its title' };
+    const name = platform === 'darwin' ? 'macOS' : platform === 'win32' ? 'Windows' : platform;
+    const choice: DesktopChoice = {
+      windows: 'get-windows',
+      idle: null,
+      summary: `${name}: every window (the app's name) and its title`,
+    };
     return { choice, windows: new GetWindowsSource({ log: log.child('window') }), idle: null };
   }
   const choice = chooseLinuxDesktop(env);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../core/logger.ts';
+import { GetWindowsSource } from './active-window.ts';
 import { chooseLinuxDesktop } from './desktop.ts';
+import { desktopSources } from './desktop-sources.ts';
+import { WaylandIdleSource } from './idle-wayland.ts';
+import { SwayWindowSource } from './sway.ts';
 
 describe('chooseLinuxDesktop', () => {
   it('prefers the sway IPC over XWayland under sway', () => {
@@ -44,5 +49,28 @@ describe('chooseLinuxDesktop', () => {
 
   it('reads X11 windows and X11 idle on an X11 session', () => {
     expect(chooseLinuxDesktop({ DISPLAY: ':0' })).toMatchObject({ windows: 'x11', idle: 'x11' });
+  });
+});
+
+describe('desktopSources', () => {
+  const log = createLogger('test');
+
+  it('builds the sway source and Wayland idle under sway, and no window source on bare Wayland', () => {
+    const sway = desktopSources(log, { SWAYSOCK: '/nowhere', WAYLAND_DISPLAY: 'wayland-1' }, 'linux');
+    expect(sway.windows).toBeInstanceOf(SwayWindowSource);
+    expect(sway.idle).toBeInstanceOf(WaylandIdleSource);
+    sway.windows?.close?.();
+    sway.idle?.close();
+    const bare = desktopSources(log, { WAYLAND_DISPLAY: 'wayland-0', XDG_CURRENT_DESKTOP: 'GNOME' }, 'linux');
+    expect(bare.windows).toBeNull();
+    expect(bare.choice.summary).toMatch(/window tracking is off/);
+  });
+
+  it('reads windows through get-windows on macOS and Windows', () => {
+    for (const platform of ['darwin', 'win32'] as const) {
+      const sources = desktopSources(log, {}, platform);
+      expect(sources.windows).toBeInstanceOf(GetWindowsSource);
+      expect(sources.choice.summary).toMatch(/every window/);
+    }
   });
 });

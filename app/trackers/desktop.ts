@@ -11,7 +11,8 @@
  * On any Wayland session idle comes from the compositor (XWayland's idle counter misses input to Wayland apps).
  */
 
-export type WindowBackend = 'sway' | 'hyprland' | 'x11';
+/** get-windows reads macOS and Windows windows. */
+export type WindowBackend = 'sway' | 'hyprland' | 'x11' | 'get-windows';
 export type IdleBackend = 'wayland' | 'x11';
 
 export interface DesktopChoice {
