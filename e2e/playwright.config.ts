@@ -9,6 +9,8 @@ import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
+  // The desktop app has its own config (electron.config.ts): it needs Electron's binary, not Chromium.
+  testIgnore: 'electron.spec.ts',
   outputDir: '../test-results/e2e',
   fullyParallel: false,
   workers: 1,

@@ -8,8 +8,7 @@ import { PauseController, systemPauseClock } from '../server/pause-controller.ts
 import { Store } from '../db/store.ts';
 import { createServer } from '../server/server.ts';
 import { loadOrCreateToken } from '../server/token.ts';
-import { GetWindowsSource } from '../trackers/active-window.ts';
-import { X11IdleSource } from '../trackers/idle-x11.ts';
+import { desktopSources, type DesktopWindowSource } from '../trackers/desktop-sources.ts';
 import type { IdleSource } from '../trackers/idle.ts';
 import { WindowTracker } from '../trackers/tracker.ts';
 import { databasePath } from './paths.ts';
@@ -37,19 +36,7 @@ export interface ServeOptions {
 
 const log = createLogger('serve');
 
-/** Why window tracking cannot run here, or null when it can. */
-export function trackingUnavailable(
-  env: NodeJS.ProcessEnv = process.env,
-  platform = process.platform,
-): string | null {
-  if (platform !== 'linux') return null;
-  if (env.DISPLAY) return null;
-  return env.WAYLAND_DISPLAY
-    ? 'Wayland without XWayland DISPLAY: window tracking is off (the API and the browser extension still work)'
-    : 'no display (DISPLAY is not set): window tracking is off (the API and the browser extension still work)';
-}
-
-/** "no display (DISPLAY is not set)" from trackingUnavailable()'s sentence, for the status. */
+/** "no display (DISPLAY is not set)" from the desktop's summary (desktop.ts), for the status. */
 const offReason = (why: string): string => why.split(':')[0] ?? why;
 
 function portSource(given: ServeOptions, saved: number): PortSource {
@@ -150,16 +137,21 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
     throw error;
   }
 
-  const why = options.track ? trackingUnavailable() : 'window tracking is off (--no-track)';
-  if (why) {
+  // The desktop decides how windows and idle time are read (sway, Hyprland, X11), and says what is recorded.
+  const desktop = options.track ? desktopSources(log) : null;
+  let windows: DesktopWindowSource | null = null;
+  if (!desktop || !desktop.windows) {
+    const why = desktop ? desktop.choice.summary : 'window tracking is off (--no-track)';
     log.warn(why);
-    const reason = options.track ? offReason(why) : 'started with --no-track';
+    const reason = desktop ? offReason(why) : 'started with --no-track';
     status.setOff('windows', 'Active window', reason);
     status.setOff('idle', 'Idle time', reason);
   } else {
-    idle = process.platform === 'linux' ? new X11IdleSource({ log: log.child('idle') }) : null;
+    log.info(`desktop: ${desktop.choice.summary}`);
+    windows = desktop.windows;
+    idle = desktop.idle;
     tracker = new WindowTracker({
-      windows: new GetWindowsSource({ log: log.child('window') }),
+      windows,
       idle,
       sink: { saveWindow: (e) => store.saveTrackedWindow(e), saveIdle: (e) => store.saveTrackedIdle(e) },
       pollIntervalMs: options.pollMs,
@@ -178,8 +170,10 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
       polled.setIdleThresholdMs(next.idleMinutes * 60_000);
       log.info(`away after ${next.idleMinutes} min idle from now on`);
     });
+    // A focus change is recorded when it happens, not at the next poll, where the source tells.
+    windows.onChange?.(() => void polled.tick());
     tracker.start();
-    reportTracker(status, polled, { windows: 'get-windows', idle: idle === null ? null : 'x11' });
+    reportTracker(status, polled, { windows: desktop.choice.windows ?? 'none', idle: desktop.choice.idle });
     log.info(
       `tracking the active window every ${options.pollMs} ms; away after ${options.idleMinutes} min idle`,
     );
@@ -194,6 +188,7 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
     process.once('SIGTERM', stop);
   });
   await tracker?.stop();
+  windows?.close?.();
   idle?.close();
   await server.close();
   await backups.stop();

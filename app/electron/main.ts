@@ -25,7 +25,7 @@ import { Store } from '../db/store.ts';
 import { createServer, DEFAULT_PORT } from '../server/server.ts';
 import { reportTracker, StatusBoard } from '../server/status-board.ts';
 import { loadOrCreateToken } from '../server/token.ts';
-import { GetWindowsSource } from '../trackers/active-window.ts';
+import { desktopSources } from '../trackers/desktop-sources.ts';
 import { WindowTracker } from '../trackers/tracker.ts';
 import { PAUSE_CHANGED_CHANNEL } from '../shared/desktop-bridge.ts';
 import { EXTENSION_ID } from '../shared/extension.ts';
@@ -116,8 +116,12 @@ async function main(): Promise<void> {
   retention.start();
 
   const idle = new PowerMonitorIdleSource(config.idleMinutes * 60);
+  // sway and Hyprland through their sockets, X11, or get-windows on macOS and Windows (see app/trackers/desktop.ts).
+  const desktop = desktopSources(log);
+  log.info(`desktop: ${desktop.choice.summary}`);
+  const untracked = desktop.windows ? null : desktop.choice.summary;
   const tracker = new WindowTracker({
-    windows: new GetWindowsSource({ log: log.child('window') }),
+    windows: desktop.windows ?? { sample: () => Promise.resolve(null) },
     idle,
     sink: { saveWindow: (e) => store.saveTrackedWindow(e), saveIdle: (e) => store.saveTrackedIdle(e) },
     pollIntervalMs: config.pollIntervalMs,
@@ -127,8 +131,11 @@ async function main(): Promise<void> {
     log: log.child('tracker'),
   });
   cutTracker = () => tracker.cut();
+  desktop.windows?.onChange?.(() => void tracker.tick());
   tracker.start();
-  reportTracker(status, tracker, { windows: 'get-windows', idle: 'power-monitor' });
+  reportTracker(status, tracker, { windows: desktop.choice.windows ?? 'none', idle: 'power-monitor' });
+  // Idle time still comes from Electron where windows cannot be read (Wayland without a supported interface).
+  if (untracked) status.setOff('windows', 'Active window', untracked.split(':')[0] ?? untracked);
   settings.onChange((next, previous) => {
     if (next.idleMinutes !== previous.idleMinutes) tracker.setIdleThresholdMs(next.idleMinutes * 60_000);
     if (retentionChanged(next, previous)) void retention.runNow().catch(() => {});
@@ -167,7 +174,7 @@ async function main(): Promise<void> {
       productiveShare: report.score === null ? null : report.score / 100,
       goals,
       launchAtLogin: settings.get().launchAtLogin,
-      errorMessage: tracker.problem(),
+      errorMessage: untracked ?? tracker.problem(),
     };
   };
 
@@ -232,6 +239,7 @@ async function main(): Promise<void> {
     event.preventDefault();
     cleanup ??= (async () => {
       await tracker.stop();
+      desktop.windows?.close?.();
       idle.close();
       tray.destroy();
       await server.close();

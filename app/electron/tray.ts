@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
+import { createLogger } from '../core/logger.ts';
 import type { PauseState } from '../core/pause.ts';
 import type { GoalProgress } from '../shared/planning.ts';
 import {
@@ -14,6 +15,8 @@ import {
   type TrayCommand,
   type TrayInput,
 } from '../core/desktop/tray-menu.ts';
+
+const log = createLogger('tray');
 
 export interface TrayModel {
   pause: PauseState;
@@ -43,6 +46,7 @@ export class AppTray {
   private readonly tray: Tray;
   private readonly options: AppTrayOptions;
   private readonly timer: NodeJS.Timeout;
+  private shown: TrayInput['state'] | null = null;
 
   constructor(options: AppTrayOptions) {
     this.options = options;
@@ -53,6 +57,10 @@ export class AppTray {
 
   refresh(): void {
     const input = this.input();
+    // The tray's state in the log too: what it shows when nobody looks at it (and what the e2e test reads).
+    if (input.state !== this.shown)
+      log.info(`tray: ${input.state}${input.state === 'error' ? ` (${input.errorMessage})` : ''}`);
+    this.shown = input.state;
     this.tray.setImage(this.icon(input));
     this.tray.setToolTip(trayTooltip(input));
     this.tray.setContextMenu(Menu.buildFromTemplate(trayMenu(input).map((item) => this.toElectron(item))));
