@@ -53,7 +53,7 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('timeaudit serve under X1
           .map(({ id, state, via }) => ({ id, state, via }));
       };
       expect(await status()).toEqual([
-        { id: 'windows', state: 'tracking', via: 'get-windows' },
+        { id: 'windows', state: 'tracking', via: 'x11' },
         { id: 'idle', state: 'tracking', via: 'x11' },
       ]);
 
