@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { SETTINGS_LIMITS } from './settings-limits.ts';
 import { MAX_HOSTNAME_LENGTH } from './hostname.ts';
+import { DEFAULT_SYNC_SETTINGS, migrateSyncSettings, type SyncSettings } from './sync-settings.ts';
 
 export const SETTINGS_VERSION = 1;
 
@@ -40,6 +41,8 @@ export interface Settings {
   excludedApps: string[];
   /** Domains the extension never reports. */
   excludedDomains: string[];
+  /** Team sync to S3 (sync-settings.ts). */
+  sync: SyncSettings;
   /** The dashboard window's last geometry (desktop app only). */
   window?: { bounds: WindowBounds; maximized: boolean } | undefined;
 }
@@ -54,6 +57,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   theme: 'system',
   excludedApps: [],
   excludedDomains: [],
+  sync: DEFAULT_SYNC_SETTINGS,
 }) as Settings;
 
 const int = (limits: { min: number; max: number }) => z.number().int().min(limits.min).max(limits.max);
@@ -80,6 +84,8 @@ const fields = {
   excludedDomains: z
     .array(z.string().trim().min(1).max(MAX_HOSTNAME_LENGTH))
     .max(SETTINGS_LIMITS.maxListLength),
+  // Each sync field is kept or defaulted on its own, like the fields here (sync-settings.ts).
+  sync: z.unknown().transform(migrateSyncSettings),
   window: windowState.optional(),
 };
 
