@@ -18,6 +18,7 @@ import { EXTENSION_ID } from '../shared/extension.ts';
 import { DataFolderLock, isDaemon } from '../db/data-lock.ts';
 import { DailyBackups } from '../db/daily-backups.ts';
 import { prepareDataDir } from './paths.ts';
+import { SyncService } from '../sync/service.ts';
 
 /** Options left undefined come from the settings file the desktop app shares (settings.json), else defaults. */
 export interface ServeOptions {
@@ -87,6 +88,14 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
     else if (state.untilMs === null) log.info('tracking paused until resumed');
     else log.info(`tracking paused until ${new Date(state.untilMs).toISOString()}`);
   });
+  // Team sync, off until the user turns it on: on its interval, or when asked through the API.
+  const sync = new SyncService({
+    store,
+    dataDir: options.dataDir,
+    tz,
+    settings: () => live.get().sync,
+    log: log.child('sync'),
+  });
   const server = createServer({
     store,
     token,
@@ -97,6 +106,7 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
     settings: live,
     beforePurge: () => tracker?.cut(),
     backups,
+    sync,
   });
   let tracker: WindowTracker | null = null;
   let idle: IdleSource | null = null;
@@ -111,6 +121,7 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
     // load over a long range finds them ready.
     store.prepareZoneInBackground(tz);
     backups.start();
+    sync.startSchedule();
   } catch (error) {
     store.close();
     throw error;
@@ -158,5 +169,6 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
   idle?.close();
   await server.close();
   await backups.stop();
+  await sync.stop();
   store.close();
 }

@@ -21,7 +21,7 @@ export const LOCK_FILE = 'timeaudit.lock';
 export const HOLDER_FILE = 'timeaudit.lock.json';
 
 /** What takes the lock: a daemon (`serve`, the desktop app) for its life, or a writing command for its run. */
-export type LockCommand = 'serve' | 'desktop' | 'log' | 'demo' | 'purge' | 'restore' | 'import';
+export type LockCommand = 'serve' | 'desktop' | 'log' | 'demo' | 'purge' | 'restore' | 'import' | 'sync';
 const DAEMONS: readonly LockCommand[] = ['serve', 'desktop'];
 
 export interface LockHolder {

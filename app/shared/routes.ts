@@ -55,6 +55,9 @@ export const ROUTES = {
   purgeData: { method: 'DELETE', path: '/v1/data', auth: true, status: 200 },
   listBackups: { method: 'GET', path: '/v1/backups', auth: true, status: 200 },
   createBackup: { method: 'POST', path: '/v1/backup', auth: true, status: 201 },
+  getSync: { method: 'GET', path: '/v1/sync', auth: true, status: 200 },
+  runSync: { method: 'POST', path: '/v1/sync/run', auth: true, status: 200 },
+  updateSyncSettings: { method: 'PATCH', path: '/v1/sync/settings', auth: true, status: 200 },
   importActivityWatch: {
     method: 'POST',
     path: '/v1/import/activitywatch',

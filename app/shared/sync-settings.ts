@@ -4,6 +4,7 @@
  * here). The user id is the installation's own random id (the store's `app_meta.user_id`), not a setting.
  */
 import { z } from 'zod';
+import { hasControlCharacter } from './names.ts';
 
 export interface SyncSettings {
   enabled: boolean;
@@ -57,7 +58,9 @@ export const syncSettingsSchema = z
     }),
     prefix: text(500)
       .transform((v) => v.replace(/^\/+|\/+$/g, ''))
-      .refine((v) => !/[\\\u0000-\u001f]/.test(v), { message: 'the prefix holds a character S3 keys avoid' }),
+      .refine((v) => !v.includes('\\') && !hasControlCharacter(v), {
+        message: 'the prefix holds a character S3 keys avoid',
+      }),
     profile: optionalText(128),
     displayName: optionalText(80),
     includeTitles: z.boolean(),
@@ -73,7 +76,11 @@ export function migrateSyncSettings(raw: unknown): SyncSettings {
   if (parsed.success) return parsed.data;
   const out: Record<string, unknown> = { ...DEFAULT_SYNC_SETTINGS };
   for (const key of Object.keys(DEFAULT_SYNC_SETTINGS) as (keyof SyncSettings)[]) {
-    const one = syncSettingsSchema.safeParse({ ...DEFAULT_SYNC_SETTINGS, enabled: false, [key]: source[key] });
+    const one = syncSettingsSchema.safeParse({
+      ...DEFAULT_SYNC_SETTINGS,
+      enabled: false,
+      [key]: source[key],
+    });
     if (one.success) out[key] = one.data[key];
   }
   out.enabled = false;

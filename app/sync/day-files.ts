@@ -35,7 +35,12 @@ export async function buildDay(
   titles: boolean,
 ): Promise<DayFile> {
   const day = dayOfDate(date);
-  const batches = store.exportSessions({ fromMs: zone.dayStart(day), toMs: zone.dayStart(day + 1), tz, titles });
+  const batches = store.exportSessions({
+    fromMs: zone.dayStart(day),
+    toMs: zone.dayStart(day + 1),
+    tz,
+    titles,
+  });
   let rows = 0;
   async function* counted() {
     for (const batch of batches) {

@@ -68,6 +68,7 @@ export function parseManifest(bytes: Uint8Array, where: string): Manifest {
     throw new Error(`${where} is not JSON`);
   }
   const parsed = manifestSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`${where} is not a Time Audit manifest: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new Error(`${where} is not a Time Audit manifest: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
 }

@@ -24,8 +24,13 @@ export function isTransient(error: unknown): boolean {
   if (status !== undefined) return status >= 500 || status === 429 || status === 408;
   if (e?.$retryable) return true;
   const code = e?.code ?? '';
-  return /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|UND_ERR)/.test(code) ||
-    e?.name === 'TimeoutError' || e?.name === 'AbortError';
+  return (
+    /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|UND_ERR)/.test(
+      code,
+    ) ||
+    e?.name === 'TimeoutError' ||
+    e?.name === 'AbortError'
+  );
 }
 
 export async function withRetry<T>(

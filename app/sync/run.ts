@@ -162,7 +162,12 @@ function sameContent(a: Manifest, b: Manifest): boolean {
 }
 
 function describe(error: unknown): string {
-  const e = error as { name?: string; message?: string; code?: string; $metadata?: { httpStatusCode?: number } };
+  const e = error as {
+    name?: string;
+    message?: string;
+    code?: string;
+    $metadata?: { httpStatusCode?: number };
+  };
   const status = e?.$metadata?.httpStatusCode;
   const what = e?.message || e?.code || e?.name || String(error);
   if (e?.name === 'CredentialsProviderError')

@@ -7,6 +7,7 @@
  * Bodies are uploaded as Buffers with checksums only where the protocol requires them: some S3-compatible
  * servers store the SDK's aws-chunked framing of a streamed upload as the content.
  */
+import type * as S3Sdk from '@aws-sdk/client-s3';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { ListedObject, ObjectStore } from './objects.ts';
 
@@ -19,7 +20,7 @@ export interface S3Target {
   profile?: string | undefined;
 }
 
-type Sdk = typeof import('@aws-sdk/client-s3');
+type Sdk = typeof S3Sdk;
 let sdk: Promise<Sdk> | null = null;
 const loadSdk = (): Promise<Sdk> => (sdk ??= import('@aws-sdk/client-s3'));
 
@@ -73,7 +74,8 @@ export class S3Objects implements ObjectStore {
   async delete(keys: string[]): Promise<void> {
     const { client, sdk: s } = await this.s3();
     // One request per key: DeleteObjects needs a Content-MD5 that not every compatible store accepts alike.
-    for (const key of keys) await client.send(new s.DeleteObjectCommand({ Bucket: this.target.bucket, Key: key }));
+    for (const key of keys)
+      await client.send(new s.DeleteObjectCommand({ Bucket: this.target.bucket, Key: key }));
   }
 
   async list(prefix: string): Promise<ListedObject[]> {

@@ -43,7 +43,8 @@ function syncOf(user: TestUser, retry = FAST) {
   }).finally(() => objects.close());
 }
 
-const bucketObjects = () => new S3Objects({ bucket: TEST_BUCKET, region: 'us-east-1', endpoint: s3.endpoint }, 's3');
+const bucketObjects = () =>
+  new S3Objects({ bucket: TEST_BUCKET, region: 'us-east-1', endpoint: s3.endpoint }, 's3');
 
 /** DuckDB over the manifests' objects of one date (or all dates). */
 async function views(from = '0000-00-00', to = '9999-99-99') {
@@ -77,9 +78,7 @@ beforeAll(async () => {
   s3 = new TestS3();
   await s3.start();
   cache = mkdtempSync(path.join(tmpdir(), 'timeaudit-team-cache-'));
-  users = await Promise.all(
-    [11, 22, 33].map((seed) => demoUser({ seed, days: 5, tz: TZ, nowMs: NOW })),
-  );
+  users = await Promise.all([11, 22, 33].map((seed) => demoUser({ seed, days: 5, tz: TZ, nowMs: NOW })));
 });
 
 afterAll(async () => {
@@ -113,12 +112,17 @@ describe('team sync to S3', () => {
           const ms = mine(day.allocation).find((r) => r.productivity === p)?.ms ?? 0;
           expect(ms, `${id} ${date} ${p}`).toBe(report.by_productivity[p]);
         }
-        const categories = Object.fromEntries(mine(day.categories).map((r) => [r.category ?? '(none)', r.ms]));
+        const categories = Object.fromEntries(
+          mine(day.categories).map((r) => [r.category ?? '(none)', r.ms]),
+        );
         expect(categories).toEqual(
-          Object.fromEntries(report.categories.filter((c) => c.ms > 0).map((c) => [c.name ?? '(none)', c.ms])),
+          Object.fromEntries(
+            report.categories.filter((c) => c.ms > 0).map((c) => [c.name ?? '(none)', c.ms]),
+          ),
         );
         const hours: Record<number, number> = {};
-        for (const r of mine(day.time_of_day)) hours[Number(r.hour)] = (hours[Number(r.hour)] ?? 0) + Number(r.ms);
+        for (const r of mine(day.time_of_day))
+          hours[Number(r.hour)] = (hours[Number(r.hour)] ?? 0) + Number(r.ms);
         expect(hours).toEqual(
           Object.fromEntries(report.by_hour.filter((h) => h.total_ms > 0).map((h) => [h.hour, h.total_ms])),
         );

@@ -38,7 +38,10 @@ export async function demoUser(options: {
     { windowEventsPerDay: 200, browserEventsPerDay: 150, weekendActiveChance: 1, dayOffChance: 0 },
   )) {
     store.ingest('window', day.window);
-    store.ingest('browser', day.browser.map((e) => ({ ...e, durationMs: e.endMs - e.startMs })));
+    store.ingest(
+      'browser',
+      day.browser.map((e) => ({ ...e, durationMs: e.endMs - e.startMs })),
+    );
     store.ingest('idle', day.idle);
   }
   store.refreshRollups();

@@ -8,6 +8,7 @@
  * is never fetched again): S3 is read with the SDK rather than DuckDB's httpfs extension, which it would
  * download at run time.
  */
+import type * as DuckDb from '@duckdb/node-api';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,14 @@ import type { ObjectStore } from './objects.ts';
 import { withRetry, type RetryPolicy, DEFAULT_RETRY } from './retry.ts';
 
 export const SQL_DIR = fileURLToPath(new URL('./sql/', import.meta.url));
-export const VIEWS = ['allocation', 'time_of_day', 'day_of_week', 'categories', 'top_domains', 'shrinkage'] as const;
+export const VIEWS = [
+  'allocation',
+  'time_of_day',
+  'day_of_week',
+  'categories',
+  'top_domains',
+  'shrinkage',
+] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export const viewSql = (name: ViewName): string => readFileSync(path.join(SQL_DIR, `${name}.sql`), 'utf8');
@@ -34,7 +42,7 @@ export class DuckDbMissingError extends Error {
   }
 }
 
-type Duck = typeof import('@duckdb/node-api');
+type Duck = typeof DuckDb;
 async function loadDuckDb(): Promise<Duck> {
   try {
     return await import('@duckdb/node-api');
@@ -74,7 +82,11 @@ export interface TeamQuery {
 }
 
 /** Every person's manifest under the prefix. */
-export async function readManifests(objects: ObjectStore, prefix: string, retry = DEFAULT_RETRY): Promise<Manifest[]> {
+export async function readManifests(
+  objects: ObjectStore,
+  prefix: string,
+  retry = DEFAULT_RETRY,
+): Promise<Manifest[]> {
   const listed = await withRetry(() => objects.list(manifestFolder(prefix)), retry);
   const out: Manifest[] = [];
   for (const { key } of listed) {
@@ -97,7 +109,8 @@ export async function cacheDays(query: TeamQuery, manifests: Manifest[]): Promis
   let fetched = 0;
   for (const key of wanted) {
     const file = path.resolve(query.cacheDir, key);
-    if (!file.startsWith(path.resolve(query.cacheDir) + path.sep)) throw new Error(`the key ${key} leaves the cache`);
+    if (!file.startsWith(path.resolve(query.cacheDir) + path.sep))
+      throw new Error(`the key ${key} leaves the cache`);
     if (!existsSync(file)) {
       const bytes = await withRetry(() => query.objects.get(key), retry);
       if (!bytes) throw new Error(`${query.objects.where}: the manifest names ${key}, which is missing`);
@@ -138,11 +151,16 @@ export async function runViews(
     const out = {} as Record<ViewName, Row[]>;
     for (const view of views) {
       const reader = await connection.runAndReadAll(viewSql(view));
-      out[view] = reader.getRowObjectsJS().map((row) =>
-        Object.fromEntries(
-          Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : (v as string | number | null)]),
-        ),
-      );
+      out[view] = reader
+        .getRowObjectsJS()
+        .map((row) =>
+          Object.fromEntries(
+            Object.entries(row).map(([k, v]) => [
+              k,
+              typeof v === 'bigint' ? Number(v) : (v as string | number | null),
+            ]),
+          ),
+        );
     }
     return out;
   } finally {
@@ -156,7 +174,8 @@ export async function teamReport(query: TeamQuery): Promise<TeamReport> {
     ['from', query.from],
     ['to', query.to],
   ] as const)
-    if (!isDate(date)) throw new DomainError('invalid', `--${name} is a local date, YYYY-MM-DD (got "${date}")`, name);
+    if (!isDate(date))
+      throw new DomainError('invalid', `--${name} is a local date, YYYY-MM-DD (got "${date}")`, name);
   if (query.to < query.from) throw new DomainError('invalid', '--to must not be before --from', 'to');
   const manifests = await readManifests(query.objects, query.prefix, query.retry);
   const files = await cacheDays(query, manifests);
