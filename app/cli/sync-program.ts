@@ -39,7 +39,11 @@ export function addSyncCommands(
     .description('the sync settings, the last sync and its error')
     .option(...dataDirOption)
     .option('--json', 'as JSON')
-    .action((opts) => syncStatusCommand({ dataDir: dataDir(opts.dataDir), json: opts.json }));
+    // `sync` has the same options: commander hands them to it, so they are read with the parent's.
+    .action((_opts, command: Command) => {
+      const opts = command.optsWithGlobals();
+      return syncStatusCommand({ dataDir: dataDir(opts.dataDir), json: opts.json });
+    });
 
   sync
     .command('config')
@@ -59,7 +63,8 @@ export function addSyncCommands(
     .option('--no-titles', 'leave window titles out')
     .option('--interval <minutes>', 'how often the daemon syncs', minutes)
     .option('--json', 'print the settings as JSON')
-    .action((opts) => {
+    .action((_opts, command: Command) => {
+      const opts = command.optsWithGlobals();
       if (opts.enable && opts.disable) throw new InvalidArgumentError('--enable or --disable, not both');
       const patch: SyncSettingsPatch = {
         enabled: opts.enable ? true : opts.disable ? false : undefined,

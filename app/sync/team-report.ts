@@ -97,13 +97,23 @@ export async function readManifests(
   return out;
 }
 
+/**
+ * A day's key as the source holds it: a manifest names keys from the bucket's root, and a folder holding a copy
+ * (or a prefix read from elsewhere) holds the same `sessions/…` tree under its own root.
+ */
+function underPrefix(prefix: string, key: string): string {
+  const at = key.lastIndexOf('sessions/user_id=');
+  if (at < 0) throw new Error(`a manifest names ${key}, which is not a day of the session dataset`);
+  return prefix ? `${prefix}/${key.slice(at)}` : key.slice(at);
+}
+
 /** Fetches the manifests' objects of [from, to] into the cache; answers the local files. */
 export async function cacheDays(query: TeamQuery, manifests: Manifest[]): Promise<string[]> {
   const retry = query.retry ?? DEFAULT_RETRY;
   const wanted = manifests.flatMap((m) =>
     Object.entries(m.days)
       .filter(([date]) => date >= query.from && date <= query.to)
-      .map(([, day]) => day.key),
+      .map(([, day]) => underPrefix(query.prefix, day.key)),
   );
   const files: string[] = [];
   let fetched = 0;
