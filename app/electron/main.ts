@@ -20,6 +20,8 @@ import { databasePath } from '../db/open.ts';
 import { prepareDataFolder } from '../db/data-folder.ts';
 import { DataFolderLock, isDaemon } from '../db/data-lock.ts';
 import { DailyBackups } from '../db/daily-backups.ts';
+import { SyncService } from '../sync/service.ts';
+import { syncLine } from '../core/desktop/sync-line.ts';
 import { Store } from '../db/store.ts';
 import { createServer } from '../server/server.ts';
 import { loadOrCreateToken } from '../server/token.ts';
@@ -76,6 +78,14 @@ async function main(): Promise<void> {
   let cutTracker = (): void => {};
   // As the daemon does: a copy a day in <data>/backups, the last 7 kept.
   const backups = new DailyBackups({ dataDir, tz, log: log.child('backup') });
+  // As the daemon does: team sync on its interval while enabled (app/sync).
+  const sync = new SyncService({
+    store,
+    dataDir,
+    tz,
+    settings: () => settings.get().sync,
+    log: log.child('sync'),
+  });
   const server = createServer({
     store,
     token,
@@ -86,6 +96,7 @@ async function main(): Promise<void> {
     settings,
     beforePurge: () => cutTracker(),
     backups,
+    sync,
   });
   const { url } = await server.listen().catch((error: unknown) => {
     store.close();
@@ -96,6 +107,7 @@ async function main(): Promise<void> {
   lock.listening(url);
   log.info(`running: ${url} (data in ${dataDir})`);
   backups.start();
+  sync.startSchedule();
 
   const idle = new PowerMonitorIdleSource(config.idleMinutes * 60);
   const tracker = new WindowTracker({
@@ -148,6 +160,7 @@ async function main(): Promise<void> {
       goals,
       launchAtLogin: settings.get().launchAtLogin,
       errorMessage: tracker.problem(),
+      syncLine: syncLine(sync.status(), tz),
     };
   };
 
@@ -180,6 +193,13 @@ async function main(): Promise<void> {
     else if (command === 'quit') app.quit();
   };
   const tray = new AppTray({ iconsDir: path.join(app.getAppPath(), 'resources', 'tray'), model, run, tz });
+  // The menu is rebuilt when a run ends, and at most every few seconds while it goes on.
+  let syncDrawnMs = 0;
+  sync.onChange((status) => {
+    if (status.running && Date.now() - syncDrawnMs < 3_000) return;
+    syncDrawnMs = Date.now();
+    tray.refresh();
+  });
 
   pause.onChange((state) => {
     tray.refresh();
@@ -216,6 +236,7 @@ async function main(): Promise<void> {
       tray.destroy();
       await server.close();
       await backups.stop();
+      await sync.stop();
       store.close();
       lock.release();
     })().then(

@@ -22,6 +22,8 @@ export interface TrayModel {
   goals: readonly GoalProgress[];
   launchAtLogin: boolean;
   errorMessage: string | null;
+  /** Team sync's last run or error; null while sync is off. */
+  syncLine?: string | null;
 }
 
 export interface AppTrayOptions {
@@ -74,6 +76,7 @@ export class AppTray {
       goals: m.goals,
       launchAtLogin: m.launchAtLogin,
       ...(m.errorMessage !== null ? { errorMessage: m.errorMessage } : {}),
+      ...(m.syncLine ? { syncLine: m.syncLine } : {}),
       nowMs: Date.now(),
       tz: this.options.tz,
     };

@@ -19,8 +19,6 @@ export interface SyncServiceOptions {
   settings: () => SyncSettings;
   log: Logger;
   retry?: RetryPolicy;
-  /** Told whenever a run starts, progresses or ends (the tray). */
-  onChange?: (status: SyncStatus) => void;
 }
 
 export function syncSettingsView(s: SyncSettings): SyncSettingsView {
@@ -44,6 +42,7 @@ export class SyncService {
   private progress: SyncProgress | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private readonly listeners: ((status: SyncStatus) => void)[] = [];
 
   constructor(options: SyncServiceOptions) {
     this.options = options;
@@ -138,7 +137,14 @@ export class SyncService {
     await this.running?.catch(() => {});
   }
 
+  /** Told whenever a run starts, progresses or ends (the tray). */
+  onChange(listener: (status: SyncStatus) => void): void {
+    this.listeners.push(listener);
+  }
+
   private changed(): void {
-    this.options.onChange?.(this.status());
+    if (this.listeners.length === 0) return;
+    const status = this.status();
+    for (const listener of this.listeners) listener(status);
   }
 }
