@@ -166,6 +166,8 @@ function SyncForm({ status, save }: { status: SyncStatus; save: SyncState['save'
   );
 }
 
+const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+
 const when = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -185,7 +187,7 @@ function SyncState({ status, syncNow }: { status: SyncStatus; syncNow: SyncState
         <dt>Uploaded last time</dt>
         <dd>
           {success
-            ? `${success.uploaded} days (${success.checked} checked, ${success.deleted} removed)`
+            ? `${days(success.uploaded)} (${success.checked} checked, ${success.deleted} removed)`
             : '—'}
         </dd>
         <dt>Your id</dt>

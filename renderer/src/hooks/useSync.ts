@@ -41,7 +41,7 @@ export function useSync(notify: (kind: Notice['kind'], text: string) => void): S
       notify(
         last.ok ? 'success' : 'error',
         last.ok
-          ? `Synced: ${last.uploaded} days uploaded, ${last.deleted} removed`
+          ? `Synced: ${last.uploaded} ${last.uploaded === 1 ? 'day' : 'days'} uploaded, ${last.deleted} removed`
           : `Sync failed: ${last.error}`,
       );
     wasRunning.current = running;
