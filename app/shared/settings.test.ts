@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, migrateSettings, settingsSchema } from './settings.ts';
+import { DEFAULT_SYNC_SETTINGS } from './sync-settings.ts';
 
 describe('settings', () => {
   it('has valid defaults', () => {
@@ -14,7 +15,9 @@ describe('settings', () => {
       theme: 'system',
       excludedApps: [],
       excludedDomains: [],
+      sync: DEFAULT_SYNC_SETTINGS,
     });
+    expect(DEFAULT_SETTINGS.sync.enabled).toBe(false);
   });
 
   it('gives the defaults for anything that is not an object', () => {
