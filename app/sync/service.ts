@@ -21,6 +21,16 @@ export interface SyncServiceOptions {
   retry?: RetryPolicy;
 }
 
+/** After a failed run the store is tried again sooner than the interval, but not more often than this. */
+export const RETRY_AFTER_FAILURE_MS = 5 * 60_000;
+
+/** When the schedule runs next: the interval after the last run, or sooner after a failure. */
+export function nextSyncMs(settings: SyncSettings, last: SyncOutcome | null): number {
+  if (!last) return 0;
+  const interval = settings.intervalMinutes * 60_000;
+  return Date.parse(last.at) + (last.ok ? interval : Math.min(interval, RETRY_AFTER_FAILURE_MS));
+}
+
 export function syncSettingsView(s: SyncSettings): SyncSettingsView {
   return {
     enabled: s.enabled,
@@ -119,9 +129,8 @@ export class SyncService {
     const turn = () => {
       if (this.stopped) return;
       const settings = this.options.settings();
-      const last = Date.parse(this.state.load().last?.at ?? '') || 0;
-      const due = last + settings.intervalMinutes * 60_000;
-      if (settings.enabled && settings.bucket && Date.now() >= due) void this.run().catch(() => {});
+      if (settings.enabled && settings.bucket && Date.now() >= nextSyncMs(settings, this.state.load().last))
+        void this.run().catch(() => {});
       this.timer = setTimeout(turn, 60_000);
       this.timer.unref();
     };
