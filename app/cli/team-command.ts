@@ -140,7 +140,8 @@ function section(report: TeamReport, userId: string | null, name: string): strin
 }
 
 export function formatTeamReport(report: TeamReport): string {
-  const head = `Team report ${report.from} – ${report.to} (local days of each person), ${report.people.length} people`;
+  const n = report.people.length;
+  const head = `Team report ${report.from} – ${report.to} (local days of each person), ${n} ${n === 1 ? 'person' : 'people'}`;
   if (report.people.length === 0) return `${head}: no manifest found under the source.`;
   const people = report.people.map((p) =>
     section(report, p.userId, `${p.displayName ?? p.userId} (last sync ${p.lastSync}, ${p.tz})`),
