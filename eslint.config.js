@@ -1,5 +1,5 @@
 // Lint rules, including the layering of app/ (see the README's architecture section):
-// shared ← core ← demo / db / trackers / server ← cli / electron; renderer and extension see only app/shared.
+// shared ← core ← demo / db / trackers / server / sync ← cli / electron; renderer and extension see only app/shared.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importPlugin from 'eslint-plugin-import';
@@ -43,8 +43,17 @@ const layerZones = ({ tests }) => {
     ),
     zone(
       './app/server',
-      `./app/!(shared|core|db|server${demo})/**/*`,
-      'app/server may import app/shared, app/core and app/db.',
+      `./app/!(shared|core|db|server|sync${demo})/**/*`,
+      'app/server may import app/shared, app/core, app/db and app/sync.',
+    ),
+    zone(
+      './app/sync',
+      // Tests may also serve their stores over the real API (app/server's test helpers).
+      [
+        `./app/!(shared|core|db|server|sync${demo})/**/*`,
+        ...(tests ? [] : ['./app/server/!(export)/**/*', './app/server/*']),
+      ],
+      'app/sync (team sync and reports) may import app/shared, app/core, app/db and the export encoders.',
     ),
     zone('./app/cli', './app/electron', 'the CLI never imports electron code.'),
     zone('./renderer', './app/!(shared)/**/*', 'the renderer talks to app only through app/shared.'),

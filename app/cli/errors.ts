@@ -14,6 +14,8 @@ import { PurgeRefusedError } from './purge-command.ts';
 import { ImportArgumentError } from './import-command.ts';
 import { LogArgumentError } from './log-times.ts';
 import { DaemonError } from './writer.ts';
+import { SyncFailed } from '../sync/run.ts';
+import { DuckDbMissingError } from '../sync/team-report.ts';
 
 export interface CliFailure {
   message: string;
@@ -43,7 +45,12 @@ export function cliFailure(error: unknown): CliFailure | null {
     error instanceof ImportArgumentError
   )
     return { message: error.message, exitCode: 2 };
-  if (error instanceof DataFolderBusyError || error instanceof DaemonError)
+  if (
+    error instanceof DataFolderBusyError ||
+    error instanceof DaemonError ||
+    error instanceof SyncFailed ||
+    error instanceof DuckDbMissingError
+  )
     return { message: error.message, exitCode: 1 };
   if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE')
     return {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The `timeaudit` command: serve (the headless daemon), report, log (time logged by hand), token, demo, export,
- * purge, backup, restore, import. In a checkout it runs straight from TypeScript (`npm run timeaudit -- report`); installed globally, from dist/.
+ * purge, backup, restore, import, sync, team report. In a checkout it runs straight from TypeScript (`npm run timeaudit -- report`); installed globally, from dist/.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { APP_VERSION } from '../shared/version.ts';
@@ -18,6 +18,7 @@ import { purgeCommand } from './purge-command.ts';
 import { retentionCommand } from './retention-command.ts';
 import { backupCommand, restoreCommand } from './backup-command.ts';
 import { importCommand, type ImportFormat } from './import-command.ts';
+import { addSyncCommands } from './sync-program.ts';
 
 const integer = (name: string, min: number, max: number) => (value: string) => {
   const n = Number(value);
@@ -259,6 +260,8 @@ for (const [format, description] of importFormats) {
     .option('--json', 'print the summary as JSON, as the API answers it')
     .action((file: string, opts) => importCommand(format, file, { ...opts, dataDir: dataDir(opts.dataDir) }));
 }
+
+addSyncCommands(program, dataDirOption, dataDir);
 
 try {
   await program.parseAsync();

@@ -21,6 +21,7 @@ import { prepareDataDir } from './paths.ts';
 import { reportTracker, StatusBoard } from '../server/status-board.ts';
 import { DEFAULT_PORT } from '../server/server.ts';
 import type { PortSource } from '../shared/api/index.ts';
+import { SyncService } from '../sync/service.ts';
 
 /** Options left undefined come from the settings file the desktop app shares (settings.json), else defaults. */
 export interface ServeOptions {
@@ -104,6 +105,14 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
   });
   const status = new StatusBoard();
   status.portSource = portSource(given, settings.port);
+  // Team sync, off until the user turns it on: on its interval, or when asked through the API.
+  const sync = new SyncService({
+    store,
+    dataDir: options.dataDir,
+    tz,
+    settings: () => live.get().sync,
+    log: log.child('sync'),
+  });
   const server = createServer({
     store,
     token,
@@ -115,6 +124,7 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
     settings: live,
     beforePurge: () => tracker?.cut(),
     backups,
+    sync,
   });
   let tracker: WindowTracker | null = null;
   let idle: IdleSource | null = null;
@@ -132,6 +142,7 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
     backups.start();
     // Titles and events older than the settings keep: at start, each new day, and when the settings change.
     retention.start();
+    sync.startSchedule();
   } catch (error) {
     store.close();
     throw error;
@@ -193,5 +204,6 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
   await server.close();
   await backups.stop();
   await retention.stop();
+  await sync.stop();
   store.close();
 }

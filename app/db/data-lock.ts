@@ -21,7 +21,8 @@ export const LOCK_FILE = 'timeaudit.lock';
 export const HOLDER_FILE = 'timeaudit.lock.json';
 
 /** What takes the lock: a daemon (`serve`, the desktop app) for its life, or a writing command for its run. */
-export type LockCommand = 'serve' | 'desktop' | 'log' | 'demo' | 'purge' | 'restore' | 'import' | 'retention';
+export type LockCommand =
+  'serve' | 'desktop' | 'log' | 'demo' | 'purge' | 'restore' | 'import' | 'retention' | 'sync';
 const DAEMONS: readonly LockCommand[] = ['serve', 'desktop'];
 
 export interface LockHolder {

@@ -24,7 +24,7 @@ import { RECENT_MS, Suggestions } from './suggestions.ts';
 import { Purges, type PurgeOutcome, type PurgeSelector, type PurgeSummary } from './purge.ts';
 import { scrubDatabase, type Scrubbed } from './scrub.ts';
 import { Retention, type RetentionCutoffs, type RetentionPreview, type RetentionStep } from './retention.ts';
-import { DAY_MS } from '../core/time.ts';
+import { DAY_MS, SLOT_MS } from '../core/time.ts';
 import { Subjects } from './subjects.ts';
 import { Timelines } from './timeline.ts';
 import { ZoneRollups, type BuildProgress } from './zones.ts';
@@ -314,6 +314,20 @@ export class Store {
     }
     const sessions = new SessionExports(this.db, this.events, this.subjects, this.categories);
     return sessions.batches(query, this.userId());
+  }
+
+  /**
+   * The span of all counted time, from the first 15-minute slot holding any to the end of the last one; null
+   * when nothing counts. Brings the rollups up to date first (a sync's days to check).
+   */
+  countedSpan(): { fromMs: number; toMs: number } | null {
+    this.refreshRollups();
+    const row = this.db.prepare(`SELECT min(slot) AS first, max(slot) AS last FROM slot_subjects`).get() as {
+      first: number | null;
+      last: number | null;
+    };
+    if (row.first === null || row.last === null) return null;
+    return { fromMs: row.first * SLOT_MS, toMs: (row.last + 1) * SLOT_MS };
   }
 
   /** An export's stored events, a local day at a time (export-raw.ts). */

@@ -21,6 +21,8 @@ import { prepareDataFolder } from '../db/data-folder.ts';
 import { DataFolderLock, isDaemon } from '../db/data-lock.ts';
 import { DailyBackups } from '../db/daily-backups.ts';
 import { RetentionJob, retentionChanged } from '../db/retention-run.ts';
+import { SyncService } from '../sync/service.ts';
+import { syncLine } from '../core/desktop/sync-line.ts';
 import { Store } from '../db/store.ts';
 import { createServer, DEFAULT_PORT } from '../server/server.ts';
 import { reportTracker, StatusBoard } from '../server/status-board.ts';
@@ -84,6 +86,14 @@ async function main(): Promise<void> {
   const backups = new DailyBackups({ dataDir, tz, log: log.child('backup') });
   const status = new StatusBoard();
   status.portSource = config.port === DEFAULT_PORT ? 'default' : 'settings';
+  // As the daemon does: team sync on its interval while enabled (app/sync).
+  const sync = new SyncService({
+    store,
+    dataDir,
+    tz,
+    settings: () => settings.get().sync,
+    log: log.child('sync'),
+  });
   const server = createServer({
     store,
     token,
@@ -95,6 +105,7 @@ async function main(): Promise<void> {
     settings,
     beforePurge: () => cutTracker(),
     backups,
+    sync,
   });
   const { url } = await server.listen().catch((error: unknown) => {
     store.close();
@@ -114,6 +125,7 @@ async function main(): Promise<void> {
     waitFor: () => backups.settled(),
   });
   retention.start();
+  sync.startSchedule();
 
   const idle = new PowerMonitorIdleSource(config.idleMinutes * 60);
   // sway and Hyprland through their sockets, X11, or get-windows on macOS and Windows (see app/trackers/desktop.ts).
@@ -175,6 +187,7 @@ async function main(): Promise<void> {
       goals,
       launchAtLogin: settings.get().launchAtLogin,
       errorMessage: untracked ?? tracker.problem(),
+      syncLine: syncLine(sync.status(), tz),
     };
   };
 
@@ -207,6 +220,13 @@ async function main(): Promise<void> {
     else if (command === 'quit') app.quit();
   };
   const tray = new AppTray({ iconsDir: path.join(app.getAppPath(), 'resources', 'tray'), model, run, tz });
+  // The menu is rebuilt when a run ends, and at most every few seconds while it goes on.
+  let syncDrawnMs = 0;
+  sync.onChange((status) => {
+    if (status.running && Date.now() - syncDrawnMs < 3_000) return;
+    syncDrawnMs = Date.now();
+    tray.refresh();
+  });
 
   pause.onChange((state) => {
     tray.refresh();
@@ -245,6 +265,7 @@ async function main(): Promise<void> {
       await server.close();
       await backups.stop();
       await retention.stop();
+      await sync.stop();
       store.close();
       lock.release();
     })().then(

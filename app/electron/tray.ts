@@ -25,6 +25,8 @@ export interface TrayModel {
   goals: readonly GoalProgress[];
   launchAtLogin: boolean;
   errorMessage: string | null;
+  /** Team sync's last run or error; null while sync is off. */
+  syncLine?: string | null;
 }
 
 export interface AppTrayOptions {
@@ -82,6 +84,7 @@ export class AppTray {
       goals: m.goals,
       launchAtLogin: m.launchAtLogin,
       ...(m.errorMessage !== null ? { errorMessage: m.errorMessage } : {}),
+      ...(m.syncLine ? { syncLine: m.syncLine } : {}),
       nowMs: Date.now(),
       tz: this.options.tz,
     };

@@ -349,6 +349,24 @@ const ROUTES_FUZZED: Route[] = [
       { partial: true },
     ),
   ],
+  // Not POST /v1/sync/run: it takes nothing but {} (app/server/sync-api.test.ts) and starts a sync over the network.
+  [
+    'PATCH',
+    '/v1/sync/settings',
+    body(
+      {
+        enabled: or(fc.boolean()),
+        bucket: or(fc.constantFrom('acme-time', 'Not A Bucket', '', 'a'.repeat(64))),
+        prefix: or(name),
+        endpoint: or(fc.constantFrom('http://127.0.0.1:9', 'ftp://x', null)),
+        region: or(fc.constantFrom('us-east-1', '')),
+        display_name: or(name),
+        include_titles: or(fc.boolean()),
+        interval_minutes: or(fc.integer({ min: 0, max: 20_000 })),
+      },
+      { partial: true },
+    ),
+  ],
   ['POST', '/v1/import/activitywatch', awExport],
   ['POST', '/v1/import/timeaudit', rawExport],
   [

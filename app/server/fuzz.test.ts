@@ -19,6 +19,10 @@ import { ruleProblem, type RuleSpec } from '../core/rules.ts';
 import { FUTURE_SLACK_MS } from '../db/manual.ts';
 import { FUZZED_ROUTES, fuzzRequest, send, type FuzzRequest } from './fuzz-requests.testing.ts';
 import { startStoreServer, TEST_TOKEN, type StoreServer } from './http.testing.ts';
+import { LiveSettings, memorySettings } from '../core/live-settings.ts';
+import { createLogger } from '../core/logger.ts';
+import { syncSettingsSchema } from '../shared/sync-settings.ts';
+import { SyncService } from '../sync/service.ts';
 
 const NOW = Date.parse('2026-03-02T12:00:00Z');
 const SEED = 20_261_207;
@@ -27,8 +31,18 @@ const RUNS = 10_000;
 const TIMEOUT_MS = 1_000;
 
 let t: StoreServer;
+const settings = new LiveSettings(memorySettings());
 beforeAll(async () => {
-  t = await startStoreServer(NOW);
+  t = await startStoreServer(NOW, (store, dir) => ({
+    settings,
+    sync: new SyncService({
+      store,
+      dataDir: dir,
+      tz: 'UTC',
+      settings: () => settings.get().sync,
+      log: createLogger('sync'),
+    }),
+  }));
 });
 afterAll(() => t?.close());
 
@@ -36,11 +50,11 @@ const rows = <T>(sql: string) => t.store.db.prepare(sql).all() as T[];
 
 describe('fuzzing the writing endpoints', () => {
   it('covers every writing route', () => {
-    // POST /v1/backup takes nothing but {}: see why in fuzz-requests.testing.ts.
+    // POST /v1/backup and POST /v1/sync/run take nothing but {}: see why in fuzz-requests.testing.ts.
     const writing = Object.values(ROUTES)
       .filter((r) => r.method !== 'GET')
       .map((r) => `${r.method} ${r.path}`)
-      .filter((route) => route !== 'POST /v1/backup');
+      .filter((route) => route !== 'POST /v1/backup' && route !== 'POST /v1/sync/run');
     expect([...FUZZED_ROUTES].sort()).toEqual(writing.sort());
   });
 
@@ -78,6 +92,12 @@ describe('fuzzing the writing endpoints', () => {
     expect(statuses.get(400)).toBeGreaterThan(RUNS / 10);
     expect(statuses.get(409)).toBeGreaterThan(0);
   }, 120_000);
+
+  it('leaves sync settings that are valid, and off unless a bucket is set', () => {
+    const sync = settings.get().sync;
+    expect(syncSettingsSchema.safeParse(sync).success).toBe(true);
+    if (sync.enabled) expect(sync.bucket).not.toBe('');
+  });
 
   it('leaves a sound database whose rows keep every documented invariant', async () => {
     expect(t.store.db.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -132,15 +132,16 @@ export interface StoreServer extends TestServer {
 
 export async function startStoreServer(
   nowMs: number,
-  options: Partial<Omit<ServerOptions, 'store' | 'now'>> = {},
+  given:
+    | Partial<Omit<ServerOptions, 'store' | 'now'>>
+    | ((store: Store, dir: string) => Partial<Omit<ServerOptions, 'store' | 'now'>>) = {},
 ): Promise<StoreServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'timeaudit-test-'));
   // As the daemon does: the settings' title redaction applies to what the store writes.
-  const store = Store.open({
-    file: path.join(dir, 'db.sqlite'),
-    now: () => nowMs,
-    redaction: options.settings?.redaction,
-  });
+  const redaction = typeof given === 'function' ? undefined : given.settings?.redaction;
+  const store = Store.open({ file: path.join(dir, 'db.sqlite'), now: () => nowMs, redaction });
+  // Options that need the store or its folder (a sync service) are made once both exist.
+  const options = typeof given === 'function' ? given(store, dir) : given;
   const backups = new DailyBackups({ dataDir: dir, database: store.db.name, now: () => nowMs });
   const t = await startTestServer({ backups, ...options, store, now: () => nowMs });
   return {

@@ -10,6 +10,7 @@ import { installErrorHandling, replyWithError, writeClientError } from './errors
 import { createHandlers } from './handlers/index.ts';
 import type { Store } from '../db/store.ts';
 import type { DailyBackups } from '../db/daily-backups.ts';
+import type { SyncService } from '../sync/service.ts';
 import { registerRoutes } from './routes.ts';
 import { DEFAULT_DASHBOARD_DIR, registerDashboard } from './dashboard.ts';
 import { installGuards } from './security.ts';
@@ -49,6 +50,8 @@ export interface ServerOptions {
   backups?: DailyBackups;
   /** What the trackers are doing, filled in by whoever starts them (GET /v1/status); the server's own if none. */
   status?: StatusBoard;
+  /** Team sync; without it the sync calls answer 404. */
+  sync?: SyncService;
 }
 
 export interface TimeAuditServer {
@@ -104,6 +107,7 @@ export function createServer(options: ServerOptions): TimeAuditServer {
       backups: options.backups ?? null,
       status,
       port: () => boundPort,
+      sync: options.sync ?? null,
     }),
   );
   app.addHook('onResponse', async (request, reply) => {

@@ -57,6 +57,9 @@ export const ROUTES = {
   listBackups: { method: 'GET', path: '/v1/backups', auth: true, status: 200 },
   createBackup: { method: 'POST', path: '/v1/backup', auth: true, status: 201 },
   previewRetention: { method: 'POST', path: '/v1/retention/preview', auth: true, status: 200 },
+  getSync: { method: 'GET', path: '/v1/sync', auth: true, status: 200 },
+  runSync: { method: 'POST', path: '/v1/sync/run', auth: true, status: 200 },
+  updateSyncSettings: { method: 'PATCH', path: '/v1/sync/settings', auth: true, status: 200 },
   importActivityWatch: {
     method: 'POST',
     path: '/v1/import/activitywatch',

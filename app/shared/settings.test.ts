@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, migrateSettings, settingsSchema } from './settings.ts';
+import { DEFAULT_SYNC_SETTINGS } from './sync-settings.ts';
 
 describe('settings', () => {
   it('has valid defaults', () => {
@@ -21,7 +22,9 @@ describe('settings', () => {
       redactEmails: true,
       redactDigitRuns: true,
       redactPatterns: [],
+      sync: DEFAULT_SYNC_SETTINGS,
     });
+    expect(DEFAULT_SETTINGS.sync.enabled).toBe(false);
   });
 
   it('gives an existing version-1 file the retention and redaction defaults, and keeps valid values', () => {

@@ -15,6 +15,7 @@ import { MAX_HOSTNAME_LENGTH } from './hostname.ts';
 import { redactPatternProblem } from './redact-pattern.ts';
 
 const isRedactPattern = (pattern: string): boolean => redactPatternProblem(pattern) === null;
+import { DEFAULT_SYNC_SETTINGS, migrateSyncSettings, type SyncSettings } from './sync-settings.ts';
 
 export const SETTINGS_VERSION = 1;
 
@@ -58,6 +59,8 @@ export interface Settings {
   redactDigitRuns: boolean;
   /** The user's own patterns (RE2 regexes, any case): what they match is stored as "[hidden]". */
   redactPatterns: string[];
+  /** Team sync to S3 (sync-settings.ts). */
+  sync: SyncSettings;
   /** The dashboard window's last geometry (desktop app only). */
   window?: { bounds: WindowBounds; maximized: boolean } | undefined;
 }
@@ -79,6 +82,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   redactEmails: true,
   redactDigitRuns: true,
   redactPatterns: [],
+  sync: DEFAULT_SYNC_SETTINGS,
 }) as Settings;
 
 const int = (limits: { min: number; max: number }) => z.number().int().min(limits.min).max(limits.max);
@@ -118,6 +122,8 @@ const fields = {
   redactPatterns: z
     .array(z.string().min(1).max(SETTINGS_LIMITS.maxPatternLength).refine(isRedactPattern))
     .max(SETTINGS_LIMITS.maxListLength),
+  // Each sync field is kept or defaulted on its own, like the fields here (sync-settings.ts).
+  sync: z.unknown().transform(migrateSyncSettings),
   window: windowState.optional(),
 };
 

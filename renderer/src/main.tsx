@@ -12,6 +12,7 @@ import './styles/planning.css';
 import './styles/logtime.css';
 import './styles/settings.css';
 import './styles/purge.css';
+import './styles/sync.css';
 import './styles/import.css';
 import './styles/status.css';
 import './styles/narrow.css';

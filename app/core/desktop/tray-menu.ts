@@ -35,6 +35,8 @@ export interface TrayInput {
   goals: readonly GoalProgress[];
   launchAtLogin: boolean;
   errorMessage?: string;
+  /** Team sync's last run or error (sync-line.ts); absent while sync is off. */
+  syncLine?: string;
   nowMs: number;
   tz: string;
 }
@@ -108,6 +110,7 @@ function isPaused(input: TrayInput): boolean {
 export function trayMenu(input: TrayInput): MenuItemSpec[] {
   const items: MenuItemSpec[] = [{ label: summaryLine(input), enabled: false }];
   for (const goal of input.goals) items.push({ label: goalLine(goal), enabled: false });
+  if (input.syncLine) items.push({ label: input.syncLine, enabled: false });
   const status = statusLine(input);
   if (status !== null) items.push({ label: status, enabled: false });
   items.push(SEPARATOR, { id: 'open-dashboard', label: 'Open dashboard' }, SEPARATOR);

@@ -5,6 +5,7 @@ import type { LiveSettings } from '../../core/live-settings.ts';
 import type { PauseController } from '../pause-controller.ts';
 import type { DailyBackups } from '../../db/daily-backups.ts';
 import type { StatusBoard } from '../status-board.ts';
+import type { SyncService } from '../../sync/service.ts';
 
 export interface HandlerDeps {
   store: Store;
@@ -28,4 +29,6 @@ export interface HandlerDeps {
   status: StatusBoard;
   /** The port the API answers on. */
   port: () => number;
+  /** Team sync (GET /v1/sync, POST /v1/sync/run); null for a server without a data folder. */
+  sync?: SyncService | null | undefined;
 }

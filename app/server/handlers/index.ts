@@ -20,6 +20,7 @@ import { dataBackupHandlers } from './data-backup.ts';
 import { dataImportHandlers } from './data-import.ts';
 import { retentionHandlers } from './retention.ts';
 import { statusHandlers } from './status.ts';
+import { syncHandlers } from './sync.ts';
 
 export type { HandlerDeps };
 
@@ -40,5 +41,6 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     ...dataImportHandlers(deps),
     ...retentionHandlers(deps),
     ...statusHandlers(deps),
+    ...syncHandlers(deps),
   };
 }

@@ -25,6 +25,7 @@ export * from './data-purge.ts';
 export * from './data-backup.ts';
 export * from './retention.ts';
 export * from './status.ts';
+export * from './sync.ts';
 
 export type ApiParams<K extends ApiName> = ParamsOf<Api[K]>;
 export type ApiQuery<K extends ApiName> = QueryOf<Api[K]>;

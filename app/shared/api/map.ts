@@ -15,6 +15,7 @@ import { rulesApi } from './rules.ts';
 import { settingsApi } from './settings.ts';
 import { retentionApi } from './retention.ts';
 import { statusApi } from './status.ts';
+import { syncApi } from './sync.ts';
 
 export const api = {
   ...pairingApi,
@@ -32,6 +33,7 @@ export const api = {
   ...dataBackupApi,
   ...retentionApi,
   ...statusApi,
+  ...syncApi,
 };
 
 export type Api = typeof api;

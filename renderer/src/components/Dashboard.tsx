@@ -34,6 +34,8 @@ import { RangePicker, type Selection } from './RangePicker.tsx';
 import { RulesSection } from './RulesSection.tsx';
 import { ScoreTrendSection } from './ScoreTrendSection.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
+import { SyncSection } from './SyncSection.tsx';
+import { useSync } from '../hooks/useSync.ts';
 import { PurgeDialog } from './PurgeDialog.tsx';
 import { usePurgeRequest } from '../hooks/usePurge.ts';
 import { ShrinkageSection } from './ShrinkageSection.tsx';
@@ -75,6 +77,7 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
   const planningActions = usePlanningActions(reload, notify);
   const settings = useSettings(notify);
   const appStatus = useAppStatus(pause.status);
+  const sync = useSync(notify);
   const today = dayOf(new Date());
 
   const unauthorized = isUnauthorized(error);
@@ -246,6 +249,7 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
                 className="span-7"
               />
               <SettingsSection state={settings} className="span-12" />
+              <SyncSection state={sync} className="span-12" />
               <DataSection
                 range={shown.range}
                 rangeText={formatRange(shown.range)}
