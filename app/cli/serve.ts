@@ -8,10 +8,11 @@ import { PauseController, systemPauseClock } from '../server/pause-controller.ts
 import { Store } from '../db/store.ts';
 import { createServer } from '../server/server.ts';
 import { loadOrCreateToken } from '../server/token.ts';
-import { GetWindowsSource } from '../trackers/active-window.ts';
+import type { WindowSource } from '../trackers/active-window.ts';
 import { X11IdleSource } from '../trackers/idle-x11.ts';
 import type { IdleSource } from '../trackers/idle.ts';
 import { WindowTracker } from '../trackers/tracker.ts';
+import { chooseWindowSource } from '../trackers/window-source.ts';
 import { databasePath } from './paths.ts';
 import { SettingsFile } from './settings-file.ts';
 import { EXTENSION_ID } from '../shared/extension.ts';
@@ -100,6 +101,7 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
   });
   let tracker: WindowTracker | null = null;
   let idle: IdleSource | null = null;
+  let windows: WindowSource | null = null;
   try {
     const { url } = await server.listen();
     lock.listening(url);
@@ -120,8 +122,9 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
   if (why) log.warn(why);
   else {
     idle = process.platform === 'linux' ? new X11IdleSource({ log: log.child('idle') }) : null;
+    windows = chooseWindowSource({ log: log.child('window') });
     tracker = new WindowTracker({
-      windows: new GetWindowsSource({ log: log.child('window') }),
+      windows,
       idle,
       sink: { saveWindow: (e) => store.saveTrackedWindow(e), saveIdle: (e) => store.saveTrackedIdle(e) },
       pollIntervalMs: options.pollMs,
@@ -156,6 +159,7 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
   });
   await tracker?.stop();
   idle?.close();
+  windows?.close?.();
   await server.close();
   await backups.stop();
   store.close();

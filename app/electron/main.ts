@@ -23,8 +23,8 @@ import { DailyBackups } from '../db/daily-backups.ts';
 import { Store } from '../db/store.ts';
 import { createServer } from '../server/server.ts';
 import { loadOrCreateToken } from '../server/token.ts';
-import { GetWindowsSource } from '../trackers/active-window.ts';
 import { WindowTracker } from '../trackers/tracker.ts';
+import { chooseWindowSource } from '../trackers/window-source.ts';
 import { PAUSE_CHANGED_CHANNEL } from '../shared/desktop-bridge.ts';
 import { EXTENSION_ID } from '../shared/extension.ts';
 import { PowerMonitorIdleSource } from './idle-power-monitor.ts';
@@ -99,7 +99,7 @@ async function main(): Promise<void> {
 
   const idle = new PowerMonitorIdleSource(config.idleMinutes * 60);
   const tracker = new WindowTracker({
-    windows: new GetWindowsSource({ log: log.child('window') }),
+    windows: chooseWindowSource({ log: log.child('window') }),
     idle,
     sink: { saveWindow: (e) => store.saveTrackedWindow(e), saveIdle: (e) => store.saveTrackedIdle(e) },
     pollIntervalMs: config.pollIntervalMs,

@@ -7,18 +7,24 @@ import path from 'node:path';
 import { activeWindow } from 'get-windows';
 import type { Result } from 'get-windows';
 import { createLogger } from '../core/logger.ts';
+import type { WindowSample } from '../core/tracking.ts';
 import { withoutControlCharacters } from '../shared/names.ts';
 import { FailureLog, errorKind, errorMessage } from './log.ts';
 import type { TrackerLog } from './log.ts';
 
-export interface WindowSample {
-  app: string;
-  title: string;
-}
+export type { WindowSample };
 
 export interface WindowSource {
   /** null when no window is focused or the window cannot be read; never rejects. */
   sample(): Promise<WindowSample | null>;
+  /**
+   * Optional hint from sources that are told about changes (X11 PropertyNotify, a compositor's IPC events):
+   * the listener runs when the focus or the focused window's title changed, and the tracker samples at once
+   * instead of waiting for its next poll. Returns the unsubscribe function.
+   */
+  onChange?(listener: () => void): () => void;
+  /** Releases the source's connection, where it holds one. */
+  close?(): void;
 }
 
 /** Why nothing could be read, when that is known. */

@@ -1,0 +1,23 @@
+/**
+ * Which window source this machine uses: on Linux with an X display, the pure-X11 source (one persistent
+ * connection, no child process per poll); elsewhere get-windows (a native helper on macOS and Windows).
+ */
+import type { WindowSource } from './active-window.ts';
+import { GetWindowsSource } from './active-window.ts';
+import type { TrackerLog } from './log.ts';
+import { X11WindowSource } from './window-x11.ts';
+
+export interface WindowSourceChoice {
+  log: TrackerLog;
+  env?: NodeJS.ProcessEnv;
+  platform?: NodeJS.Platform;
+}
+
+export function chooseWindowSource({
+  log,
+  env = process.env,
+  platform = process.platform,
+}: WindowSourceChoice): WindowSource {
+  if (platform === 'linux' && env.DISPLAY) return new X11WindowSource({ log });
+  return new GetWindowsSource({ log });
+}
