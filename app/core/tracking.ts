@@ -207,6 +207,8 @@ class Machine {
     const start = Math.min(t, Math.max(inputStopped, this.floorMs, this.window?.event.startMs ?? -Infinity));
     this.closeWindow(start);
     this.away = open({ eventId: newId, startMs: start, endMs: t });
+    // Dated back by more than a checkpoint interval already: saved at once, or a crash would lose it all.
+    this.checkpoint('idle', this.away, t);
     this.notes.push(idle.locked ? 'away (locked)' : 'away');
   }
 
@@ -240,6 +242,7 @@ class Machine {
     const event: WindowEvent = { eventId: newId, app: win.app, title: win.title, startMs: start, endMs: t };
     if (win.appId !== undefined) event.appId = win.appId;
     this.window = open(event);
+    this.checkpoint('window', this.window, t);
   }
 
   private checkpoint(kind: 'window' | 'idle', o: OpenEvent<IdleEvent>, t: number): void {
