@@ -1,9 +1,11 @@
 /**
  * Which window source this machine uses: on Linux with an X display, the pure-X11 source (one persistent
- * connection, no child process per poll); elsewhere get-windows (a native helper on macOS and Windows).
+ * connection, no child process per poll), naming apps through their desktop entries; elsewhere get-windows (a
+ * native helper on macOS and Windows).
  */
 import type { WindowSource } from './active-window.ts';
 import { GetWindowsSource } from './active-window.ts';
+import { DesktopApps } from './app-identity.ts';
 import type { TrackerLog } from './log.ts';
 import { X11WindowSource } from './window-x11.ts';
 
@@ -18,6 +20,7 @@ export function chooseWindowSource({
   env = process.env,
   platform = process.platform,
 }: WindowSourceChoice): WindowSource {
-  if (platform === 'linux' && env.DISPLAY) return new X11WindowSource({ log });
+  if (platform === 'linux' && env.DISPLAY)
+    return new X11WindowSource({ log, identity: new DesktopApps({ log }) });
   return new GetWindowsSource({ log });
 }

@@ -16,6 +16,7 @@ import { readlinkSync } from 'node:fs';
 import path from 'node:path';
 import x11 from 'x11';
 import type { X11Client, X11Event, X11Property } from 'x11';
+import type { Identity } from '../core/app-identity.ts';
 import { createLogger } from '../core/logger.ts';
 import { withoutControlCharacters } from '../shared/names.ts';
 import type { WindowSample, WindowSource } from './active-window.ts';
@@ -33,8 +34,8 @@ export interface X11WindowOptions {
   safetyPollMs?: number;
   retryMinMs?: number;
   retryMaxMs?: number;
-  /** Turns a raw WM_CLASS into a display name (app identity); the class itself otherwise. */
-  identify?: (ids: { instance: string; cls: string }) => { app: string; appId: string } | null;
+  /** Turns a raw WM_CLASS into a display name (app identity; closed with the source); the class otherwise. */
+  identity?: { identify(ids: readonly string[]): Identity | null; close?(): void };
 }
 
 const ATOM_NAMES = ['_NET_ACTIVE_WINDOW', '_NET_WM_NAME', '_NET_WM_PID', 'UTF8_STRING'] as const;
@@ -118,6 +119,7 @@ export class X11WindowSource implements WindowSource {
     this.closed = true;
     this.listeners.clear();
     this.drop(this.conn);
+    this.options.identity?.close?.();
   }
 
   private async read(conn: Connection): Promise<WindowSample | null> {
@@ -146,7 +148,7 @@ export class X11WindowSource implements WindowSource {
     const title = name ? decodeText(name, this.conn?.atoms.UTF8_STRING ?? -1) : '';
     let raw = withoutControlCharacters(klass || instance).trim();
     if (!raw && pid && pid.data.length >= 4) raw = executableOf(pid.data.readUInt32LE(0));
-    const identity = raw ? (this.options.identify?.({ instance, cls: klass || instance }) ?? null) : null;
+    const identity = raw ? (this.options.identity?.identify([klass, instance]) ?? null) : null;
     const app = (identity?.app ?? raw) || 'unknown';
     const sample: WindowSample = {
       app: app.slice(0, MAX_APP),
