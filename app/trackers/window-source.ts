@@ -15,12 +15,16 @@ export interface WindowSourceChoice {
   platform?: NodeJS.Platform;
 }
 
+/**
+ * `TIMEAUDIT_WINDOW_SOURCE=get-windows` keeps get-windows on Linux too (a fallback, and the benchmark's
+ * baseline).
+ */
 export function chooseWindowSource({
   log,
   env = process.env,
   platform = process.platform,
 }: WindowSourceChoice): WindowSource {
-  if (platform === 'linux' && env.DISPLAY)
+  if (platform === 'linux' && env.DISPLAY && env.TIMEAUDIT_WINDOW_SOURCE !== 'get-windows')
     return new X11WindowSource({ log, identity: new DesktopApps({ log }) });
   return new GetWindowsSource({ log });
 }

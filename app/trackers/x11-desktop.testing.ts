@@ -93,7 +93,7 @@ export async function startX11Desktop(): Promise<X11Desktop> {
   return {
     display,
     async openWindow(title, appClass) {
-      launch('xterm', [...(appClass ? ['-class', appClass] : []), '-T', title, '-e', 'sleep', '120']);
+      launch('xterm', [...(appClass ? ['-class', appClass] : []), '-T', title, '-e', 'sleep', '86400']);
       return findWindow(title);
     },
     async xdotool(...args) {
