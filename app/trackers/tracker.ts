@@ -37,6 +37,9 @@ export interface WindowTrackerOptions {
 /** Closed events kept while the sink refuses them: days of ordinary use; past that the oldest are given up. */
 const MAX_UNSAVED = 10_000;
 
+/** Polls asked for by change notifications are at least this far apart. */
+const CHANGE_GAP_MS = 100;
+
 export class WindowTracker {
   private readonly windows: WindowSource;
   private readonly idle: IdleSource | null;
@@ -56,8 +59,9 @@ export class WindowTracker {
   private readonly unsaved: Array<() => void> = [];
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
-  /** A change was announced while a poll was running: poll again as soon as it ends. */
-  private again = false;
+  /** The poll a change notification asked for, while it waits out CHANGE_GAP_MS. */
+  private changeTimer: NodeJS.Timeout | null = null;
+  private lastChangePollMs = -Infinity;
   private unsubscribe: (() => void) | null = null;
   /** The id the next opened event gets; drawn again only once an event took it. */
   private nextId: string | null = null;
@@ -121,6 +125,8 @@ export class WindowTracker {
     this.timer = null;
     this.unsubscribe?.();
     this.unsubscribe = null;
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+    this.changeTimer = null;
     await this.running;
     this.advance({ kind: 'stop' }, this.now());
   }
@@ -140,19 +146,19 @@ export class WindowTracker {
     await this.running;
   }
 
-  /** The window source says the focus or the title changed: poll now, or right after the running poll. */
+  /**
+   * The window source says the focus or the title changed: poll now, but no more than once per
+   * CHANGE_GAP_MS, so that a terminal rewriting its title many times a second does not write as often.
+   */
   private changed(): void {
-    if (this.stopped) return;
-    if (!this.running) {
-      void this.tick();
-      return;
-    }
-    if (this.again) return;
-    this.again = true;
-    void this.running.then(() => {
-      this.again = false;
-      void this.tick();
-    });
+    if (this.stopped || this.changeTimer) return;
+    const wait = Math.max(0, this.lastChangePollMs + CHANGE_GAP_MS - Date.now());
+    this.changeTimer = setTimeout(() => {
+      this.changeTimer = null;
+      this.lastChangePollMs = Date.now();
+      // A poll still running may have read the window before the change: poll again once it ends.
+      void (this.running ?? Promise.resolve()).then(() => this.tick());
+    }, wait);
   }
 
   private async poll(): Promise<void> {

@@ -148,7 +148,9 @@ export class X11WindowSource implements WindowSource {
     const title = name ? decodeText(name, this.conn?.atoms.UTF8_STRING ?? -1) : '';
     let raw = withoutControlCharacters(klass || instance).trim();
     if (!raw && pid && pid.data.length >= 4) raw = executableOf(pid.data.readUInt32LE(0));
-    const identity = raw ? (this.options.identity?.identify([klass, instance]) ?? null) : null;
+    // The class alone: the instance is often the program (xterm -class Notes has the instance "xterm"), which
+    // would name every such window after the program rather than after what it set its class to.
+    const identity = raw ? (this.options.identity?.identify([klass || instance]) ?? null) : null;
     const app = (identity?.app ?? raw) || 'unknown';
     const sample: WindowSample = {
       app: app.slice(0, MAX_APP),
