@@ -1,6 +1,8 @@
 /**
- * The focused window, read through get-windows: on Linux it runs xprop and xwininfo against $DISPLAY, on macOS
- * and Windows a native helper. A sample never throws; failures become null and one log line per kind.
+ * What every window source answers (WindowSource), and the get-windows source: a native helper on macOS and
+ * Windows; on Linux it runs xprop and xwininfo against $DISPLAY, so Linux uses window-x11.ts instead unless
+ * told otherwise (window-source.ts chooses). A sample never throws; failures become null and one log line per
+ * kind.
  */
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
