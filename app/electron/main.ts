@@ -98,8 +98,9 @@ async function main(): Promise<void> {
   backups.start();
 
   const idle = new PowerMonitorIdleSource(config.idleMinutes * 60);
+  const windows = chooseWindowSource({ log: log.child('window') });
   const tracker = new WindowTracker({
-    windows: chooseWindowSource({ log: log.child('window') }),
+    windows,
     idle,
     sink: { saveWindow: (e) => store.saveTrackedWindow(e), saveIdle: (e) => store.saveTrackedIdle(e) },
     pollIntervalMs: config.pollIntervalMs,
@@ -213,6 +214,7 @@ async function main(): Promise<void> {
     cleanup ??= (async () => {
       await tracker.stop();
       idle.close();
+      windows.close?.();
       tray.destroy();
       await server.close();
       await backups.stop();
