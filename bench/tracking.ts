@@ -85,13 +85,15 @@ async function measure(desktop: X11Desktop, ids: string[], mode: Mode, seconds: 
       ]);
       trace = { file, exited: new Promise((r) => child.once('exit', r)), kill: () => child.kill('SIGINT') };
       await sleep(500);
+      // strace that cannot attach (no ptrace permission) has exited already: no count then.
+      if (child.exitCode !== null) trace = null;
     }
     const cpu0 = cpuSeconds(daemon.pid);
     const t0 = performance.now();
     await switchFocus(desktop, ids, Date.now() + seconds * 1_000);
     const elapsedS = (performance.now() - t0) / 1_000;
     const cpu = cpuSeconds(daemon.pid) - cpu0;
-    let execs = 0;
+    let execs: number | null = null;
     if (trace) {
       trace.kill();
       await trace.exited;
@@ -100,7 +102,8 @@ async function measure(desktop: X11Desktop, ids: string[], mode: Mode, seconds: 
         .split('\n')
         .filter((l) => /execve\(/.test(l) && / = 0$/.test(l)).length;
     }
-    return { cpuPerMinute: (cpu / elapsedS) * 60, processesPerPoll: execs / (elapsedS * (1_000 / POLL_MS)) };
+    const polls = elapsedS * (1_000 / POLL_MS);
+    return { cpuPerMinute: (cpu / elapsedS) * 60, processesPerPoll: execs === null ? null : execs / polls };
   } finally {
     await daemon.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -73,7 +73,11 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('timeaudit serve on X11: 
         String(daemon.pid),
       ]);
       const straceExit = new Promise((resolve) => strace.once('exit', resolve));
-      await sleep(500); // attached
+      let straceErr = '';
+      strace.stderr.on('data', (d) => (straceErr += d));
+      await sleep(500);
+      // strace that cannot attach (no ptrace permission) exits at once: the count below would mean nothing.
+      expect(strace.exitCode, `strace did not attach: ${straceErr}`).toBeNull();
 
       const startedMs = Date.now();
       for (let i = 1; i <= SWITCHES; i++) {
