@@ -102,7 +102,7 @@ console.log(
           [
             'tracking on X11: processes per poll, pure X11 (get-windows)',
             tracking.x11.processesPerPoll === null
-              ? 'n/a (no strace)'
+              ? 'n/a (strace unavailable)'
               : `${tracking.x11.processesPerPoll.toFixed(2)} (${tracking.getWindows.processesPerPoll?.toFixed(2)})`,
             tracking.x11.processesPerPoll === null ? '' : verdict(tracking.x11.processesPerPoll === 0, '= 0'),
           ],

@@ -30,7 +30,7 @@ const TICKS_PER_S = 100; // USER_HZ on Linux
 export interface TrackingRow {
   label: string;
   cpuSecondsPerMinute: number;
-  /** null when strace is not installed. */
+  /** null when strace is not installed or may not attach. */
   processesPerPoll: number | null;
 }
 
@@ -148,7 +148,7 @@ export async function runTrackingBench(options: { seconds: number }): Promise<Tr
         ...rows.map((r) => [
           r.label,
           r.cpuSecondsPerMinute.toFixed(3),
-          r.processesPerPoll === null ? 'n/a (no strace)' : r.processesPerPoll.toFixed(2),
+          r.processesPerPoll === null ? 'n/a (strace unavailable)' : r.processesPerPoll.toFixed(2),
         ]),
       ]),
     );
