@@ -1,5 +1,5 @@
 /**
- * Runs every benchmark (ingest, report, dashboard, responsiveness) and ends with a summary of the ratios against their baselines and the targets.
+ * Runs every benchmark (ingest, report, dashboard, responsiveness, tracking) and ends with a summary of the ratios against their baselines and the targets.
  * Results go to stdout, progress to stderr. Takes a few minutes with the defaults (5 years of data).
  *
  *   npm run bench
@@ -11,6 +11,7 @@ import { numberOption } from './options.ts';
 import { ONE_YEAR_TARGET_MS, SPAN_TARGET, runReportBench } from './report.ts';
 import { runDashboardBench } from './dashboard.ts';
 import { RESPONSIVE_TARGET_MS, runResponsivenessBench } from './responsiveness.ts';
+import { TRACKING_CPU_TARGET_S, runTrackingBench } from './tracking.ts';
 
 const ingest = await runIngestBench({
   events: numberOption('--events', 'BENCH_EVENTS', 100_000),
@@ -27,6 +28,10 @@ const dashboard = await runDashboardBench({
 });
 
 const responsive = await runResponsivenessBench({ years: numberOption('--years', 'BENCH_YEARS', 5) });
+
+const tracking = await runTrackingBench({
+  seconds: numberOption('--tracking-seconds', 'BENCH_TRACKING_SECONDS', 60),
+});
 
 const longest = report.ranges.at(-1);
 console.log('\n== summary ==');
@@ -83,5 +88,25 @@ console.log(
       ms(responsive.firstHealthMs),
       verdict(responsive.firstHealthMs <= 1000, '≤ 1 s'),
     ],
+    ...(tracking
+      ? [
+          [
+            'tracking on X11: CPU s/min, pure X11 (get-windows)',
+            `${tracking.x11.cpuSecondsPerMinute.toFixed(3)} (${tracking.getWindows.cpuSecondsPerMinute.toFixed(3)})`,
+            verdict(
+              tracking.x11.cpuSecondsPerMinute <= TRACKING_CPU_TARGET_S,
+              `≤ ${TRACKING_CPU_TARGET_S} s`,
+            ),
+          ],
+          ['tracking on X11: get-windows / pure X11 CPU', ratio(tracking.cpuRatio), ''],
+          [
+            'tracking on X11: processes per poll, pure X11 (get-windows)',
+            tracking.x11.processesPerPoll === null
+              ? 'n/a (strace unavailable)'
+              : `${tracking.x11.processesPerPoll.toFixed(2)} (${tracking.getWindows.processesPerPoll?.toFixed(2)})`,
+            tracking.x11.processesPerPoll === null ? '' : verdict(tracking.x11.processesPerPoll === 0, '= 0'),
+          ],
+        ]
+      : [['tracking on X11', 'skipped: no Xvfb/xterm/xdotool', '']]),
   ]),
 );

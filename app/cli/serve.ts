@@ -181,8 +181,6 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
       polled.setIdleThresholdMs(next.idleMinutes * 60_000);
       log.info(`away after ${next.idleMinutes} min idle from now on`);
     });
-    // A focus change is recorded when it happens, not at the next poll, where the source tells.
-    windows.onChange?.(() => void polled.tick());
     tracker.start();
     reportTracker(status, polled, { windows: desktop.choice.windows ?? 'none', idle: desktop.choice.idle });
     log.info(

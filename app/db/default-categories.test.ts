@@ -28,4 +28,25 @@ describe('the built-in category database', () => {
     expect(defaultCategoryFor('domain', 'unknown.example.test')).toBeNull();
     expect(defaultCategoryFor('app', 'Google Chrome')).toBeNull(); // a browser: its domains decide
   });
+
+  it('knows the common Linux apps by their raw ids as well as by their names', () => {
+    const expected: Record<string, string> = {
+      'jetbrains-idea': 'Development',
+      'Gnome-terminal': 'Development',
+      konsole: 'Development',
+      kitty: 'Development',
+      Alacritty: 'Development',
+      foot: 'Development',
+      xterm: 'Development',
+      'libreoffice-writer': 'Office & Planning',
+      'org.gnome.Nautilus': 'Utilities',
+      TelegramDesktop: 'Communication',
+      'com.slack.Slack': 'Communication',
+      'IntelliJ IDEA Ultimate': 'Development',
+      Files: 'Utilities',
+    };
+    for (const [app, category] of Object.entries(expected))
+      expect(defaultCategoryFor('app', app)?.name, app).toBe(category);
+    expect(defaultCategoryFor('app', 'org.mozilla.firefox')).toBeNull(); // a browser
+  });
 });

@@ -93,8 +93,8 @@ export class EventTables {
     this.windowSubjects = windowSubjects;
     this.stmts = {
       insertWindow: db.prepare(
-        `INSERT INTO window_events (event_id, app, title, start_ms, end_ms, origin) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (event_id) DO NOTHING`,
+        `INSERT INTO window_events (event_id, app, title, start_ms, end_ms, origin, app_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING`,
       ),
       insertBrowser: db.prepare(
         `INSERT INTO browser_events (event_id, user_id, domain, start_ms, end_ms, duration_ms, reason_closed, received_ms)
@@ -106,7 +106,7 @@ export class EventTables {
       findWindow: db.prepare(`SELECT start_ms, end_ms, origin FROM window_events WHERE event_id = ?`),
       findIdle: db.prepare(`SELECT start_ms, end_ms, origin FROM idle_events WHERE event_id = ?`),
       updateWindow: db.prepare(
-        `UPDATE window_events SET app = ?, title = ?, start_ms = ?, end_ms = ? WHERE event_id = ?`,
+        `UPDATE window_events SET app = ?, title = ?, start_ms = ?, end_ms = ?, app_id = ? WHERE event_id = ?`,
       ),
       updateIdle: db.prepare(`UPDATE idle_events SET start_ms = ?, end_ms = ? WHERE event_id = ?`),
       extent: db.prepare(
@@ -135,7 +135,8 @@ export class EventTables {
   /** Returns true when stored, false when the event_id was already there. */
   insertWindow(e: WindowEvent, origin: Origin): boolean {
     const stored =
-      this.stmts.insertWindow.run(e.eventId, e.app, e.title, e.startMs, e.endMs, origin).changes > 0;
+      this.stmts.insertWindow.run(e.eventId, e.app, e.title, e.startMs, e.endMs, origin, e.appId ?? null)
+        .changes > 0;
     if (stored) this.noteExtent('window', e);
     return stored;
   }
@@ -167,7 +168,7 @@ export class EventTables {
     const row = this.stmts.findWindow.get(e.eventId) as (IntervalRow & { origin: Origin }) | undefined;
     if (!row) return { stored: this.insertWindow(e, 'tracker'), previous: null } as Replaced;
     if (row.origin !== 'tracker') return { stored: false };
-    this.stmts.updateWindow.run(e.app, e.title, e.startMs, e.endMs, e.eventId);
+    this.stmts.updateWindow.run(e.app, e.title, e.startMs, e.endMs, e.appId ?? null, e.eventId);
     this.noteExtent('window', e);
     return { stored: true, previous: rowToInterval(row) };
   }

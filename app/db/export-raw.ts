@@ -33,7 +33,7 @@ export interface RawQuery {
 }
 
 const COLUMNS: Record<EventSource, string> = {
-  window: `event_id AS eventId, app, title, start_ms AS startMs, end_ms AS endMs`,
+  window: `event_id AS eventId, app, title, start_ms AS startMs, end_ms AS endMs, app_id AS appId`,
   browser: `event_id AS eventId, user_id AS userId, domain, start_ms AS startMs, end_ms AS endMs,
             duration_ms AS durationMs, reason_closed AS reasonClosed`,
   idle: `event_id AS eventId, start_ms AS startMs, end_ms AS endMs`,
@@ -119,7 +119,10 @@ export class RawExports {
     for (const source of ['window', 'browser', 'idle'] as const) {
       for (const row of rows(source) as Array<Record<string, unknown>>) {
         const record = { source, ...row } as RawRecord;
-        if (record.source === 'window' && !titles) record.title = '';
+        if (record.source === 'window') {
+          if (!titles) record.title = '';
+          if (record.appId === null) delete record.appId; // NULL: the app's name is its id
+        }
         out.push(record);
       }
     }

@@ -218,6 +218,36 @@ const fixtures: Record<number, { write: (db: Database.Database) => void; check: 
       ]);
     },
   },
+  8: {
+    // Migration 0009 keeps the raw app id beside the display name: events from before have none.
+    write: (db) => {
+      db.prepare(
+        `INSERT INTO window_events (event_id, app, title, start_ms, end_ms, origin) VALUES
+         ('old', 'jetbrains-idea', 'Main.kt', 0, 60000, 'tracker')`,
+      ).run();
+    },
+    check: (store) => {
+      store.saveTrackedWindow({
+        eventId: 'new',
+        app: 'IntelliJ IDEA',
+        appId: 'jetbrains-idea',
+        title: 'Main.kt',
+        startMs: 60_000,
+        endMs: 120_000,
+      });
+      expect(
+        store.db.prepare('SELECT event_id, app, app_id FROM window_events ORDER BY start_ms').all(),
+      ).toEqual([
+        { event_id: 'old', app: 'jetbrains-idea', app_id: null },
+        { event_id: 'new', app: 'IntelliJ IDEA', app_id: 'jetbrains-idea' },
+      ]);
+      const report = store.report({ fromMs: 0, toMs: 900_000, tz: 'UTC' });
+      expect(report.subjects.map((s) => [s.name, s.category])).toEqual([
+        ['IntelliJ IDEA', 'Development'],
+        ['jetbrains-idea', 'Development'],
+      ]);
+    },
+  },
 };
 
 describe('migrations', () => {

@@ -143,7 +143,6 @@ async function main(): Promise<void> {
     log: log.child('tracker'),
   });
   cutTracker = () => tracker.cut();
-  desktop.windows?.onChange?.(() => void tracker.tick());
   tracker.start();
   reportTracker(status, tracker, { windows: desktop.choice.windows ?? 'none', idle: 'power-monitor' });
   // Idle time still comes from Electron where windows cannot be read (Wayland without a supported interface).

@@ -72,6 +72,26 @@ describe('event checks', () => {
     expect(checkIdleEvent({ ...base, schema_version: '1' }, NOW).ok).toBe(false);
   });
 
+  it("keeps a window's raw app id beside its display name, when it differs", () => {
+    const base = {
+      event_id: 'w1',
+      start_ts: '2026-06-01T10:00:00Z',
+      end_ts: '2026-06-01T10:01:00Z',
+      duration_ms: 60_000,
+      schema_version: 1,
+      title: 'Main.kt',
+    };
+    const named = checkWindowEvent({ ...base, app: 'IntelliJ IDEA', app_id: 'jetbrains-idea' }, NOW);
+    expect(named.ok && named.value).toMatchObject({ app: 'IntelliJ IDEA', appId: 'jetbrains-idea' });
+    const same = checkWindowEvent({ ...base, app: 'kitty', app_id: 'kitty' }, NOW);
+    expect(same.ok && 'appId' in same.value).toBe(false);
+    expect(checkWindowEvent({ ...base, app: 'x', app_id: '' }, NOW)).toMatchObject({ ok: false });
+    expect(checkWindowEvent({ ...base, app: 'x', app_id: 'y'.repeat(257) }, NOW)).toMatchObject({
+      ok: false,
+    });
+    expect(checkWindowEvent({ ...base, app: 'x', app_id: 42 }, NOW)).toMatchObject({ ok: false });
+  });
+
   it('normalizes hostnames and refuses anything else', () => {
     expect(normalizeDomain('Docs.RS.')).toBe('docs.rs');
     expect(normalizeDomain('localhost')).toBe('localhost');

@@ -14,8 +14,11 @@ export { normalizeDomain };
 
 export interface WindowEvent {
   eventId: string;
+  /** The app's display name where its identity is known ("IntelliJ IDEA"), else the raw id. */
   app: string;
   title: string;
+  /** The raw id the desktop gave (X11 WM_CLASS, Wayland app_id) when it differs from `app`. */
+  appId?: string;
   startMs: number;
   endMs: number;
 }
@@ -101,6 +104,8 @@ const windowWire = z.object({
   ...common,
   app: z.string().transform(withoutControlCharacters).pipe(z.string().trim().min(1).max(256)),
   title: z.string().max(2048).transform(withoutControlCharacters),
+  /** Optional: the raw WM_CLASS / app_id behind a display name. */
+  app_id: z.string().transform(withoutControlCharacters).pipe(z.string().trim().min(1).max(256)).optional(),
 });
 const idleWire = z.object(common);
 
@@ -124,6 +129,7 @@ export const windowEventWire = (e: WindowEvent) => ({
   event_id: e.eventId,
   app: e.app,
   title: e.title,
+  ...(e.appId === undefined ? {} : { app_id: e.appId }),
   start_ts: iso(e.startMs),
   end_ts: iso(e.endMs),
   duration_ms: e.endMs - e.startMs,
@@ -216,7 +222,9 @@ export function checkWindowEvent(raw: unknown, nowMs: number): Checked<WindowEve
   const e = parsed.data;
   const times = checkTimes(e, nowMs);
   if (!times.ok) return times;
-  return { ok: true, value: { eventId: e.event_id, app: e.app, title: e.title, ...times.value } };
+  const value: WindowEvent = { eventId: e.event_id, app: e.app, title: e.title, ...times.value };
+  if (e.app_id !== undefined && e.app_id !== e.app) value.appId = e.app_id;
+  return { ok: true, value };
 }
 
 export function checkIdleEvent(raw: unknown, nowMs: number): Checked<IdleEvent> {

@@ -1,24 +1,32 @@
 /**
- * The focused window, read through get-windows: on Linux it runs xprop and xwininfo against $DISPLAY, on macOS
- * and Windows a native helper. A sample never throws; failures become null and one log line per kind.
+ * What every window source answers (WindowSource), and the get-windows source: a native helper on macOS and
+ * Windows; on Linux it runs xprop and xwininfo against $DISPLAY, so Linux uses window-x11.ts instead unless
+ * told otherwise (desktop-sources.ts chooses). A sample never throws; failures become null and one log line per
+ * kind.
  */
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { activeWindow } from 'get-windows';
 import type { Result } from 'get-windows';
 import { createLogger } from '../core/logger.ts';
+import type { WindowSample } from '../core/tracking.ts';
 import { withoutControlCharacters } from '../shared/names.ts';
 import { FailureLog, errorKind, errorMessage } from './log.ts';
 import type { TrackerLog } from './log.ts';
 
-export interface WindowSample {
-  app: string;
-  title: string;
-}
+export type { WindowSample };
 
 export interface WindowSource {
   /** null when no window is focused or the window cannot be read; never rejects. */
   sample(): Promise<WindowSample | null>;
+  /**
+   * Optional hint from sources that are told about changes (X11 PropertyNotify, a compositor's IPC events):
+   * the listener runs when the focus or the focused window's title changed, and the tracker samples at once
+   * instead of waiting for its next poll. Returns the unsubscribe function.
+   */
+  onChange?(listener: () => void): () => void;
+  /** Releases the source's connection, where it holds one. */
+  close?(): void;
 }
 
 /** Why nothing could be read, when that is known. */

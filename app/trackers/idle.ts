@@ -3,10 +3,9 @@
  * Electron's powerMonitor later) is a few lines: `idleMs` is the time since the last input, `locked` is true
  * while a lock screen or screen saver is up. Lock screens and screen savers never count as activity.
  */
-export interface IdleState {
-  idleMs: number;
-  locked: boolean;
-}
+import type { IdleState } from '../core/tracking.ts';
+
+export type { IdleState };
 
 export interface IdleSource {
   /** null when the platform cannot tell right now; never rejects. */

@@ -468,3 +468,45 @@ describe('when saving fails', () => {
     ]);
   });
 });
+
+describe('with a window source that announces changes', () => {
+  it('samples at once on a change instead of waiting for the next poll', async () => {
+    let clock = T0;
+    let window: WindowSample = A;
+    const listeners = new Set<() => void>();
+    const sink = new MemorySink();
+    let ids = 0;
+    const tracker = new WindowTracker({
+      windows: {
+        sample: async () => window,
+        onChange: (listener) => {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
+      },
+      idle: null,
+      sink,
+      now: () => clock,
+      pollIntervalMs: 60_000, // the timer never fires during the test: only changes make it sample
+      newId: () => `ev-${++ids}`,
+    });
+    const waitForSpans = async (n: number) => {
+      for (let i = 0; i < 100 && sink.windowSpans().length < n; i++)
+        await new Promise((r) => setTimeout(r, 10));
+    };
+    tracker.start();
+    await new Promise((r) => setTimeout(r, 20));
+    clock = T0 + 1_500;
+    window = B;
+    for (const l of listeners) l();
+    await waitForSpans(1);
+    clock = T0 + 2_200;
+    window = A;
+    for (const l of listeners) l();
+    await waitForSpans(2);
+    clock = T0 + 3_000;
+    await tracker.stop();
+    expect(listeners.size).toBe(0); // unsubscribed on stop
+    expect(sink.windowSpans()).toEqual(['tracker.ts 0..1500', 'GitHub 1500..2200', 'tracker.ts 2200..3000']);
+  });
+});

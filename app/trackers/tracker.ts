@@ -1,33 +1,16 @@
 /**
- * The window poller: one window sample and one idle sample per poll, turned into window and idle events.
+ * The window tracker's shell: the poll timer, the window and idle sources, the sink and the retry queue. What
+ * each poll means (merging, gaps, idle trimming, checkpoints, pauses) is the pure state machine in
+ * app/core/tracking.ts, whose doc comment draws it; this file only feeds it samples and the time.
  *
- * Heartbeat merging: identical samples extend one event, a change closes it at the poll that saw the change,
- * and a gap between polls (machine asleep, process stalled) closes it at its last sighting instead of bridging.
- *
- *   polls:    A   A   A   B   B   ·   ·   ·   B   B      (· = no poll)
- *   events:  [A..........][B.....]           [B.....
- *
- * Idle trimming: once idle reaches the threshold (or the screen locks) the window event is cut back to the
- * moment input stopped and an idle event starts there; it ends at the moment input returned.
- *
- *   input:    ████████████                        ████████
- *   window:  [code.......)                       [code....
- *   idle:                [away...................)
- *                        ↑ now − idleMs          ↑ now − idleMs, once input is back
- *
- * Open events are re-saved under the same eventId every checkpointMs, so a crash loses at most that much.
- *
- * Pausing: the first poll that finds the tracker paused closes whatever is open at that instant (call tick()
- * when the pause starts to make it exact); nothing is sampled or started while paused, and after the pause
- * nothing is dated back into it.
- *
- *   pause:            [paused.........)
- *   window:  [code....)               [code....
- *   idle:         (input stopped here, but the idle period starts no earlier than the resume)
+ * A window source that is told about changes (`onChange`, X11 PropertyNotify) makes the tracker poll at once,
+ * so a switch lands at the moment it happened rather than at the next poll.
  */
 import { randomUUID } from 'node:crypto';
 import type { IdleEvent, WindowEvent } from '../shared/events.ts';
 import { createLogger } from '../core/logger.ts';
+import { initialTracking, step } from '../core/tracking.ts';
+import type { TrackingInput, TrackingSave, TrackingState } from '../core/tracking.ts';
 import type { WindowSample, WindowSource } from './active-window.ts';
 import type { IdleSource, IdleState } from './idle.ts';
 import { FailureLog, errorKind, errorMessage } from './log.ts';
@@ -54,12 +37,8 @@ export interface WindowTrackerOptions {
 /** Closed events kept while the sink refuses them: days of ordinary use; past that the oldest are given up. */
 const MAX_UNSAVED = 10_000;
 
-/** An event still being extended, and when it was last handed to the sink. */
-interface Open<E extends IdleEvent> {
-  event: E;
-  savedAtMs: number;
-  saved: boolean;
-}
+/** Polls asked for by change notifications are at least this far apart. */
+const CHANGE_GAP_MS = 100;
 
 export class WindowTracker {
   private readonly windows: WindowSource;
@@ -68,9 +47,6 @@ export class WindowTracker {
   private readonly log: TrackerLog;
   private readonly now: () => number;
   private readonly pollIntervalMs: number;
-  private idleThresholdMs: number;
-  private readonly checkpointMs: number;
-  private readonly gapMs: number;
   private readonly newId: () => string;
   private readonly isPaused: () => boolean;
   private readonly excludeApp: (app: string) => boolean;
@@ -78,17 +54,18 @@ export class WindowTracker {
   private readonly idleFailures: FailureLog;
   private readonly sinkFailures: FailureLog;
 
-  private window: Open<WindowEvent> | null = null;
-  private away: Open<IdleEvent> | null = null;
+  private state: TrackingState;
   /** Closed events the sink refused, oldest first, each a save to try again. */
   private readonly unsaved: Array<() => void> = [];
-  private lastPollMs: number | null = null;
-  /** No new event may start before this: the end of the last closed event, or the first poll after a gap. */
-  private floorMs = -Infinity;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  /** The poll a change notification asked for, while it waits out CHANGE_GAP_MS. */
+  private changeTimer: NodeJS.Timeout | null = null;
+  private lastChangePollMs = -Infinity;
+  private unsubscribe: (() => void) | null = null;
+  /** The id the next opened event gets; drawn again only once an event took it. */
+  private nextId: string | null = null;
   private stopped = false;
-  private wasPaused = false;
 
   constructor(options: WindowTrackerOptions) {
     this.windows = options.windows;
@@ -97,15 +74,17 @@ export class WindowTracker {
     this.log = options.log ?? createLogger('tracker');
     this.now = options.now ?? Date.now;
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
-    this.idleThresholdMs = options.idleThresholdMs ?? 3 * 60_000;
-    this.checkpointMs = options.checkpointMs ?? 15_000;
-    this.gapMs = Math.max(3 * this.pollIntervalMs, 5_000);
     this.newId = options.newId ?? (() => randomUUID());
     this.isPaused = options.isPaused ?? (() => false);
     this.excludeApp = options.excludeApp ?? (() => false);
     this.windowFailures = new FailureLog(this.log, 'window source');
     this.idleFailures = new FailureLog(this.log, 'idle source');
     this.sinkFailures = new FailureLog(this.log, 'saving tracked events');
+    this.state = initialTracking({
+      idleThresholdMs: options.idleThresholdMs ?? 3 * 60_000,
+      checkpointMs: options.checkpointMs ?? 15_000,
+      gapMs: Math.max(3 * this.pollIntervalMs, 5_000),
+    });
   }
 
   /** What keeps tracking from working right now (the window source, the idle source or saving), or null. */
@@ -120,7 +99,7 @@ export class WindowTracker {
   setIdleThresholdMs(ms: number): void {
     if (!Number.isFinite(ms) || ms <= 0)
       throw new RangeError(`the away threshold must be positive, not ${ms}`);
-    this.idleThresholdMs = ms;
+    this.state = { ...this.state, config: { ...this.state.config, idleThresholdMs: ms } };
   }
 
   /**
@@ -128,16 +107,14 @@ export class WindowTracker {
    * deletes: the next checkpoint of an event opened before it would save the event's whole span again.
    */
   cut(): void {
-    const t = this.now();
-    this.closeWindow(t);
-    this.closeAway(t);
-    this.floorMs = Math.max(this.floorMs, t);
+    this.advance({ kind: 'cut' }, this.now());
   }
 
   start(): void {
     if (this.timer) return;
     this.stopped = false;
     this.timer = setInterval(() => void this.tick(), this.pollIntervalMs);
+    this.unsubscribe = this.windows.onChange?.(() => this.changed()) ?? null;
     void this.tick();
   }
 
@@ -146,11 +123,12 @@ export class WindowTracker {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+    this.changeTimer = null;
     await this.running;
-    const t = this.now();
-    const gap = this.isGap(t);
-    this.closeWindow(gap ? (this.window?.event.endMs ?? t) : t);
-    this.closeAway(gap ? (this.away?.event.endMs ?? t) : t);
+    this.advance({ kind: 'stop' }, this.now());
   }
 
   /** One poll. Never rejects; returns at once while the previous poll is still waiting for its samples. */
@@ -168,157 +146,67 @@ export class WindowTracker {
     await this.running;
   }
 
+  /**
+   * The window source says the focus or the title changed: poll now, but no more than once per
+   * CHANGE_GAP_MS, so that a terminal rewriting its title many times a second does not write as often.
+   */
+  private changed(): void {
+    if (this.stopped || this.changeTimer) return;
+    const wait = Math.max(0, this.lastChangePollMs + CHANGE_GAP_MS - Date.now());
+    this.changeTimer = setTimeout(() => {
+      this.changeTimer = null;
+      this.lastChangePollMs = Date.now();
+      // A poll still running may have read the window before the change: poll again once it ends.
+      void (this.running ?? Promise.resolve()).then(() => this.tick());
+    }, wait);
+  }
+
   private async poll(): Promise<void> {
     if (this.isPaused()) {
-      this.pausedPoll(this.now());
+      this.advance({ kind: 'paused' }, this.now());
       return;
     }
     const t = this.now();
-    const [win, idle] = await Promise.all([this.sampleWindow(), this.sampleIdle()]);
+    const [window, idle] = await Promise.all([this.sampleWindow(), this.sampleIdle()]);
     if (this.stopped) return; // stop() ends everything at its own instant
     // Paused while the samples were on their way: they describe a time that is no longer recorded.
     if (this.isPaused()) {
-      this.pausedPoll(this.now());
+      this.advance({ kind: 'paused' }, this.now());
       return;
     }
-
-    if (this.wasPaused) {
-      // Tracking restarts now: an idle counter or window from before the pause does not date back into it.
-      this.wasPaused = false;
-      this.floorMs = Math.max(this.floorMs, t);
-      this.log.debug('resumed', { atMs: t });
-    }
-
-    if (this.isGap(t)) {
-      this.log.debug('gap between polls, not bridging it', { lastPollMs: this.lastPollMs, nowMs: t });
-      this.closeWindow(this.window?.event.endMs ?? t);
-      this.closeAway(this.away?.event.endMs ?? t);
-      this.floorMs = t;
-    } else if (this.lastPollMs === null) {
-      // Nothing is known from before the first poll: an idle counter at 5 min does not date an event back.
-      this.floorMs = t;
-    }
-    this.lastPollMs = t;
-
-    if (idle && (idle.idleMs >= this.idleThresholdMs || idle.locked)) {
-      this.stillAway(t, idle);
-      return;
-    }
-    const resumeMs = this.away ? this.comeBack(t, idle) : t;
-    this.trackWindow(win, t, resumeMs);
+    this.nextId ??= this.newId();
+    const newId = this.nextId;
+    this.advance({ kind: 'poll', window, idle, newId }, t);
+    if (this.state.window?.event.eventId === newId || this.state.away?.event.eventId === newId)
+      this.nextId = null;
   }
 
-  /** Ends what is open at the moment the pause was seen (at its last sighting after a gap). */
-  private pausedPoll(t: number): void {
-    if (!this.wasPaused) this.log.debug('paused', { atMs: t });
-    const gap = this.isGap(t);
-    this.closeWindow(gap ? (this.window?.event.endMs ?? t) : t);
-    this.closeAway(gap ? (this.away?.event.endMs ?? t) : t);
-    this.wasPaused = true;
-    this.lastPollMs = t;
+  /** One step of the state machine, its saves handed to the sink. */
+  private advance(input: TrackingInput, t: number): void {
+    const { state, saves, notes } = step(this.state, input, t);
+    this.state = state;
+    for (const note of notes) this.log.debug(note, { atMs: t });
+    for (const s of saves) this.saveOne(s);
   }
 
-  /** A clock that jumped back counts as a gap too: nothing measured across it can be trusted. */
-  private isGap(t: number): boolean {
-    if (this.lastPollMs === null) return false;
-    const dt = t - this.lastPollMs;
-    return dt > this.gapMs || dt < 0;
-  }
-
-  private stillAway(t: number, idle: IdleState): void {
-    if (this.away) {
-      this.away.event.endMs = t;
-      this.checkpoint(this.away, t, (e) => this.sink.saveIdle(e));
-      return;
-    }
-    // Input stopped idleMs ago. A lock with recent input (someone pressed Super+L) is away from now on.
-    const inputStopped = idle.idleMs >= this.idleThresholdMs ? t - idle.idleMs : t;
-    const start = Math.min(t, Math.max(inputStopped, this.floorMs, this.window?.event.startMs ?? -Infinity));
-    this.closeWindow(start);
-    this.away = this.open({ eventId: this.newId(), startMs: start, endMs: t });
-    this.log.debug('away', { sinceMs: start, locked: idle.locked });
-  }
-
-  /** Ends the idle period and returns the instant window tracking resumes from. */
-  private comeBack(t: number, idle: IdleState | null): number {
-    const away = this.away;
-    if (!away) return t;
-    if (!idle) {
-      // The idle source failed while away: end at the last poll that saw the user away rather than guess.
-      this.closeAway(away.event.endMs);
-      return t;
-    }
-    // Input returned idleMs ago, but not before the last poll that still saw the user away or locked: typing a
-    // password into the lock screen is not activity.
-    const back = Math.min(t, Math.max(t - idle.idleMs, away.event.endMs));
-    this.closeAway(back);
-    this.log.debug('back', { atMs: back });
-    return back;
-  }
-
-  private trackWindow(win: WindowSample | null, t: number, resumeMs: number): void {
-    const current = this.window;
-    if (current && win && current.event.app === win.app && current.event.title === win.title) {
-      current.event.endMs = t;
-      this.checkpoint(current, t, (e) => this.sink.saveWindow(e));
-      return;
-    }
-    this.closeWindow(t);
-    if (!win) return;
-    const start = Math.min(t, Math.max(resumeMs, this.floorMs));
-    this.window = this.open({
-      eventId: this.newId(),
-      app: win.app,
-      title: win.title,
-      startMs: start,
-      endMs: t,
-    });
-  }
-
-  private open<E extends IdleEvent>(event: E): Open<E> {
-    return { event, savedAtMs: event.startMs, saved: false };
-  }
-
-  private checkpoint<E extends IdleEvent>(open: Open<E>, t: number, save: (e: E) => void): void {
-    if (t - open.savedAtMs < this.checkpointMs) return;
-    open.savedAtMs = t;
-    open.saved = true;
-    this.save(save, open.event);
-  }
-
-  private closeWindow(endMs: number): void {
-    const open = this.window;
-    this.window = null;
-    if (open) this.close(open, endMs, (e) => this.sink.saveWindow(e));
-  }
-
-  private closeAway(endMs: number): void {
-    const open = this.away;
-    this.away = null;
-    if (open) this.close(open, endMs, (e) => this.sink.saveIdle(e));
-  }
-
-  private close<E extends IdleEvent>(open: Open<E>, endMs: number, save: (e: E) => void): void {
-    open.event.endMs = Math.max(open.event.startMs, endMs);
-    this.floorMs = Math.max(this.floorMs, open.event.endMs);
-    // An empty event nobody has seen is noise; one that was checkpointed must be replaced by its final form.
-    if (open.event.endMs > open.event.startMs || open.saved) this.save(save, open.event, true);
+  private saveOne(s: TrackingSave): void {
+    if (s.kind === 'window') this.save((e: WindowEvent) => this.sink.saveWindow(e), s.event, s.closed);
+    else this.save((e: IdleEvent) => this.sink.saveIdle(e), s.event, s.closed);
   }
 
   /**
-   * Saves a copy of the event (the open event keeps changing after this). A closed event the sink refuses (a
-   * full disk, say) is kept and saved again, before anything newer, once the sink takes events again; an open
-   * event needs no keeping, its next save carries all of it.
+   * Saves the event (a copy of its own: the state machine never changes it again). A closed event the sink
+   * refuses (a full disk, say) is kept and saved again, before anything newer, once the sink takes events
+   * again; an open event needs no keeping, its next save carries all of it.
    */
-  private save<E extends IdleEvent>(save: (e: E) => void, event: E, closed = false): void {
-    const copy = { ...event };
+  private save<E extends IdleEvent>(save: (e: E) => void, copy: E, closed: boolean): void {
     this.saveUnsaved();
     try {
       save(copy);
       this.sinkFailures.succeeded();
     } catch (err) {
-      this.sinkFailures.failed(errorKind(err), errorMessage(err), { eventId: event.eventId });
-      if (closed) this.keepUnsaved(() => save(copy), event.eventId);
+      this.sinkFailures.failed(errorKind(err), errorMessage(err), { eventId: copy.eventId });
+      if (closed) this.keepUnsaved(() => save(copy), copy.eventId);
     }
   }
 

@@ -13,7 +13,7 @@ const run = promisify(execFile);
 const TOOLS = ['Xvfb', 'matchbox-window-manager', 'xterm', 'xdotool', 'xprop', 'xwininfo'];
 export const X11_APT = 'apt-get install -y xvfb matchbox-window-manager xterm x11-utils xdotool';
 
-function onPath(command: string): boolean {
+export function onPath(command: string): boolean {
   return (process.env.PATH ?? '').split(path.delimiter).some((dir) => {
     try {
       accessSync(path.join(dir, command), constants.X_OK);
@@ -70,6 +70,14 @@ export async function startX11Desktop(): Promise<X11Desktop> {
     throw new Error('could not start Xvfb on any display from :90 to :99');
   }
   launch('matchbox-window-manager', ['-use_titlebar', 'no']);
+  // Windows opened before the window manager runs are never focused by it: wait until it says what it supports.
+  for (let i = 0; i < 100; i++) {
+    const ready = await run('xprop', ['-root', '_NET_SUPPORTED'], { env: env() })
+      .then((r) => r.stdout.includes('_NET_ACTIVE_WINDOW'))
+      .catch(() => false);
+    if (ready) break;
+    await sleep(50);
+  }
 
   const findWindow = async (title: string): Promise<string> => {
     for (let i = 0; i < 100; i++) {
@@ -85,7 +93,7 @@ export async function startX11Desktop(): Promise<X11Desktop> {
   return {
     display,
     async openWindow(title, appClass) {
-      launch('xterm', [...(appClass ? ['-class', appClass] : []), '-T', title, '-e', 'sleep', '120']);
+      launch('xterm', [...(appClass ? ['-class', appClass] : []), '-T', title, '-e', 'sleep', '86400']);
       return findWindow(title);
     },
     async xdotool(...args) {

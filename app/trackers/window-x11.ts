@@ -1,0 +1,351 @@
+/**
+ * The focused window on X11 over one persistent connection to $DISPLAY (the pure-JS `x11` client): no xprop or
+ * xwininfo child process per poll. A read is five pipelined requests: `_NET_ACTIVE_WINDOW` on the root, then the
+ * window's `WM_CLASS`, `_NET_WM_NAME` (UTF8_STRING), `WM_NAME` and `_NET_WM_PID`.
+ *
+ * PropertyNotify on the root (the active window changed) and on the focused window (its title changed) marks
+ * the last answer stale and tells the onChange listeners at once; between events a sample answers from that
+ * last read, which is refreshed anyway every `safetyPollMs` in case an event was missed.
+ *
+ *   events:   focus→B        title→"x"
+ *   reads:    ●───cached────●────cached────●(safety poll)──
+ *
+ * A window that vanishes mid-query (BadWindow) samples as null; a lost X server is reconnected with backoff.
+ */
+import { readlinkSync } from 'node:fs';
+import path from 'node:path';
+import x11 from 'x11';
+import type { X11Client, X11Event, X11Property } from 'x11';
+import type { Identity } from '../core/app-identity.ts';
+import { createLogger } from '../core/logger.ts';
+import { withoutControlCharacters } from '../shared/names.ts';
+import type { WindowSample, WindowSource } from './active-window.ts';
+import { FailureLog, errorKind, errorMessage } from './log.ts';
+import type { TrackerLog } from './log.ts';
+
+export interface X11WindowOptions {
+  log?: TrackerLog;
+  /** Defaults to $DISPLAY, read at each connection attempt. */
+  display?: string;
+  now?: () => number;
+  /** Connecting or one read taking longer than this counts as a failure. */
+  timeoutMs?: number;
+  /** The longest an answer is reused without a PropertyNotify saying it changed. */
+  safetyPollMs?: number;
+  retryMinMs?: number;
+  retryMaxMs?: number;
+  /** Turns a raw WM_CLASS into a display name (app identity; closed with the source); the class otherwise. */
+  identity?: { identify(ids: readonly string[]): Identity | null; close?(): void };
+}
+
+const ATOM_NAMES = ['_NET_ACTIVE_WINDOW', '_NET_WM_NAME', '_NET_WM_PID', 'UTF8_STRING'] as const;
+type Atoms = Record<(typeof ATOM_NAMES)[number], number>;
+
+// Predefined atoms of the core protocol.
+const XA = { CARDINAL: 6, STRING: 31, WINDOW: 33, WM_NAME: 39, WM_CLASS: 67, ANY: 0 };
+const PROPERTY_CHANGE = 0x00400000;
+const BAD_WINDOW = 3;
+const PROPERTY_NOTIFY = 28;
+
+// The wire schema's limits (app/shared/events.ts).
+const MAX_APP = 256;
+const MAX_TITLE = 2048;
+
+interface Connection {
+  client: X11Client;
+  root: number;
+  atoms: Atoms;
+  /** The window whose PropertyNotify events we asked for. */
+  watched: number;
+}
+
+export class X11WindowSource implements WindowSource {
+  private readonly options: X11WindowOptions;
+  private readonly now: () => number;
+  private readonly log: TrackerLog;
+  private readonly failures: FailureLog;
+  private readonly listeners = new Set<() => void>();
+  private conn: Connection | null = null;
+  private connecting: Promise<Connection> | null = null;
+  private attempts = 0;
+  private retryAtMs = 0;
+  private closed = false;
+  private last: { sample: WindowSample | null; atMs: number } | null = null;
+  /** Counts the changes seen, so that a read overtaken by an event is not kept as the latest answer. */
+  private changes = 0;
+
+  constructor(options: X11WindowOptions = {}) {
+    this.options = options;
+    this.now = options.now ?? Date.now;
+    this.log = options.log ?? createLogger('tracker:window');
+    this.failures = new FailureLog(this.log, 'X11 active window');
+  }
+
+  /** What keeps the source from reading windows right now, or null. */
+  get problem(): string | null {
+    return this.failures.problem;
+  }
+
+  /** Called when the focus or the focused window's title changes; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async sample(): Promise<WindowSample | null> {
+    if (this.closed) return null;
+    const safetyMs = this.options.safetyPollMs ?? 10_000;
+    if (this.conn && this.last && this.now() - this.last.atMs < safetyMs) return this.last.sample;
+    try {
+      const conn = this.conn ?? (await this.reconnect());
+      if (!conn) return null;
+      const atMs = this.now();
+      const changes = this.changes;
+      const sample = await withTimeout(this.read(conn), this.options.timeoutMs ?? 3_000);
+      // An event that arrived during the read made it stale already: keep it only if none did.
+      if (this.conn === conn && this.changes === changes) this.last = { sample, atMs };
+      this.attempts = 0;
+      this.failures.succeeded();
+      return sample;
+    } catch (err) {
+      this.drop(this.conn);
+      this.backOff();
+      this.failures.failed(errorKind(err), `unavailable: ${errorMessage(err)}`);
+      return null;
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    this.listeners.clear();
+    this.drop(this.conn);
+    this.options.identity?.close?.();
+  }
+
+  private async read(conn: Connection): Promise<WindowSample | null> {
+    const active = await getProperty(conn.client, conn.root, conn.atoms._NET_ACTIVE_WINDOW, XA.WINDOW, 1);
+    const wid = active && active.data.length >= 4 ? active.data.readUInt32LE(0) : 0;
+    this.watch(conn, wid);
+    if (wid === 0) return null;
+    try {
+      const [cls, netName, name, pid] = await Promise.all([
+        getProperty(conn.client, wid, XA.WM_CLASS, XA.STRING, 256),
+        // Any type: some clients (xdotool among them) store _NET_WM_NAME as STRING holding UTF-8.
+        getProperty(conn.client, wid, conn.atoms._NET_WM_NAME, XA.ANY, 2048),
+        getProperty(conn.client, wid, XA.WM_NAME, XA.ANY, 2048),
+        getProperty(conn.client, wid, conn.atoms._NET_WM_PID, XA.CARDINAL, 1),
+      ]);
+      return this.toSample(cls, netName?.data.length ? netName : name, pid);
+    } catch (err) {
+      // The window closed between the two steps: nothing is focused until the root says what is.
+      if (isXError(err, BAD_WINDOW)) return null;
+      throw err;
+    }
+  }
+
+  private toSample(cls: X11Property | null, name: X11Property | null, pid: X11Property | null): WindowSample {
+    const [instance = '', klass = ''] = cls ? cls.data.toString('latin1').split('\0') : [];
+    const title = name ? decodeText(name, this.conn?.atoms.UTF8_STRING ?? -1) : '';
+    let raw = withoutControlCharacters(klass || instance).trim();
+    if (!raw && pid && pid.data.length >= 4) raw = executableOf(pid.data.readUInt32LE(0));
+    // The class alone: the instance is often the program (xterm -class Notes has the instance "xterm"), which
+    // would name every such window after the program rather than after what it set its class to.
+    const identity = raw ? (this.options.identity?.identify([klass || instance]) ?? null) : null;
+    const app = (identity?.app ?? raw) || 'unknown';
+    const sample: WindowSample = {
+      app: app.slice(0, MAX_APP),
+      title: withoutControlCharacters(title).slice(0, MAX_TITLE),
+    };
+    const appId = identity?.appId ?? raw;
+    if (appId && appId !== sample.app) sample.appId = appId.slice(0, MAX_APP);
+    return sample;
+  }
+
+  /** Follows the focused window's own property changes (its title), and stops following the previous one. */
+  private watch(conn: Connection, wid: number): void {
+    if (conn.watched === wid) return;
+    // Either window may be gone already: BadWindow on these comes back as a client 'error', ignored there.
+    if (conn.watched !== 0) conn.client.ChangeWindowAttributes(conn.watched, { eventMask: 0 });
+    if (wid !== 0) conn.client.ChangeWindowAttributes(wid, { eventMask: PROPERTY_CHANGE });
+    conn.watched = wid;
+  }
+
+  private onEvent(conn: Connection, ev: X11Event): void {
+    if (ev.type !== PROPERTY_NOTIFY) return;
+    const relevant =
+      ev.wid === conn.root
+        ? ev.atom === conn.atoms._NET_ACTIVE_WINDOW
+        : ev.wid === conn.watched &&
+          (ev.atom === conn.atoms._NET_WM_NAME || ev.atom === XA.WM_NAME || ev.atom === XA.WM_CLASS);
+    if (!relevant) return;
+    this.last = null;
+    this.changes++;
+    for (const listener of this.listeners) {
+      try {
+        listener();
+      } catch (err) {
+        this.log.error('window change listener failed', { error: errorMessage(err) });
+      }
+    }
+  }
+
+  /** null while waiting out the backoff. */
+  private async reconnect(): Promise<Connection | null> {
+    if (this.now() < this.retryAtMs) return null;
+    this.connecting ??= this.connect().finally(() => {
+      this.connecting = null;
+    });
+    const conn = await this.connecting;
+    if (this.closed) {
+      terminate(conn.client);
+      return null;
+    }
+    this.conn = conn;
+    this.last = null;
+    return conn;
+  }
+
+  private backOff(): void {
+    const min = this.options.retryMinMs ?? 1_000;
+    const max = this.options.retryMaxMs ?? 60_000;
+    this.retryAtMs = this.now() + Math.min(max, min * 2 ** this.attempts);
+    this.attempts = Math.min(this.attempts + 1, 30);
+  }
+
+  private drop(conn: Connection | null): void {
+    if (!conn) return;
+    if (this.conn === conn) {
+      this.conn = null;
+      this.last = null;
+    }
+    terminate(conn.client);
+  }
+
+  private connect(): Promise<Connection> {
+    const display = this.options.display ?? process.env.DISPLAY;
+    if (!display)
+      return Promise.reject(Object.assign(new Error('DISPLAY is not set'), { code: 'NO_DISPLAY' }));
+    const timeoutMs = this.options.timeoutMs ?? 3_000;
+    return new Promise<Connection>((resolve, reject) => {
+      let client: X11Client | undefined;
+      let settled = false;
+      const fail = (err: Error): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (client) terminate(client);
+        reject(err);
+      };
+      const timer = setTimeout(
+        () => fail(new Error(`no answer from X display ${display} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      try {
+        client = x11.createClient({ display, shm: false }, (err, info) => {
+          if (err) return fail(err);
+          const root = info.screen[0]?.root;
+          if (root === undefined || !client) return fail(new Error(`X display ${display} has no screen`));
+          const c = client;
+          Promise.all(ATOM_NAMES.map((n) => internAtom(c, n)))
+            .then((values) => {
+              if (settled) return;
+              settled = true;
+              clearTimeout(timer);
+              const atoms = Object.fromEntries(ATOM_NAMES.map((n, i) => [n, values[i]])) as Atoms;
+              const conn: Connection = { client: c, root, atoms, watched: 0 };
+              c.on('event', (ev) => this.onEvent(conn, ev));
+              c.on('end', () => this.drop(conn));
+              c.ChangeWindowAttributes(root, { eventMask: PROPERTY_CHANGE });
+              resolve(conn);
+            })
+            .catch((atomErr: unknown) =>
+              fail(atomErr instanceof Error ? atomErr : new Error(String(atomErr))),
+            );
+        });
+      } catch (err) {
+        // createClient throws synchronously for a DISPLAY it cannot parse.
+        fail(err instanceof Error ? err : new Error(String(err)));
+        return;
+      }
+      client.on('error', (err: Error & { error?: number }) => {
+        if (!settled) return fail(err);
+        // A protocol error on a request without a reply (watching a window that just closed) is harmless;
+        // anything else is the socket, and the next sample reconnects.
+        if (typeof err.error === 'number') return;
+        if (this.conn?.client === client) this.drop(this.conn);
+      });
+    });
+  }
+}
+
+function internAtom(client: X11Client, name: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    client.InternAtom(false, name, (err, atom) => {
+      if (err) reject(err);
+      else resolve(atom);
+      return true;
+    });
+  });
+}
+
+/** The property, or null when the window does not have it; asked with a type it does not have, it is empty. */
+function getProperty(
+  client: X11Client,
+  wid: number,
+  atom: number,
+  type: number,
+  longLength: number,
+): Promise<X11Property | null> {
+  return new Promise((resolve, reject) => {
+    client.GetProperty(0, wid, atom, type, 0, longLength, (err, prop) => {
+      if (err) reject(err);
+      else resolve(prop.type === 0 ? null : prop);
+      return true; // handled here: keeps the client from also emitting 'error'
+    });
+  });
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeText(prop: X11Property, utf8Atom: number): string {
+  // WM_NAME is STRING (Latin-1) by the ICCCM, but many clients put UTF-8 there: UTF-8 when it decodes as such.
+  let text: string;
+  if (prop.type === utf8Atom) text = prop.data.toString('utf8');
+  else {
+    try {
+      text = strictUtf8.decode(prop.data);
+    } catch {
+      text = prop.data.toString('latin1');
+    }
+  }
+  return text.replace(/\0+$/, '');
+}
+
+/** The executable's name for a window without WM_CLASS: /proc, no process started. */
+function executableOf(pid: number): string {
+  try {
+    return path.basename(readlinkSync(`/proc/${pid}/exe`));
+  } catch {
+    return '';
+  }
+}
+
+function isXError(err: unknown, code: number): boolean {
+  return typeof err === 'object' && err !== null && 'error' in err && err.error === code;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function terminate(client: X11Client): void {
+  try {
+    client.terminate();
+  } catch {
+    // It never got a socket (connection refused), or the socket is already gone.
+  }
+}
