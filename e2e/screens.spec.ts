@@ -226,7 +226,7 @@ test('the header says "Tracking" under X11, and "paused" while paused', async ({
     await expect(headline(page)).toHaveAttribute('data-tone', 'on');
     await expect(headline(page)).toHaveText(/^Tracking/);
     await headline(page).getByText('Details').click();
-    await expect(page.locator('[data-source="windows"]')).toContainText('Tracking (get-windows)');
+    await expect(page.locator('[data-source="windows"]')).toContainText('Tracking (x11)');
     await expect(page.locator('[data-source="idle"]')).toContainText('Tracking (x11)');
     await page.screenshot({
       path: `${SHOTS}/header-tracking.png`,
