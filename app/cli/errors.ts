@@ -14,6 +14,8 @@ import { PurgeRefusedError } from './purge-command.ts';
 import { ImportArgumentError } from './import-command.ts';
 import { LogArgumentError } from './log-times.ts';
 import { DaemonError } from './writer.ts';
+import { EncryptRefusedError } from './encrypt-command.ts';
+import { EncryptionKeyError, KeyStoreError } from '../db/keys/key-store.ts';
 
 export interface CliFailure {
   message: string;
@@ -40,10 +42,16 @@ export function cliFailure(error: unknown): CliFailure | null {
     error instanceof DemoRefusedError ||
     error instanceof ExportArgumentError ||
     error instanceof PurgeRefusedError ||
-    error instanceof ImportArgumentError
+    error instanceof ImportArgumentError ||
+    error instanceof EncryptRefusedError
   )
     return { message: error.message, exitCode: 2 };
-  if (error instanceof DataFolderBusyError || error instanceof DaemonError)
+  if (
+    error instanceof DataFolderBusyError ||
+    error instanceof DaemonError ||
+    error instanceof EncryptionKeyError ||
+    error instanceof KeyStoreError
+  )
     return { message: error.message, exitCode: 1 };
   if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE')
     return {

@@ -16,6 +16,7 @@ import { databasePath } from './paths.ts';
 import { formatBytes, ProgressBar } from './progress.ts';
 import { loadSettings } from './settings-file.ts';
 import { claimWriter, viaDaemon } from './writer.ts';
+import { databaseKey } from './database-key.ts';
 
 export type ImportFormat = 'activitywatch' | 'timeaudit';
 
@@ -74,7 +75,7 @@ export async function importCommand(
       bar.note('the running Time Audit stores it');
       summary = await viaDaemon(call);
     } else {
-      const store = Store.open({ file: databasePath(opts.dataDir) });
+      const store = Store.open({ file: databasePath(opts.dataDir), key: databaseKey(opts.dataDir) });
       try {
         const settings = loadSettings(opts.dataDir);
         const importer = format === 'activitywatch' ? importActivityWatch : importTimeAudit;

@@ -17,6 +17,7 @@ import { exportCommand } from './export.ts';
 import { purgeCommand } from './purge-command.ts';
 import { backupCommand, restoreCommand } from './backup-command.ts';
 import { importCommand, type ImportFormat } from './import-command.ts';
+import { encryptionCommands } from './encrypt-program.ts';
 
 const integer = (name: string, min: number, max: number) => (value: string) => {
   const n = Number(value);
@@ -249,6 +250,8 @@ for (const [format, description] of importFormats) {
     .option('--json', 'print the summary as JSON, as the API answers it')
     .action((file: string, opts) => importCommand(format, file, { ...opts, dataDir: dataDir(opts.dataDir) }));
 }
+
+encryptionCommands(program, dataDirOption, dataDir);
 
 try {
   await program.parseAsync();

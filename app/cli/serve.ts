@@ -18,6 +18,7 @@ import { EXTENSION_ID } from '../shared/extension.ts';
 import { DataFolderLock, isDaemon } from '../db/data-lock.ts';
 import { DailyBackups } from '../db/daily-backups.ts';
 import { prepareDataDir } from './paths.ts';
+import { unlockDatabase } from '../db/keys/choose.ts';
 
 /** Options left undefined come from the settings file the desktop app shares (settings.json), else defaults. */
 export interface ServeOptions {
@@ -74,14 +75,23 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
     pollMs: given.pollMs ?? settings.pollIntervalMs,
     idleMinutes: given.idleMinutes ?? settings.idleMinutes,
   };
+  // An encrypted database that no key opens stops the daemon here, in one line, before it serves anything.
+  const unlocked = unlockDatabase(databasePath(options.dataDir), options.dataDir);
+  if (unlocked) log.info(`the database is encrypted; its key is in ${unlocked.store.where}`);
+  const key = unlocked?.key ?? null;
   // Summaries of a zone are built in steps between requests: the API answers from the first moment.
-  const store = Store.open({ file: databasePath(options.dataDir), zoneBuilds: 'background' });
+  const store = Store.open({ file: databasePath(options.dataDir), key, zoneBuilds: 'background' });
   const token = loadOrCreateToken(options.dataDir);
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
   // One pause for the API (the extension, and later the tray) and the tracker.
   const pause = new PauseController(systemPauseClock);
   // A copy a day in <data>/backups, the last 7 kept: made through a connection of its own, writes go on.
-  const backups = new DailyBackups({ dataDir: options.dataDir, tz, log: log.child('backup') });
+  const backups = new DailyBackups({
+    dataDir: options.dataDir,
+    tz,
+    log: log.child('backup'),
+    key: () => key,
+  });
   pause.onChange((state) => {
     if (!state.paused) log.info('tracking resumed');
     else if (state.untilMs === null) log.info('tracking paused until resumed');

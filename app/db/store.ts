@@ -59,6 +59,8 @@ export interface IngestOutcome {
 export interface StoreOptions {
   /** Path of the SQLite file, or ':memory:'. */
   file: string;
+  /** The key of an encrypted file (app/db/cipher.ts); null or absent for a plain one. */
+  key?: Buffer | null;
   now?: () => number;
   /** How long after a write the rollups are refreshed (writes in between are refreshed together). */
   refreshDelayMs?: number;
@@ -138,7 +140,7 @@ export class Store {
   }
 
   static open(options: StoreOptions): Store {
-    const store = new Store(openDatabase(options.file), options);
+    const store = new Store(openDatabase(options.file, options.key ?? null), options);
     try {
       store.repairExtents();
       store.applyDefaultCategories();
