@@ -1,5 +1,5 @@
 /**
- * Runs every benchmark (ingest, report, dashboard, responsiveness) and ends with a summary of the ratios against their baselines and the targets.
+ * Runs every benchmark (ingest, report, dashboard, responsiveness, encryption) and ends with a summary of the ratios against their baselines and the targets.
  * Results go to stdout, progress to stderr. Takes a few minutes with the defaults (5 years of data).
  *
  *   npm run bench
@@ -11,6 +11,7 @@ import { numberOption } from './options.ts';
 import { ONE_YEAR_TARGET_MS, SPAN_TARGET, runReportBench } from './report.ts';
 import { runDashboardBench } from './dashboard.ts';
 import { RESPONSIVE_TARGET_MS, runResponsivenessBench } from './responsiveness.ts';
+import { ENCRYPTION_TARGET, runEncryptionBench } from './encryption.ts';
 
 const ingest = await runIngestBench({
   events: numberOption('--events', 'BENCH_EVENTS', 100_000),
@@ -27,6 +28,11 @@ const dashboard = await runDashboardBench({
 });
 
 const responsive = await runResponsivenessBench({ years: numberOption('--years', 'BENCH_YEARS', 5) });
+
+const encryption = runEncryptionBench({
+  days: numberOption('--enc-days', 'BENCH_ENC_DAYS', 120),
+  runs: numberOption('--runs', 'BENCH_RUNS', 15),
+});
 
 const longest = report.ranges.at(-1);
 console.log('\n== summary ==');
@@ -77,6 +83,16 @@ console.log(
       'POST one event p99 while summaries build / once built',
       `${ms(responsive.busy.ingestP99)} / ${ms(responsive.idle.ingestP99)}`,
       verdict(responsive.busy.ingestP99 <= RESPONSIVE_TARGET_MS, `≤ ${RESPONSIVE_TARGET_MS} ms`),
+    ],
+    [
+      'ingest encrypted / plain (same run)',
+      ratio(encryption.ingestRatio),
+      verdict(encryption.ingestRatio <= ENCRYPTION_TARGET, `≤ ${ENCRYPTION_TARGET}`),
+    ],
+    [
+      'reports encrypted / plain, worst of warm and cold',
+      ratio(encryption.worstReportRatio),
+      verdict(encryption.worstReportRatio <= ENCRYPTION_TARGET, `≤ ${ENCRYPTION_TARGET}`),
     ],
     [
       'daemon start → first /v1/health',
