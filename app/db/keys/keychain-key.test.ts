@@ -19,7 +19,10 @@ const TOOLS = ['dbus-run-session', 'gnome-keyring-daemon', 'secret-tool'];
 const missing = TOOLS.filter((t) => spawnSync('sh', ['-c', `command -v ${t}`]).status !== 0);
 if (missing.length > 0 && process.env.CI === 'true')
   throw new Error(`CI must have ${missing.join(', ')} (apt: gnome-keyring dbus libsecret-tools)`);
-if (missing.length > 0) console.warn(`skipping the Secret Service test: ${missing.join(', ')} not installed`);
+if (missing.length > 0)
+  process.stderr.write(
+    `Secret Service test skipped: ${missing.join(', ')} not installed (apt: gnome-keyring dbus libsecret-tools)\n`,
+  );
 
 const dirs: string[] = [];
 const tempDir = (name: string) => {
