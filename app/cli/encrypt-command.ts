@@ -2,12 +2,14 @@
  * `timeaudit encrypt`, `timeaudit decrypt`, `timeaudit key export` and `timeaudit key import`: encryption at rest
  * of a data folder's database (app/db/cipher.ts, convert.ts; the key stores in app/db/keys/).
  *
- * A conversion replaces the database file, so it takes the data folder's lock like `restore`: while the daemon
- * or the desktop app runs on the folder it refuses, naming it. The key is stored (and read back) before the
- * database is encrypted with it, so no moment exists where the data is encrypted and the key kept nowhere.
+ * A conversion replaces the database file: while the daemon or the desktop app runs on the folder, it asks that
+ * process (POST /v1/encryption), which closes its store, converts and opens it again; otherwise it takes the
+ * data folder's lock for its run. The key is stored (and read back) before the database is encrypted with it,
+ * so no moment exists where the data is encrypted and the key kept nowhere.
  */
 import { createInterface } from 'node:readline/promises';
-import { DataFolderLock } from '../db/data-lock.ts';
+import { claimWriter, viaDaemon } from './writer.ts';
+import type { EncryptionChange } from '../shared/api/index.ts';
 import { convertDatabase, type ConvertResult, type ConvertStep } from '../db/convert.ts';
 import { databaseState, keyOpens } from '../db/cipher.ts';
 import { KeyStores, unlockDatabase } from '../db/keys/choose.ts';
@@ -42,10 +44,32 @@ function summary(result: ConvertResult): string[] {
   return lines;
 }
 
-export function encryptCommand(opts: { dataDir: string }): void {
+const WARNING =
+  'Without the key the data cannot be read: if this keychain or key file is lost, so is the data.\n' +
+  'Run `timeaudit key export` now and keep the recovery key it prints somewhere safe.';
+
+function daemonSummary(change: EncryptionChange): string[] {
+  const lines = [
+    change.encrypted
+      ? `Encrypted by the running Time Audit (${change.rows} rows verified). The key is in ${change.key_store}.`
+      : `Decrypted by the running Time Audit (${change.rows} rows verified): it is a plain SQLite file again.`,
+  ];
+  if (change.backups_rewritten > 0)
+    lines.push(`${change.backups_rewritten} backup(s) in backups/ converted too.`);
+  if (change.backups_removed > 0) lines.push(`${change.backups_removed} unreadable backup(s) removed.`);
+  return lines;
+}
+
+export async function encryptCommand(opts: { dataDir: string }): Promise<void> {
   const file = databasePath(opts.dataDir);
   if (databaseState(file) === 'encrypted') throw new EncryptRefusedError('the database is encrypted already');
-  const lock = DataFolderLock.acquire(opts.dataDir, 'encrypt');
+  const { api, lock } = claimWriter(opts.dataDir, 'encrypt');
+  if (api) {
+    const change = await viaDaemon(api.setEncryption({ body: { encrypted: true } }));
+    for (const line of daemonSummary(change)) console.log(line);
+    console.log(WARNING);
+    return;
+  }
   try {
     const stores = new KeyStores(opts.dataDir);
     const existing = stores.find().found;
@@ -59,10 +83,7 @@ export function encryptCommand(opts: { dataDir: string }): void {
     const result = convertDatabase(opts.dataDir, { from: null, to: key }, progressLine('encrypting'));
     console.log(`Encrypted ${file} (${result.rows} rows verified). The key is in ${store.where}.`);
     for (const line of summary(result)) console.log(line);
-    console.log(
-      'Without the key the data cannot be read: if this keychain or key file is lost, so is the data.\n' +
-        'Run `timeaudit key export` now and keep the recovery key it prints somewhere safe.',
-    );
+    console.log(WARNING);
   } finally {
     lock.release();
   }
@@ -89,7 +110,12 @@ export async function decryptCommand(opts: { dataDir: string; yes?: boolean }): 
     !(await confirmed(`Decrypt ${file}? Anyone who can read the file can then read it. Type "yes": `))
   )
     throw new EncryptRefusedError('not confirmed: nothing changed');
-  const lock = DataFolderLock.acquire(opts.dataDir, 'encrypt');
+  const { api, lock } = claimWriter(opts.dataDir, 'encrypt');
+  if (api) {
+    const change = await viaDaemon(api.setEncryption({ body: { encrypted: false } }));
+    for (const line of daemonSummary(change)) console.log(line);
+    return;
+  }
   try {
     const result = convertDatabase(
       opts.dataDir,

@@ -20,7 +20,8 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { REQUEST_TIMEOUT_MS, runCli, startDaemon } from './daemon.testing.ts';
+import { postEvents, REQUEST_TIMEOUT_MS, runCli, startDaemon } from './daemon.testing.ts';
+import { EVENT_SCHEMA_VERSION } from '../shared/version.ts';
 
 const dirs: string[] = [];
 const tempDir = (name: string) => {
@@ -230,4 +231,85 @@ describe('timeaudit encrypt / decrypt', () => {
     const badKey = cli('key', 'import', 'not a key');
     expect(badKey.status).toBe(2);
   });
+
+  it(
+    'converts through a running daemon, which keeps answering with the same reports',
+    { timeout: SLOW },
+    async () => {
+      const { data, env, cli } = setup();
+      expect(cli('demo', '--days', '3', '--seed', '11', '--tz', 'UTC').status).toBe(0);
+      const live = path.join(data, 'timeaudit.sqlite');
+      const texts = storedTexts(live);
+      const token = cli('token').stdout.trim();
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      const daemon = await startDaemon(['--port', '0', '--no-track', '--data-dir', data], env);
+      try {
+        const get = async (route: string) => {
+          const res = await fetch(`${daemon.url}${route}`, {
+            headers,
+            signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+          });
+          expect(res.status).toBe(200);
+          return res.text();
+        };
+        const reportRoute = `/v1/report?from=${FROM}&to=${TO}&tz=UTC`;
+        const before = await get(reportRoute);
+        expect(JSON.parse(await get('/v1/encryption'))).toEqual({
+          encrypted: false,
+          key_store: null,
+          can_convert: true,
+        });
+
+        // The command goes through the daemon, which holds the data folder.
+        const encrypted = runCli(['encrypt', '--data-dir', data], env);
+        expect(encrypted.stderr).toBe('');
+        expect(encrypted.status).toBe(0);
+        expect(encrypted.stdout).toMatch(
+          /^Encrypted by the running Time Audit \(\d+ rows verified\)\. The key is in the key file /,
+        );
+        const status = JSON.parse(await get('/v1/encryption'));
+        expect(status).toMatchObject({ encrypted: true, can_convert: true });
+        expect(status.key_store).toMatch(/^the key file /);
+        expect(await get(reportRoute)).toBe(before);
+        // The daemon goes on writing, encrypted: a new app's name is stored and is in no file's bytes either.
+        const result = await postEvents(daemon.url, token, 'window', [
+          {
+            event_id: 'after-encrypt',
+            app: 'Zanzibarcalc',
+            title: 'Quarterly zanzibar figures',
+            start_ts: '2021-01-01T10:00:00Z',
+            end_ts: '2021-01-01T10:05:00Z',
+            duration_ms: 300_000,
+            schema_version: EVENT_SCHEMA_VERSION,
+          },
+        ]);
+        expect(result.accepted).toBe(1);
+        texts.push('Zanzibarcalc', 'Quarterly zanzibar figures');
+        const found = filesUnder(data).flatMap(({ file, bytes }) =>
+          texts.filter((t) => bytes.includes(Buffer.from(t, 'utf8'))).map((t) => `${t} in ${file}`),
+        );
+        expect(found).toEqual([]);
+
+        // And back, through the API as the dashboard asks.
+        const res = await fetch(`${daemon.url}/v1/encryption`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ encrypted: false }),
+          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        });
+        expect(res.status).toBe(200);
+        expect(await res.json()).toMatchObject({ encrypted: false, key_store: null, recovery_key: null });
+        expect(readFileSync(live).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+        const again = await fetch(`${daemon.url}/v1/encryption`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ encrypted: false }),
+          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        });
+        expect(again.status).toBe(409);
+      } finally {
+        expect(await daemon.stop()).toBe(0);
+      }
+    },
+  );
 });

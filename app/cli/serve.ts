@@ -19,6 +19,8 @@ import { DataFolderLock, isDaemon } from '../db/data-lock.ts';
 import { DailyBackups } from '../db/daily-backups.ts';
 import { prepareDataDir } from './paths.ts';
 import { unlockDatabase } from '../db/keys/choose.ts';
+import { StoreSlot } from '../db/store-slot.ts';
+import { DaemonEncryption } from './serve-encryption.ts';
 
 /** Options left undefined come from the settings file the desktop app shares (settings.json), else defaults. */
 export interface ServeOptions {
@@ -78,9 +80,12 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
   // An encrypted database that no key opens stops the daemon here, in one line, before it serves anything.
   const unlocked = unlockDatabase(databasePath(options.dataDir), options.dataDir);
   if (unlocked) log.info(`the database is encrypted; its key is in ${unlocked.store.where}`);
-  const key = unlocked?.key ?? null;
   // Summaries of a zone are built in steps between requests: the API answers from the first moment.
-  const store = Store.open({ file: databasePath(options.dataDir), key, zoneBuilds: 'background' });
+  const open = (key: Buffer | null) =>
+    Store.open({ file: databasePath(options.dataDir), key, zoneBuilds: 'background' });
+  // The store sits in a slot, so that `encrypt` / `decrypt` can replace it while the API runs.
+  const slot = new StoreSlot(open(unlocked?.key ?? null));
+  const store = slot.store;
   const token = loadOrCreateToken(options.dataDir);
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
   // One pause for the API (the extension, and later the tray) and the tracker.
@@ -90,7 +95,19 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
     dataDir: options.dataDir,
     tz,
     log: log.child('backup'),
-    key: () => key,
+    key: (): Buffer | null => encryption.key(),
+  });
+  const encryption: DaemonEncryption = new DaemonEncryption({
+    dataDir: options.dataDir,
+    slot,
+    unlocked,
+    open: (key) => {
+      const reopened = open(key);
+      reopened.prepareZoneInBackground(tz);
+      return reopened;
+    },
+    backups,
+    log: log.child('encryption'),
   });
   pause.onChange((state) => {
     if (!state.paused) log.info('tracking resumed');
@@ -107,6 +124,7 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
     settings: live,
     beforePurge: () => tracker?.cut(),
     backups,
+    encryption,
   });
   let tracker: WindowTracker | null = null;
   let idle: IdleSource | null = null;

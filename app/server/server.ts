@@ -10,6 +10,7 @@ import { installErrorHandling, replyWithError, writeClientError } from './errors
 import { createHandlers } from './handlers/index.ts';
 import type { Store } from '../db/store.ts';
 import type { DailyBackups } from '../db/daily-backups.ts';
+import type { EncryptionControl } from './encryption-control.ts';
 import { registerRoutes } from './routes.ts';
 import { DEFAULT_DASHBOARD_DIR, registerDashboard } from './dashboard.ts';
 import { installGuards } from './security.ts';
@@ -46,6 +47,8 @@ export interface ServerOptions {
   beforePurge?: () => void;
   /** The data folder's backups, made and listed through the API; without them those calls answer 404. */
   backups?: DailyBackups;
+  /** Encryption status and conversion of the database; without it GET /v1/encryption says what the file is. */
+  encryption?: EncryptionControl;
 }
 
 export interface TimeAuditServer {
@@ -96,6 +99,7 @@ export function createServer(options: ServerOptions): TimeAuditServer {
       settings,
       beforePurge: options.beforePurge,
       backups: options.backups ?? null,
+      encryption: options.encryption ?? null,
     }),
   );
   app.addHook('onResponse', async (request, reply) => {

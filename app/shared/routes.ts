@@ -55,6 +55,8 @@ export const ROUTES = {
   purgeData: { method: 'DELETE', path: '/v1/data', auth: true, status: 200 },
   listBackups: { method: 'GET', path: '/v1/backups', auth: true, status: 200 },
   createBackup: { method: 'POST', path: '/v1/backup', auth: true, status: 201 },
+  getEncryption: { method: 'GET', path: '/v1/encryption', auth: true, status: 200 },
+  setEncryption: { method: 'POST', path: '/v1/encryption', auth: true, status: 200 },
   importActivityWatch: {
     method: 'POST',
     path: '/v1/import/activitywatch',

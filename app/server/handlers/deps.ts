@@ -4,6 +4,7 @@ import type { Exclusions } from '../../core/exclusions.ts';
 import type { LiveSettings } from '../../core/live-settings.ts';
 import type { PauseController } from '../pause-controller.ts';
 import type { DailyBackups } from '../../db/daily-backups.ts';
+import type { EncryptionControl } from '../encryption-control.ts';
 
 export interface HandlerDeps {
   store: Store;
@@ -23,4 +24,6 @@ export interface HandlerDeps {
   beforePurge?: (() => void) | undefined;
   /** The data folder's backups (POST /v1/backup, GET /v1/backups); null for a server without a data folder. */
   backups: DailyBackups | null;
+  /** Encryption at rest of the database (GET / POST /v1/encryption); null for a server without a data folder. */
+  encryption: EncryptionControl | null;
 }

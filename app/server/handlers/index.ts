@@ -18,6 +18,7 @@ import { settingsHandlers } from './settings.ts';
 import { dataPurgeHandlers } from './data-purge.ts';
 import { dataBackupHandlers } from './data-backup.ts';
 import { dataImportHandlers } from './data-import.ts';
+import { encryptionHandlers } from './encryption.ts';
 
 export type { HandlerDeps };
 
@@ -36,5 +37,6 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     ...dataPurgeHandlers(deps),
     ...dataBackupHandlers(deps),
     ...dataImportHandlers(deps),
+    ...encryptionHandlers(deps),
   };
 }

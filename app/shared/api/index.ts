@@ -23,6 +23,7 @@ export * from './data-export.ts';
 export * from './data-import.ts';
 export * from './data-purge.ts';
 export * from './data-backup.ts';
+export * from './encryption.ts';
 
 export type ApiParams<K extends ApiName> = ParamsOf<Api[K]>;
 export type ApiQuery<K extends ApiName> = QueryOf<Api[K]>;

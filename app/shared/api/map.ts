@@ -13,6 +13,7 @@ import { pauseApi } from './pause.ts';
 import { reportApi } from './report.ts';
 import { rulesApi } from './rules.ts';
 import { settingsApi } from './settings.ts';
+import { encryptionApi } from './encryption.ts';
 
 export const api = {
   ...pairingApi,
@@ -28,6 +29,7 @@ export const api = {
   ...dataImportApi,
   ...dataPurgeApi,
   ...dataBackupApi,
+  ...encryptionApi,
 };
 
 export type Api = typeof api;
