@@ -13,6 +13,7 @@ import './styles/logtime.css';
 import './styles/settings.css';
 import './styles/purge.css';
 import './styles/import.css';
+import './styles/encryption.css';
 
 // Before anything renders: a `#token=` link from `timeaudit serve` pairs this browser.
 takeTokenFromLocation();

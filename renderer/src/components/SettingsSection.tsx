@@ -7,6 +7,7 @@ import type { SettingsState } from '../hooks/useSettings.ts';
 import { subjectPurge, usePurgeContext } from '../hooks/usePurge.ts';
 import { LoadFailure } from './LoadFailure.tsx';
 import { Section } from './Section.tsx';
+import { EncryptionForm } from './EncryptionForm.tsx';
 
 type Save = SettingsState['save'];
 
@@ -58,6 +59,7 @@ export function SettingsSection({ state, className }: { state: SettingsState; cl
             <h3>Tracking</h3>
             <AwayForm minutes={settings.value.idle_minutes} save={save} />
             <RestartForm settings={settings.value} save={save} />
+            <EncryptionForm />
           </div>
         </div>
       )}
