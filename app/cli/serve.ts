@@ -18,9 +18,9 @@ import { EXTENSION_ID } from '../shared/extension.ts';
 import { DataFolderLock, isDaemon } from '../db/data-lock.ts';
 import { DailyBackups } from '../db/daily-backups.ts';
 import { prepareDataDir } from './paths.ts';
-import { unlockDatabase } from '../db/keys/choose.ts';
+import { KeyStores, unlockDatabase } from '../db/keys/choose.ts';
 import { StoreSlot } from '../db/store-slot.ts';
-import { DaemonEncryption } from './serve-encryption.ts';
+import { DaemonEncryption } from '../server/encryption-service.ts';
 
 /** Options left undefined come from the settings file the desktop app shares (settings.json), else defaults. */
 export interface ServeOptions {
@@ -108,6 +108,10 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
     },
     backups,
     log: log.child('encryption'),
+    keys: {
+      find: () => new KeyStores(options.dataDir).find().found,
+      writable: () => new KeyStores(options.dataDir).writable(),
+    },
   });
   pause.onChange((state) => {
     if (!state.paused) log.info('tracking resumed');

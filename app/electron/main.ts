@@ -21,6 +21,9 @@ import { prepareDataFolder } from '../db/data-folder.ts';
 import { DataFolderLock, isDaemon } from '../db/data-lock.ts';
 import { DailyBackups } from '../db/daily-backups.ts';
 import { Store } from '../db/store.ts';
+import { StoreSlot } from '../db/store-slot.ts';
+import { DaemonEncryption } from '../server/encryption-service.ts';
+import { DesktopKeys } from './database-key.ts';
 import { createServer } from '../server/server.ts';
 import { loadOrCreateToken } from '../server/token.ts';
 import { GetWindowsSource } from '../trackers/active-window.ts';
@@ -68,14 +71,38 @@ async function main(): Promise<void> {
   const file = new DesktopSettings(dataDir);
   const settings = new LiveSettings(file);
   const config = settings.get();
-  const store = Store.open({ file: databasePath(dataDir), zoneBuilds: 'background' });
-  store.prepareZoneInBackground(tz);
+  // An encrypted database opens with its key (safeStorage, else the daemon's key stores); without one the
+  // launch stops here with one line, before anything is written.
+  const keys = new DesktopKeys(dataDir, app.getPath('appData'));
+  const unlocked = keys.unlock(databasePath(dataDir));
+  const open = (key: Buffer | null) => {
+    const opened = Store.open({ file: databasePath(dataDir), key, zoneBuilds: 'background' });
+    opened.prepareZoneInBackground(tz);
+    return opened;
+  };
+  // In a slot: encrypting or decrypting from the dashboard replaces it while the server runs.
+  const slot = new StoreSlot(open(unlocked?.key ?? null));
+  const store = slot.store;
   const token = loadOrCreateToken(dataDir);
   const pause = new PauseController(systemPauseClock);
   // The tracker starts once the server listens; a purge ends its open events (WindowTracker.cut).
   let cutTracker = (): void => {};
   // As the daemon does: a copy a day in <data>/backups, the last 7 kept.
-  const backups = new DailyBackups({ dataDir, tz, log: log.child('backup') });
+  const backups = new DailyBackups({
+    dataDir,
+    tz,
+    log: log.child('backup'),
+    key: (): Buffer | null => encryption.key(),
+  });
+  const encryption: DaemonEncryption = new DaemonEncryption({
+    dataDir,
+    slot,
+    unlocked,
+    open,
+    backups,
+    log: log.child('encryption'),
+    keys,
+  });
   const server = createServer({
     store,
     token,
@@ -86,6 +113,7 @@ async function main(): Promise<void> {
     settings,
     beforePurge: () => cutTracker(),
     backups,
+    encryption,
   });
   const { url } = await server.listen().catch((error: unknown) => {
     store.close();

@@ -1,6 +1,6 @@
 /**
- * Encrypting or decrypting the database of a running daemon (POST /v1/encryption, and `timeaudit encrypt` /
- * `decrypt` while the daemon runs). The daemon holds the data folder's lock; here it also stops its daily
+ * Encrypting or decrypting the database of a running daemon or desktop app (POST /v1/encryption, and
+ * `timeaudit encrypt` / `decrypt` while one runs). It holds the data folder's lock; here it also stops its daily
  * backups (a backup started from the old file could leave a plain copy behind), takes its store out of the
  * slot (the API answers 503 "preparing" meanwhile, the tracker keeps its events), closes it, converts the
  * file (app/db/convert.ts), and opens it again with the new key. A failed conversion leaves the old file as it
@@ -11,12 +11,12 @@ import type { Logger } from '../core/logger.ts';
 import { databaseState } from '../db/cipher.ts';
 import { convertDatabase } from '../db/convert.ts';
 import type { DailyBackups } from '../db/daily-backups.ts';
-import { KeyStores, type FoundKey } from '../db/keys/choose.ts';
-import { formatRecoveryKey, KeyStoreError, newKey } from '../db/keys/key-store.ts';
+import type { FoundKey } from '../db/keys/choose.ts';
+import { formatRecoveryKey, KeyStoreError, newKey, type KeyStore } from '../db/keys/key-store.ts';
 import { databasePath } from '../db/open.ts';
 import type { Store } from '../db/store.ts';
 import type { StoreSlot } from '../db/store-slot.ts';
-import type { EncryptionControl } from '../server/encryption-control.ts';
+import type { EncryptionControl } from './encryption-control.ts';
 import type { EncryptionChange, EncryptionStatus } from '../shared/api/index.ts';
 
 export interface DaemonEncryptionOptions {
@@ -27,6 +27,8 @@ export interface DaemonEncryptionOptions {
   open: (key: Buffer | null) => Store;
   backups: DailyBackups;
   log: Logger;
+  /** Where keys are: the daemon's stores (app/db/keys/choose.ts), or the desktop app's safeStorage first. */
+  keys: { find(): FoundKey | null; writable(): KeyStore };
 }
 
 export class DaemonEncryption implements EncryptionControl {
@@ -90,10 +92,9 @@ export class DaemonEncryption implements EncryptionControl {
 
   /** The key already stored for this folder, else a new one, stored and read back before it is used. */
   private keyToEncryptWith(): FoundKey {
-    const stores = new KeyStores(this.options.dataDir);
-    const existing = stores.find().found;
+    const existing = this.options.keys.find();
     if (existing) return existing;
-    const store = stores.writable();
+    const store = this.options.keys.writable();
     const key = newKey();
     store.write(key);
     if (!store.read()?.equals(key))
