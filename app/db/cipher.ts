@@ -21,7 +21,9 @@ export function databaseState(file: string): DatabaseState {
   if (file === ':memory:' || file === '') return 'absent';
   let size: number;
   try {
-    size = statSync(file).size;
+    const stat = statSync(file);
+    if (!stat.isFile()) return 'absent';
+    size = stat.size;
   } catch {
     return 'absent';
   }

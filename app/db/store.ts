@@ -85,6 +85,8 @@ export class Store {
   readonly db: DB;
   /** The database's path, or ':memory:'. */
   readonly file: string;
+  /** The key the file was opened with (app/db/cipher.ts); null for a plain database. */
+  readonly key: Buffer | null;
   private readonly now: () => number;
   private readonly events: EventTables;
   private readonly subjects: Subjects;
@@ -104,6 +106,7 @@ export class Store {
   private constructor(db: DB, options: StoreOptions) {
     this.db = db;
     this.file = options.file;
+    this.key = options.key ?? null;
     this.now = options.now ?? Date.now;
     this.log = options.log ?? createLogger('store');
     this.rules = new Rules(db, this.log);
