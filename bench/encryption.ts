@@ -36,7 +36,8 @@ export interface EncryptionSummary {
   ingestPlainMs: number;
   ingestEncryptedMs: number;
   ingestRatio: number;
-  reports: { label: string; plainMs: number; encryptedMs: number; ratio: number }[];
+  /** Medians, and the ratio of the fastest runs too: on a shared machine a load spike can hit either side. */
+  reports: { label: string; plainMs: number; encryptedMs: number; ratio: number; fastestRatio: number }[];
   worstReportRatio: number;
 }
 
@@ -110,7 +111,7 @@ export function runEncryptionBench(options: { days: number; runs: number }): Enc
     for (const range of ranges) {
       const query = { fromMs: range.fromMs, toMs: endMs, tz: TZ };
       // Warm: both connections open, runs alternating between them, after two untimed runs of each.
-      const warm: Record<string, number> = {};
+      const warm: Record<string, number[]> = {};
       const stores = { plain: openStore(files.plain, null), encrypted: openStore(files.encrypted, key) };
       try {
         const times: Record<string, number[]> = { plain: [], encrypted: [] };
@@ -120,8 +121,8 @@ export function runEncryptionBench(options: { days: number; runs: number }): Enc
             stores[which].report(query);
             if (run >= 0) times[which]!.push(performance.now() - t0);
           }
-        warm.plain = median(times.plain!);
-        warm.encrypted = median(times.encrypted!);
+        warm.plain = times.plain!;
+        warm.encrypted = times.encrypted!;
       } finally {
         stores.plain.close();
         stores.encrypted.close();
@@ -135,20 +136,15 @@ export function runEncryptionBench(options: { days: number; runs: number }): Enc
           store.close();
           cold[which]!.push(performance.now() - t0);
         }
-      reports.push({
-        label: `report ${range.label}, warm`,
-        plainMs: warm.plain!,
-        encryptedMs: warm.encrypted!,
-        ratio: warm.encrypted! / warm.plain!,
+      const figure = (label: string, plain: number[], encrypted: number[]) => ({
+        label,
+        plainMs: median(plain),
+        encryptedMs: median(encrypted),
+        ratio: median(encrypted) / median(plain),
+        fastestRatio: Math.min(...encrypted) / Math.min(...plain),
       });
-      const coldPlain = median(cold.plain!);
-      const coldEncrypted = median(cold.encrypted!);
-      reports.push({
-        label: `open + report ${range.label}, cold connection`,
-        plainMs: coldPlain,
-        encryptedMs: coldEncrypted,
-        ratio: coldEncrypted / coldPlain,
-      });
+      reports.push(figure(`report ${range.label}, warm`, warm.plain!, warm.encrypted!));
+      reports.push(figure(`open + report ${range.label}, cold connection`, cold.plain!, cold.encrypted!));
     }
     const summary: EncryptionSummary = {
       events,
@@ -164,12 +160,13 @@ export function runEncryptionBench(options: { days: number; runs: number }): Enc
     );
     console.log(
       table([
-        ['figure', 'plain (baseline)', 'encrypted', 'encrypted / plain', 'verdict'],
+        ['figure', 'plain (baseline)', 'encrypted', 'encrypted / plain', 'fastest runs', 'verdict (median)'],
         [
           'ingest through store.ingest (7 days per call)',
           ms(summary.ingestPlainMs),
           ms(summary.ingestEncryptedMs),
           ratio(summary.ingestRatio),
+          '',
           verdict(summary.ingestRatio <= ENCRYPTION_TARGET, `≤ ${ENCRYPTION_TARGET}`),
         ],
         ...reports.map((r) => [
@@ -177,6 +174,7 @@ export function runEncryptionBench(options: { days: number; runs: number }): Enc
           ms(r.plainMs),
           ms(r.encryptedMs),
           ratio(r.ratio),
+          ratio(r.fastestRatio),
           verdict(r.ratio <= ENCRYPTION_TARGET, `≤ ${ENCRYPTION_TARGET}`),
         ]),
       ]),
