@@ -307,6 +307,20 @@ describe('timeaudit encrypt / decrypt', () => {
           signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         });
         expect(again.status).toBe(409);
+        // A body that is not {"encrypted": true|false} is refused in the one error shape, and changes nothing.
+        for (const body of ['{"encrypted":"yes"}', '{}', '{"encrypted":true,"key":"x"}', '[']) {
+          const bad = await fetch(`${daemon.url}/v1/encryption`, {
+            method: 'POST',
+            headers,
+            body,
+            signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+          });
+          expect(bad.status).toBe(400);
+          expect(Object.keys(((await bad.json()) as { error: object }).error)).toEqual(
+            expect.arrayContaining(['code', 'message']),
+          );
+        }
+        expect(readFileSync(live).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
       } finally {
         expect(await daemon.stop()).toBe(0);
       }
