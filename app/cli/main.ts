@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The `timeaudit` command: serve (the headless daemon), report, log (time logged by hand), token, demo, export,
- * purge, backup, restore, import. In a checkout it runs straight from TypeScript (`npm run timeaudit -- report`); installed globally, from dist/.
+ * purge, backup, restore, import, encrypt, decrypt, key. In a checkout it runs straight from TypeScript (`npm run timeaudit -- report`); installed globally, from dist/.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { APP_VERSION } from '../shared/version.ts';

@@ -3,7 +3,16 @@
  * missing or wrong key is refused before anything is written, backups of an encrypted database are encrypted
  * with its key and restore, and a purge reaches the encrypted backups too.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -116,6 +125,8 @@ describe('encrypted databases', () => {
     fill(store);
     const report = JSON.stringify(store.report(YEAR));
     store.close();
+    // What a conversion cut short between its swap and its zeroing would leave: plain old content.
+    writeFileSync(`${file}.old-4242`, readFileSync(file));
     const key = newKey();
     const progress: string[] = [];
     const result = convertDatabase(dir, { from: null, to: key }, (p) => progress.push(p.step));

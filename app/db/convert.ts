@@ -68,6 +68,11 @@ export function convertDatabase(
   if (encrypting && state === 'encrypted') throw conflict('the database is encrypted already');
   if (!encrypting && state === 'plain') throw conflict('the database is not encrypted');
 
+  // What a conversion cut short left (a crash between the swap and the zeroing): old content, removed first.
+  for (const folder of [dataDir, backupsFolder(dataDir)])
+    if (existsSync(folder))
+      for (const name of readdirSync(folder))
+        if (/\.sqlite\.old-\d+$/.test(name)) shred(path.join(folder, name));
   progress({ step: 'copying', done: 0, total: 3 });
   const rows = convertFile(live, change.from, change.to, progress);
   const result: ConvertResult = {
