@@ -5,7 +5,7 @@
  */
 import { createReadStream, readFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { importActivityWatch } from '../app/db/import/activitywatch.ts';
 import { Store } from '../app/db/store.ts';
 

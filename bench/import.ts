@@ -2,7 +2,7 @@
  * Importing a large ActivityWatch export: events a second and peak memory (RSS) of `timeaudit import
  * activitywatch`'s own code path (read, stage, store in one transaction, rollups brought up to date), against
  * two baselines measured in the same run on the same file: `JSON.parse` of the whole file (what a reader that
- * does not stream costs in memory), and bare better-sqlite3 INSERTs of the same number of rows in one
+ * does not stream costs in memory), and bare SQLite INSERTs of the same number of rows in one
  * transaction (the storage's ceiling). Each runs in a process of its own, so that each peak RSS is its own.
  *
  *   node bench/import.ts                      (1,000,000 events; or --events N, BENCH_IMPORT_EVENTS)

@@ -1,7 +1,7 @@
 /**
  * Ingest throughput: synthetic window and browser events (days ending yesterday, about 2,000 + 1,500 per active
  * day) posted in batches of 500 to the real listener, against a named baseline measured in the same run:
- * raw better-sqlite3 INSERTs of the same rows into tables of the same shape, in transactions of 500.
+ * raw SQLite INSERTs of the same rows into tables of the same shape, in transactions of 500.
  * store.ingest in-process is shown too, to tell the cost of HTTP + validation from that of the store, and each
  * path runs twice: before any report, and with one zone's rollups kept (every write then updates them too).
  *
@@ -9,7 +9,7 @@
  *   node bench/ingest.ts                 (this one: 100k events, 3 rounds, median)
  *   node bench/ingest.ts --events 20000 --rounds 1      or BENCH_EVENTS=20000 BENCH_ROUNDS=1
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -262,7 +262,7 @@ export async function runIngestBench(options: { events: number; rounds: number }
   console.log(
     table([
       ['path', 'events/s', 'ms', 'ratio to baseline'],
-      row('raw better-sqlite3 INSERT, tx of 500 (baseline)', runs.raw),
+      row('raw SQLite INSERT, tx of 500 (baseline)', runs.raw),
       row('HTTP + JSON.parse only, nothing stored (transport ceiling)', runs.bare),
       row('store.ingest in-process, no zone kept', runs.store0),
       row(`store.ingest in-process, ${zone}`, runs.store1),

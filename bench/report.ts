@@ -9,7 +9,7 @@
  *   node bench/report.ts                  (this one: 5 years, ~4.6 M events, a few minutes)
  *   node bench/report.ts --years 1        or BENCH_YEARS=1 (quick run); --runs 15 / BENCH_RUNS
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

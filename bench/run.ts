@@ -1,5 +1,5 @@
 /**
- * Runs every benchmark (ingest, report, dashboard, responsiveness, tracking) and ends with a summary of the ratios against their baselines and the targets.
+ * Runs every benchmark (ingest, report, dashboard, responsiveness, tracking, encryption) and ends with a summary of the ratios against their baselines and the targets.
  * Results go to stdout, progress to stderr. Takes a few minutes with the defaults (5 years of data).
  *
  *   npm run bench
@@ -12,6 +12,7 @@ import { ONE_YEAR_TARGET_MS, SPAN_TARGET, runReportBench } from './report.ts';
 import { runDashboardBench } from './dashboard.ts';
 import { RESPONSIVE_TARGET_MS, runResponsivenessBench } from './responsiveness.ts';
 import { TRACKING_CPU_TARGET_S, runTrackingBench } from './tracking.ts';
+import { ENCRYPTION_TARGET, runEncryptionBench } from './encryption.ts';
 
 const ingest = await runIngestBench({
   events: numberOption('--events', 'BENCH_EVENTS', 100_000),
@@ -31,6 +32,11 @@ const responsive = await runResponsivenessBench({ years: numberOption('--years',
 
 const tracking = await runTrackingBench({
   seconds: numberOption('--tracking-seconds', 'BENCH_TRACKING_SECONDS', 60),
+});
+
+const encryption = runEncryptionBench({
+  days: numberOption('--enc-days', 'BENCH_ENC_DAYS', 120),
+  runs: numberOption('--runs', 'BENCH_RUNS', 15),
 });
 
 const longest = report.ranges.at(-1);
@@ -82,6 +88,16 @@ console.log(
       'POST one event p99 while summaries build / once built',
       `${ms(responsive.busy.ingestP99)} / ${ms(responsive.idle.ingestP99)}`,
       verdict(responsive.busy.ingestP99 <= RESPONSIVE_TARGET_MS, `≤ ${RESPONSIVE_TARGET_MS} ms`),
+    ],
+    [
+      'ingest encrypted / plain (same run)',
+      ratio(encryption.ingestRatio),
+      verdict(encryption.ingestRatio <= ENCRYPTION_TARGET, `≤ ${ENCRYPTION_TARGET}`),
+    ],
+    [
+      'reports encrypted / plain, worst of warm and cold',
+      ratio(encryption.worstReportRatio),
+      verdict(encryption.worstReportRatio <= ENCRYPTION_TARGET, `≤ ${ENCRYPTION_TARGET}`),
     ],
     [
       'daemon start → first /v1/health',

@@ -10,7 +10,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { runCli, startDaemon, type Daemon } from '../app/cli/daemon.testing.ts';
 import { databasePath } from '../app/cli/paths.ts';

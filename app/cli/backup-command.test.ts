@@ -3,7 +3,7 @@
  * `timeaudit backup` process copies its database, refusals with their lines and exit codes, the daily backup
  * a daemon makes at start, and POST /v1/backup.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

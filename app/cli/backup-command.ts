@@ -13,18 +13,28 @@ import { DailyBackups } from '../db/daily-backups.ts';
 import { restoreDatabase } from '../db/restore.ts';
 import { formatBytes } from '../shared/format.ts';
 import { databasePath } from './paths.ts';
+import { databaseKey } from './database-key.ts';
+import { KeyStores } from '../db/keys/choose.ts';
 
 export async function backupCommand(opts: { dataDir: string; out?: string | undefined }): Promise<void> {
+  const key = databaseKey(opts.dataDir);
   const made = opts.out
-    ? await backupDatabase(databasePath(opts.dataDir), path.resolve(opts.out))
-    : await new DailyBackups({ dataDir: opts.dataDir }).backupNow();
+    ? await backupDatabase(databasePath(opts.dataDir), path.resolve(opts.out), key)
+    : await new DailyBackups({ dataDir: opts.dataDir, key: () => key }).backupNow();
   console.log(`Backed up ${databasePath(opts.dataDir)} to ${made.path} (${formatBytes(made.bytes)}).`);
 }
 
 export async function restoreCommand(file: string, opts: { dataDir: string }): Promise<void> {
   const lock = DataFolderLock.acquire(opts.dataDir, 'restore');
   try {
-    const done = await restoreDatabase(opts.dataDir, file);
+    // An encrypted backup opens with the folder's key, whatever the live database is now.
+    let key: Buffer | null = null;
+    try {
+      key = new KeyStores(opts.dataDir).find().found?.key ?? null;
+    } catch {
+      // No readable key: a plain backup restores all the same; an encrypted one is refused as not SQLite.
+    }
+    const done = await restoreDatabase(opts.dataDir, file, Date.now, key);
     const { window, browser, idle, manual } = done.counts;
     const migrated =
       done.fromVersion < done.toVersion

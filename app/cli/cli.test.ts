@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { loadMigrations } from '../db/migrate.ts';
 import { postEvents, runCli, startDaemon } from './daemon.testing.ts';
 import { createApiClient } from '../shared/client.ts';

@@ -10,7 +10,7 @@
  *   round r:  start ─ two streams of batches ─ 200 ─ SIGKILL 0–5 ms later (or 0–20 ms after a large batch is sent)
  *   round r+1: start ─ the unanswered batches again, then new events, some inside round r's long ones ─ …
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -22,6 +22,7 @@ import type { Productivity, SubjectKind } from '../shared/report.ts';
 import { Store } from '../db/store.ts';
 import { databasePath } from './paths.ts';
 import { claimWriter, viaDaemon } from './writer.ts';
+import { databaseKey } from './database-key.ts';
 
 export interface DemoOptions {
   dataDir: string;
@@ -85,7 +86,7 @@ const apiTarget = (api: ApiClient): DemoTarget => ({
 export async function demoCommand(opts: DemoOptions, now = Date.now()): Promise<void> {
   const writer = claimWriter(opts.dataDir, 'demo');
   // The store serves the check below, and the writes too when no daemon runs.
-  const store = Store.open({ file: databasePath(opts.dataDir) });
+  const store = Store.open({ file: databasePath(opts.dataDir), key: databaseKey(opts.dataDir) });
   try {
     const existing = store.db
       .prepare('SELECT (SELECT count(*) FROM window_events) + (SELECT count(*) FROM browser_events)')

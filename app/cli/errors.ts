@@ -16,6 +16,8 @@ import { LogArgumentError } from './log-times.ts';
 import { DaemonError } from './writer.ts';
 import { SyncFailed } from '../sync/run.ts';
 import { DuckDbMissingError } from '../sync/team-report.ts';
+import { EncryptRefusedError } from './encrypt-command.ts';
+import { EncryptionKeyError, KeyStoreError } from '../db/keys/key-store.ts';
 
 export interface CliFailure {
   message: string;
@@ -42,14 +44,17 @@ export function cliFailure(error: unknown): CliFailure | null {
     error instanceof DemoRefusedError ||
     error instanceof ExportArgumentError ||
     error instanceof PurgeRefusedError ||
-    error instanceof ImportArgumentError
+    error instanceof ImportArgumentError ||
+    error instanceof EncryptRefusedError
   )
     return { message: error.message, exitCode: 2 };
   if (
     error instanceof DataFolderBusyError ||
     error instanceof DaemonError ||
     error instanceof SyncFailed ||
-    error instanceof DuckDbMissingError
+    error instanceof DuckDbMissingError ||
+    error instanceof EncryptionKeyError ||
+    error instanceof KeyStoreError
   )
     return { message: error.message, exitCode: 1 };
   if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE')

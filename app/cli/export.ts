@@ -12,6 +12,7 @@ import { Store } from '../db/store.ts';
 import { exportDownload } from '../server/export/download.ts';
 import { rangeArguments } from './dates.ts';
 import { databasePath } from './paths.ts';
+import { databaseKey } from './database-key.ts';
 
 export class ExportArgumentError extends Error {}
 
@@ -42,7 +43,7 @@ function formatOf(opts: ExportOptions): ExportFormat | undefined {
 export async function exportCommand(opts: ExportOptions): Promise<void> {
   const format = formatOf(opts);
   const { tz, fromMs, toMs } = rangeArguments(opts);
-  const store = Store.open({ file: databasePath(opts.dataDir) });
+  const store = Store.open({ file: databasePath(opts.dataDir), key: databaseKey(opts.dataDir) });
   try {
     const download = exportDownload(store, {
       fromMs,

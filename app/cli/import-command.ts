@@ -17,6 +17,7 @@ import { databasePath } from './paths.ts';
 import { formatBytes, ProgressBar } from './progress.ts';
 import { loadSettings } from './settings-file.ts';
 import { claimWriter, viaDaemon } from './writer.ts';
+import { databaseKey } from './database-key.ts';
 
 export type ImportFormat = 'activitywatch' | 'timeaudit';
 
@@ -77,7 +78,11 @@ export async function importCommand(
     } else {
       const settings = loadSettings(opts.dataDir);
       // The titles it brings are redacted as the tracker's are (settings: privateApps, redactPatterns...).
-      const store = Store.open({ file: databasePath(opts.dataDir), redaction: createRedaction(settings) });
+      const store = Store.open({
+        file: databasePath(opts.dataDir),
+        key: databaseKey(opts.dataDir),
+        redaction: createRedaction(settings),
+      });
       try {
         const importer = format === 'activitywatch' ? importActivityWatch : importTimeAudit;
         summary = await importer(store, bytes, {

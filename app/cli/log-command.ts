@@ -18,6 +18,7 @@ import { LogArgumentError, parseDuration, parseEntryId, parseLocalTime } from '.
 import { databasePath } from './paths.ts';
 import { table } from './report-table.ts';
 import { claimWriter, viaDaemon } from './writer.ts';
+import { databaseKey } from './database-key.ts';
 
 export { LogArgumentError };
 
@@ -59,7 +60,11 @@ async function withStore<T>(
   now: number,
   work: (store: Store) => T | Promise<T>,
 ): Promise<T> {
-  const store = Store.open({ file: databasePath(opts.dataDir), now: () => now });
+  const store = Store.open({
+    file: databasePath(opts.dataDir),
+    key: databaseKey(opts.dataDir),
+    now: () => now,
+  });
   try {
     return await work(store);
   } finally {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The `timeaudit` command: serve (the headless daemon), report, log (time logged by hand), token, demo, export,
- * purge, backup, restore, import, sync, team report. In a checkout it runs straight from TypeScript (`npm run timeaudit -- report`); installed globally, from dist/.
+ * purge, backup, restore, import, sync, team report, encrypt, decrypt, key. In a checkout it runs straight from TypeScript (`npm run timeaudit -- report`); installed globally, from dist/.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { APP_VERSION } from '../shared/version.ts';
@@ -19,6 +19,7 @@ import { retentionCommand } from './retention-command.ts';
 import { backupCommand, restoreCommand } from './backup-command.ts';
 import { importCommand, type ImportFormat } from './import-command.ts';
 import { addSyncCommands } from './sync-program.ts';
+import { encryptionCommands } from './encrypt-program.ts';
 
 const integer = (name: string, min: number, max: number) => (value: string) => {
   const n = Number(value);
@@ -262,6 +263,7 @@ for (const [format, description] of importFormats) {
 }
 
 addSyncCommands(program, dataDirOption, dataDir);
+encryptionCommands(program, dataDirOption, dataDir);
 
 try {
   await program.parseAsync();

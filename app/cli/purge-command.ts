@@ -17,6 +17,7 @@ import { purgePreviewWire, purgeResultWire } from '../server/handlers/data-purge
 import { parseInstant } from './dates.ts';
 import { databasePath } from './paths.ts';
 import { claimWriter, viaDaemon } from './writer.ts';
+import { databaseKey } from './database-key.ts';
 
 export interface PurgeOptions {
   dataDir: string;
@@ -92,7 +93,9 @@ export async function purgeCommand(opts: PurgeOptions, now = Date.now()): Promis
   const writer = claimWriter(opts.dataDir, 'purge');
   try {
     const api = writer.api;
-    const store = api ? null : Store.open({ file: databasePath(opts.dataDir) });
+    const store = api
+      ? null
+      : Store.open({ file: databasePath(opts.dataDir), key: databaseKey(opts.dataDir) });
     try {
       const query = wireQuery(selector);
       const preview = api

@@ -3,6 +3,7 @@ import { Store } from '../db/store.ts';
 import { rangeArguments } from './dates.ts';
 import { databasePath } from './paths.ts';
 import { formatReport } from './report-table.ts';
+import { databaseKey } from './database-key.ts';
 
 export interface ReportOptions {
   dataDir: string;
@@ -15,7 +16,7 @@ export interface ReportOptions {
 
 export function reportCommand(opts: ReportOptions): void {
   const { tz, fromMs, toMs } = rangeArguments(opts);
-  const store = Store.open({ file: databasePath(opts.dataDir) });
+  const store = Store.open({ file: databasePath(opts.dataDir), key: databaseKey(opts.dataDir) });
   try {
     const report = store.report({ fromMs, toMs, tz, limit: opts.limit });
     console.log(opts.json ? JSON.stringify(report, null, 2) : formatReport(report));

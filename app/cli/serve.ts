@@ -22,6 +22,9 @@ import { reportTracker, StatusBoard } from '../server/status-board.ts';
 import { DEFAULT_PORT } from '../server/server.ts';
 import type { PortSource } from '../shared/api/index.ts';
 import { SyncService } from '../sync/service.ts';
+import { KeyStores, unlockDatabase } from '../db/keys/choose.ts';
+import { StoreSlot } from '../db/store-slot.ts';
+import { DaemonEncryption } from '../server/encryption-service.ts';
 
 /** Options left undefined come from the settings file the desktop app shares (settings.json), else defaults. */
 export interface ServeOptions {
@@ -76,18 +79,47 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
     pollMs: given.pollMs ?? settings.pollIntervalMs,
     idleMinutes: given.idleMinutes ?? settings.idleMinutes,
   };
+  // An encrypted database that no key opens stops the daemon here, in one line, before it serves anything.
+  const unlocked = unlockDatabase(databasePath(options.dataDir), options.dataDir);
+  if (unlocked) log.info(`the database is encrypted; its key is in ${unlocked.store.where}`);
   // Summaries of a zone are built in steps between requests: the API answers from the first moment.
-  const store = Store.open({
-    file: databasePath(options.dataDir),
-    zoneBuilds: 'background',
-    redaction: live.redaction,
-  });
+  const open = (key: Buffer | null) =>
+    Store.open({
+      file: databasePath(options.dataDir),
+      key,
+      zoneBuilds: 'background',
+      redaction: live.redaction,
+    });
+  // The store sits in a slot, so that `encrypt` / `decrypt` can replace it while the API runs.
+  const slot = new StoreSlot(open(unlocked?.key ?? null));
+  const store = slot.store;
   const token = loadOrCreateToken(options.dataDir);
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
   // One pause for the API (the extension, and later the tray) and the tracker.
   const pause = new PauseController(systemPauseClock);
   // A copy a day in <data>/backups, the last 7 kept: made through a connection of its own, writes go on.
-  const backups = new DailyBackups({ dataDir: options.dataDir, tz, log: log.child('backup') });
+  const backups = new DailyBackups({
+    dataDir: options.dataDir,
+    tz,
+    log: log.child('backup'),
+    key: (): Buffer | null => encryption.key(),
+  });
+  const encryption: DaemonEncryption = new DaemonEncryption({
+    dataDir: options.dataDir,
+    slot,
+    unlocked,
+    open: (key) => {
+      const reopened = open(key);
+      reopened.prepareZoneInBackground(tz);
+      return reopened;
+    },
+    backups,
+    log: log.child('encryption'),
+    keys: {
+      find: () => new KeyStores(options.dataDir).find().found,
+      writable: () => new KeyStores(options.dataDir).writable(),
+    },
+  });
   const retention = new RetentionJob({
     store,
     policy: () => live.get(),
@@ -125,6 +157,7 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
     beforePurge: () => tracker?.cut(),
     backups,
     sync,
+    encryption,
   });
   let tracker: WindowTracker | null = null;
   let idle: IdleSource | null = null;

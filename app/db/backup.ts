@@ -14,11 +14,12 @@
  * crash or a full disk never leaves a half file under a backup's name, and an existing file is never
  * overwritten (linking fails where renaming would replace).
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { chmodSync, closeSync, existsSync, linkSync, mkdirSync, openSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { conflict, DomainError, invalid, notFound } from '../core/errors.ts';
 import { diskFullError, isDiskFull } from './disk-full.ts';
+import { applyKey } from './cipher.ts';
 
 /** Where the daily backups go, and the backups made from the dashboard, inside the data folder. */
 export const BACKUPS_DIR = 'backups';
@@ -44,8 +45,14 @@ export function prepareBackupsFolder(dir: string): void {
 /**
  * Copies the database `source` to `dest`, a new file (0600) in a folder that exists. The copy is a whole
  * database in rollback-journal mode, one file with nothing beside it, consistent as of the moment it began.
+ * An encrypted database (`key`) is copied with VACUUM INTO, encrypted with the same key: SQLite's backup API
+ * cannot copy between encrypted files, and VACUUM INTO reads one snapshot too (in one step, not several).
  */
-export async function backupDatabase(source: string, dest: string): Promise<BackupFile> {
+export async function backupDatabase(
+  source: string,
+  dest: string,
+  key: Buffer | null = null,
+): Promise<BackupFile> {
   if (!existsSync(source)) throw notFound(`there is no database at ${source} yet: nothing to back up`);
   const folder = path.dirname(dest);
   if (!existsSync(folder)) throw invalid(`the folder ${folder} does not exist`, 'out');
@@ -57,6 +64,12 @@ export async function backupDatabase(source: string, dest: string): Promise<Back
   try {
     // Owner-only from its first byte (SQLite gives its journal the same mode); SQLite fills the empty file.
     closeSync(openSync(partial, 'wx', 0o600));
+    if (key) {
+      applyKey(db, key);
+      db.exec(`VACUUM INTO '${partial.replaceAll("'", "''")}'`);
+      linkSync(partial, dest);
+      return { path: dest, bytes: statSync(dest).size };
+    }
     db.exec('BEGIN');
     // The snapshot is taken by the first read, not by BEGIN.
     db.prepare('SELECT count(*) FROM sqlite_schema').get();

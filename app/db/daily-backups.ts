@@ -30,6 +30,8 @@ export interface DailyBackupsOptions {
   /** The zone whose dates name the backups; the machine's by default. */
   tz?: string;
   log?: Logger;
+  /** The key of an encrypted database, asked before each backup (it changes with `timeaudit encrypt`). */
+  key?: () => Buffer | null;
 }
 
 export interface ListedBackup extends BackupFile {
@@ -49,6 +51,7 @@ export class DailyBackups {
   private readonly now: () => number;
   private readonly tz: string;
   private readonly log: Logger;
+  private readonly key: () => Buffer | null;
   private timer: NodeJS.Timeout | null = null;
   /** The backup under way: one at a time, and stop() waits for it. */
   private running: Promise<unknown> = Promise.resolve();
@@ -59,6 +62,7 @@ export class DailyBackups {
     this.now = options.now ?? Date.now;
     this.tz = options.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
     this.log = options.log ?? createLogger('backup');
+    this.key = options.key ?? (() => null);
   }
 
   /** Makes today's backup now if it is missing, then checks every hour. */
@@ -95,7 +99,7 @@ export class DailyBackups {
       const file = path.join(this.folder, `timeaudit-${isoDate(today)}.sqlite`);
       let made: BackupFile | null = null;
       if (!existsSync(file)) {
-        made = await backupDatabase(this.database, file);
+        made = await backupDatabase(this.database, file, this.key());
         this.log.info(`daily backup made: ${file} (${made.bytes} bytes)`);
       }
       const deleted: string[] = [];
@@ -119,7 +123,7 @@ export class DailyBackups {
       const base = `timeaudit-${stamp.slice(0, 10)}-${stamp.slice(11, 19).replaceAll(':', '')}`;
       let name = `${base}.sqlite`;
       for (let n = 2; existsSync(path.join(this.folder, name)); n++) name = `${base}-${n}.sqlite`;
-      return backupDatabase(this.database, path.join(this.folder, name));
+      return backupDatabase(this.database, path.join(this.folder, name), this.key());
     });
   }
 

@@ -13,7 +13,7 @@
  *   daemon B:       ✗ busy: "already running (pid A, url, since)"
  *   daemon C:                                          [lock ......   (A's lock went with A)
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -22,7 +22,7 @@ export const HOLDER_FILE = 'timeaudit.lock.json';
 
 /** What takes the lock: a daemon (`serve`, the desktop app) for its life, or a writing command for its run. */
 export type LockCommand =
-  'serve' | 'desktop' | 'log' | 'demo' | 'purge' | 'restore' | 'import' | 'retention' | 'sync';
+  'serve' | 'desktop' | 'log' | 'demo' | 'purge' | 'restore' | 'import' | 'retention' | 'sync' | 'encrypt';
 const DAEMONS: readonly LockCommand[] = ['serve', 'desktop'];
 
 export interface LockHolder {

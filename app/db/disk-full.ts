@@ -2,7 +2,7 @@
  * A full disk, in the store's words. SQLite says SQLITE_FULL when the database or its WAL cannot grow; nothing
  * of the failed transaction is kept, so the caller may answer "nothing was saved" and try again later.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { DomainError } from '../core/errors.ts';
 
 export function isDiskFull(error: unknown): boolean {

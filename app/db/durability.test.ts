@@ -3,7 +3,7 @@
  * write-ahead log while the store that wrote them is still open (what a SIGKILL leaves on disk), then opening
  * a new store on the copy.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Logger } from '../core/logger.ts';
 import { LOCK_FILE } from './data-lock.ts';
 import { Store, type PurgeOutcome, type PurgeSelector, type Scrubbed } from './store.ts';
+import { databaseState, keyOpens } from './cipher.ts';
 
 export const BACKUPS_DIR = 'backups';
 const SQLITE_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1');
@@ -37,8 +38,11 @@ function isSqliteFile(file: string): boolean {
   }
 }
 
-/** The SQLite files of the data folder and its backups/ other than the database itself, sorted. */
-export function databaseCopies(databaseFile: string): string[] {
+/**
+ * The SQLite files of the data folder and its backups/ other than the database itself, sorted; with the key
+ * of an encrypted database, the copies that key opens too (its backups are encrypted with it).
+ */
+export function databaseCopies(databaseFile: string, key: Buffer | null = null): string[] {
   const dataDir = path.dirname(databaseFile);
   const found: string[] = [];
   for (const dir of [dataDir, path.join(dataDir, BACKUPS_DIR)]) {
@@ -55,7 +59,8 @@ export function databaseCopies(databaseFile: string): string[] {
       if (name === LOCK_FILE || /-(wal|shm|journal)$/.test(name)) continue;
       // A backup being written (backup.ts) is linked to its name when whole: the copy is reached then.
       if (name.endsWith('.partial')) continue;
-      if (isSqliteFile(file)) found.push(file);
+      if (isSqliteFile(file) || (key && databaseState(file) === 'encrypted' && keyOpens(file, key)))
+        found.push(file);
     }
   }
   return found.sort();
@@ -66,10 +71,10 @@ export function purgeEverywhere(store: Store, selector: PurgeSelector, log: Logg
   const outcome = store.purge(selector);
   if (store.file === ':memory:') return { ...outcome, copies: [] };
   const dataDir = path.dirname(store.file);
-  const copies = databaseCopies(store.file).map((file): CopyPurged => {
+  const copies = databaseCopies(store.file, store.key).map((file): CopyPurged => {
     const name = path.relative(dataDir, file);
     try {
-      const copy = Store.open({ file, log });
+      const copy = Store.open({ file, log, key: databaseState(file) === 'encrypted' ? store.key : null });
       try {
         return { file: name, purged: true, scrubbed: copy.purge(selector).scrubbed };
       } finally {

@@ -2,7 +2,7 @@
  * Restoring a backup into a data folder, on real files: every refusal leaves the folder as it was, and a
  * restore keeps what it replaces, the replaced database's unsaved WAL included.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { truncateSync, writeFileSync } from 'node:fs';

@@ -15,7 +15,7 @@
  * replayed into the restored file, pages of one database written over another. When it cannot be folded (a
  * damaged database, the reason to restore) it moves with its file under the new name, where SQLite pairs them.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { createReadStream, createWriteStream, existsSync, openSync, readSync, closeSync } from 'node:fs';
 import { chmodSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
@@ -25,6 +25,7 @@ import { diskFullError } from './disk-full.ts';
 import { loadMigrations, userVersion } from './migrate.ts';
 import { databasePath } from './open.ts';
 import { Store } from './store.ts';
+import { applyKey, databaseState, keyOpens } from './cipher.ts';
 
 /** Tables every Time Audit database has had since its first version: what tells one from any SQLite file. */
 const OUR_TABLES = ['categories', 'subjects', 'window_events', 'browser_events', 'idle_events'] as const;
@@ -47,22 +48,27 @@ export async function restoreDatabase(
   dataDir: string,
   file: string,
   now: () => number = Date.now,
+  /** The data folder's key: an encrypted backup is restored with it (it was made with it). */
+  key: Buffer | null = null,
 ): Promise<RestoreResult> {
   const source = path.resolve(file);
   const live = databasePath(dataDir);
-  checkFile(source, live);
+  const sourceKey = key && databaseState(source) === 'encrypted' && keyOpens(source, key) ? key : null;
+  if (sourceKey) checkEncryptedFile(source, live);
+  else checkFile(source, live);
   const staging = `${live}.restoring`;
   removeWithSideFiles(staging);
   try {
     await copyOwnerOnly(source, staging);
     // A backup copied from a live folder may have its last commits in a WAL beside it: they belong to it.
     if (existsSync(`${source}-wal`)) await copyOwnerOnly(`${source}-wal`, `${staging}-wal`);
-    const fromVersion = checkDatabase(staging, source);
-    migrateAndClose(staging, source);
-    const replaced = existsSync(live) ? setAside(live, now()) : null;
+    const fromVersion = checkDatabase(staging, source, sourceKey);
+    migrateAndClose(staging, source, sourceKey);
+    const liveKey = databaseState(live) === 'encrypted' ? key : null;
+    const replaced = existsSync(live) ? setAside(live, now(), liveKey) : null;
     removeWithSideFiles(live);
     renameSync(staging, live);
-    const proof = Store.open({ file: live });
+    const proof = Store.open({ file: live, key: sourceKey });
     try {
       return { replaced, fromVersion, toVersion: userVersion(proof.db), ...contents(proof.db) };
     } finally {
@@ -74,6 +80,13 @@ export async function restoreDatabase(
   } finally {
     removeWithSideFiles(staging);
   }
+}
+
+/** An encrypted backup that the key opens: only what a look at the file can tell without SQLite. */
+function checkEncryptedFile(source: string, live: string): void {
+  if (!statSync(source).isFile()) throw refuse(source, 'it is not a file');
+  if (existsSync(live) && realpathSync(source) === realpathSync(live))
+    throw refuse(source, 'it is the database in use itself; give a backup of it');
 }
 
 /** The checks a look at the bytes can make: a regular file, not the live database, SQLite's, complete. */
@@ -115,10 +128,11 @@ function checkFile(source: string, live: string): void {
 }
 
 /** What only SQLite can tell: integrity, the schema's version and Time Audit's tables. Returns the version. */
-function checkDatabase(staging: string, source: string): number {
+function checkDatabase(staging: string, source: string, key: Buffer | null): number {
   let db: Database.Database;
   try {
     db = new Database(staging, { fileMustExist: true });
+    if (key) applyKey(db, key);
   } catch (error) {
     throw refuse(source, `SQLite cannot open it (${(error as Error).message})`);
   }
@@ -154,10 +168,10 @@ function checkDatabase(staging: string, source: string): number {
 }
 
 /** Brings the copy to this app's schema and leaves it one file, its WAL folded in. */
-function migrateAndClose(staging: string, source: string): void {
+function migrateAndClose(staging: string, source: string, key: Buffer | null): void {
   let store: Store;
   try {
-    store = Store.open({ file: staging });
+    store = Store.open({ file: staging, key });
   } catch (error) {
     if (isDomainError(error, 'storage_full')) throw error;
     throw refuse(source, `it could not be brought up to this version (${(error as Error).message})`);
@@ -167,13 +181,14 @@ function migrateAndClose(staging: string, source: string): void {
 }
 
 /** Moves the live database to `<name>.replaced-<UTC time>`, its WAL folded in or moved along. */
-function setAside(live: string, nowMs: number): string {
+function setAside(live: string, nowMs: number, key: Buffer | null): string {
   const stamp = new Date(nowMs).toISOString().slice(0, 19).replaceAll(':', '-');
   let kept = `${live}.replaced-${stamp}Z`;
   for (let n = 2; existsSync(kept); n++) kept = `${live}.replaced-${stamp}Z-${n}`;
   try {
     const old = new Database(live, { fileMustExist: true });
     try {
+      if (key) applyKey(old, key);
       old.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
       old.close();

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { createLogger, type Logger } from '../core/logger.ts';
 import { databaseCopies, type CopyPurged } from './purge-copies.ts';
+import { databaseState } from './cipher.ts';
 import { retentionCutoffs, type RetentionCutoffs, type RetentionPolicy } from './retention.ts';
 import { Store, type Scrubbed } from './store.ts';
 import { zoneFor } from '../core/zone.ts';
@@ -62,7 +63,7 @@ export async function runRetention(
   if (cutoffs.eventsBeforeMs === null && cutoffs.titlesBeforeMs === null) return none;
   const done = await retainAll(store, cutoffs, options);
   const scrubbed = done.deleted + done.blanked > 0 ? store.scrub() : null;
-  const copies = store.file === ':memory:' ? [] : retainCopies(store.file, cutoffs, log);
+  const copies = store.file === ':memory:' ? [] : retainCopies(store.file, store.key, cutoffs, log);
   const run = { cutoffs, ...done, scrubbed, copies };
   if (done.deleted + done.blanked > 0 || copies.some((c) => !c.purged))
     log.info('retention applied', {
@@ -79,12 +80,18 @@ export async function runRetention(
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** The same cutoffs on each copy of the database; a copy that cannot be opened is reported, never skipped. */
-function retainCopies(databaseFile: string, cutoffs: RetentionCutoffs, log: Logger): CopyPurged[] {
+function retainCopies(
+  databaseFile: string,
+  key: Buffer | null,
+  cutoffs: RetentionCutoffs,
+  log: Logger,
+): CopyPurged[] {
   const dataDir = path.dirname(databaseFile);
-  return databaseCopies(databaseFile).map((file): CopyPurged => {
+  // An encrypted database's backups are encrypted with its key (purge-copies.ts).
+  return databaseCopies(databaseFile, key).map((file): CopyPurged => {
     const name = path.relative(dataDir, file);
     try {
-      const copy = Store.open({ file, log });
+      const copy = Store.open({ file, log, key: databaseState(file) === 'encrypted' ? key : null });
       try {
         let step = copy.retentionStep(cutoffs);
         let changed = step.deleted + step.blanked;

@@ -64,6 +64,8 @@ export interface IngestOutcome {
 export interface StoreOptions {
   /** Path of the SQLite file, or ':memory:'. */
   file: string;
+  /** The key of an encrypted file (app/db/cipher.ts); null or absent for a plain one. */
+  key?: Buffer | null;
   now?: () => number;
   /** How long after a write the rollups are refreshed (writes in between are refreshed together). */
   refreshDelayMs?: number;
@@ -93,6 +95,8 @@ export class Store {
   readonly db: DB;
   /** The database's path, or ':memory:'. */
   readonly file: string;
+  /** The key the file was opened with (app/db/cipher.ts); null for a plain database. */
+  readonly key: Buffer | null;
   private readonly now: () => number;
   private readonly events: EventTables;
   private readonly subjects: Subjects;
@@ -114,6 +118,7 @@ export class Store {
   private constructor(db: DB, options: StoreOptions) {
     this.db = db;
     this.file = options.file;
+    this.key = options.key ?? null;
     this.now = options.now ?? Date.now;
     this.log = options.log ?? createLogger('store');
     this.redaction = options.redaction ?? NO_REDACTION;
@@ -152,7 +157,7 @@ export class Store {
   }
 
   static open(options: StoreOptions): Store {
-    const store = new Store(openDatabase(options.file), options);
+    const store = new Store(openDatabase(options.file, options.key ?? null), options);
     try {
       store.repairExtents();
       store.applyDefaultCategories();

@@ -26,6 +26,9 @@ import { syncLine } from '../core/desktop/sync-line.ts';
 import { Store } from '../db/store.ts';
 import { createServer, DEFAULT_PORT } from '../server/server.ts';
 import { reportTracker, StatusBoard } from '../server/status-board.ts';
+import { StoreSlot } from '../db/store-slot.ts';
+import { DaemonEncryption } from '../server/encryption-service.ts';
+import { DesktopKeys } from './database-key.ts';
 import { loadOrCreateToken } from '../server/token.ts';
 import { desktopSources } from '../trackers/desktop-sources.ts';
 import { WindowTracker } from '../trackers/tracker.ts';
@@ -72,18 +75,43 @@ async function main(): Promise<void> {
   const file = new DesktopSettings(dataDir);
   const settings = new LiveSettings(file);
   const config = settings.get();
-  const store = Store.open({
-    file: databasePath(dataDir),
-    zoneBuilds: 'background',
-    redaction: settings.redaction,
-  });
-  store.prepareZoneInBackground(tz);
+  // An encrypted database opens with its key (safeStorage, else the daemon's key stores); without one the
+  // launch stops here with one line, before anything is written.
+  const keys = new DesktopKeys(dataDir, app.getPath('appData'));
+  const unlocked = keys.unlock(databasePath(dataDir));
+  const open = (key: Buffer | null) => {
+    const opened = Store.open({
+      file: databasePath(dataDir),
+      key,
+      zoneBuilds: 'background',
+      redaction: settings.redaction,
+    });
+    opened.prepareZoneInBackground(tz);
+    return opened;
+  };
+  // In a slot: encrypting or decrypting from the dashboard replaces it while the server runs.
+  const slot = new StoreSlot(open(unlocked?.key ?? null));
+  const store = slot.store;
   const token = loadOrCreateToken(dataDir);
   const pause = new PauseController(systemPauseClock);
   // The tracker starts once the server listens; a purge ends its open events (WindowTracker.cut).
   let cutTracker = (): void => {};
   // As the daemon does: a copy a day in <data>/backups, the last 7 kept.
-  const backups = new DailyBackups({ dataDir, tz, log: log.child('backup') });
+  const backups = new DailyBackups({
+    dataDir,
+    tz,
+    log: log.child('backup'),
+    key: (): Buffer | null => encryption.key(),
+  });
+  const encryption: DaemonEncryption = new DaemonEncryption({
+    dataDir,
+    slot,
+    unlocked,
+    open,
+    backups,
+    log: log.child('encryption'),
+    keys,
+  });
   const status = new StatusBoard();
   status.portSource = config.port === DEFAULT_PORT ? 'default' : 'settings';
   // As the daemon does: team sync on its interval while enabled (app/sync).
@@ -106,6 +134,7 @@ async function main(): Promise<void> {
     beforePurge: () => cutTracker(),
     backups,
     sync,
+    encryption,
   });
   const { url } = await server.listen().catch((error: unknown) => {
     store.close();

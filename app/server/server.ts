@@ -11,6 +11,7 @@ import { createHandlers } from './handlers/index.ts';
 import type { Store } from '../db/store.ts';
 import type { DailyBackups } from '../db/daily-backups.ts';
 import type { SyncService } from '../sync/service.ts';
+import type { EncryptionControl } from './encryption-control.ts';
 import { registerRoutes } from './routes.ts';
 import { DEFAULT_DASHBOARD_DIR, registerDashboard } from './dashboard.ts';
 import { installGuards } from './security.ts';
@@ -52,6 +53,8 @@ export interface ServerOptions {
   status?: StatusBoard;
   /** Team sync; without it the sync calls answer 404. */
   sync?: SyncService;
+  /** Encryption status and conversion of the database; without it GET /v1/encryption says what the file is. */
+  encryption?: EncryptionControl;
 }
 
 export interface TimeAuditServer {
@@ -108,6 +111,7 @@ export function createServer(options: ServerOptions): TimeAuditServer {
       status,
       port: () => boundPort,
       sync: options.sync ?? null,
+      encryption: options.encryption ?? null,
     }),
   );
   app.addHook('onResponse', async (request, reply) => {

@@ -60,6 +60,8 @@ export const ROUTES = {
   getSync: { method: 'GET', path: '/v1/sync', auth: true, status: 200 },
   runSync: { method: 'POST', path: '/v1/sync/run', auth: true, status: 200 },
   updateSyncSettings: { method: 'PATCH', path: '/v1/sync/settings', auth: true, status: 200 },
+  getEncryption: { method: 'GET', path: '/v1/encryption', auth: true, status: 200 },
+  setEncryption: { method: 'POST', path: '/v1/encryption', auth: true, status: 200 },
   importActivityWatch: {
     method: 'POST',
     path: '/v1/import/activitywatch',

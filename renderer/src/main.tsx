@@ -16,6 +16,7 @@ import './styles/sync.css';
 import './styles/import.css';
 import './styles/status.css';
 import './styles/narrow.css';
+import './styles/encryption.css';
 
 // Before anything renders: a `#token=` link from `timeaudit serve` pairs this browser.
 takeTokenFromLocation();

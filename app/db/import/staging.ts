@@ -5,7 +5,7 @@
  * its end; then one transaction moves it all (see Store.atomically), so a file cut short stores nothing.
  * Being another connection, it never holds the store's write lock while bytes are still arriving.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 /** One event as read: `part` is a bucket's number (ActivityWatch) or a source's (the raw format). */
 export interface StagedRow {

@@ -6,6 +6,7 @@ import type { PauseController } from '../pause-controller.ts';
 import type { DailyBackups } from '../../db/daily-backups.ts';
 import type { StatusBoard } from '../status-board.ts';
 import type { SyncService } from '../../sync/service.ts';
+import type { EncryptionControl } from '../encryption-control.ts';
 
 export interface HandlerDeps {
   store: Store;
@@ -31,4 +32,6 @@ export interface HandlerDeps {
   port: () => number;
   /** Team sync (GET /v1/sync, POST /v1/sync/run); null for a server without a data folder. */
   sync?: SyncService | null | undefined;
+  /** Encryption at rest of the database (GET / POST /v1/encryption); null for a server without a data folder. */
+  encryption: EncryptionControl | null;
 }

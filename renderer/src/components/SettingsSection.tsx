@@ -10,6 +10,7 @@ import { Section } from './Section.tsx';
 import { RedactionForm } from './RedactionForm.tsx';
 import { RetentionForm } from './RetentionForm.tsx';
 import { PortInForce } from './PortInForce.tsx';
+import { EncryptionForm } from './EncryptionForm.tsx';
 
 type Save = SettingsState['save'];
 
@@ -61,6 +62,7 @@ export function SettingsSection({ state, className }: { state: SettingsState; cl
             <h3>Tracking</h3>
             <AwayForm minutes={settings.value.idle_minutes} save={save} />
             <RestartForm settings={settings.value} save={save} />
+            <EncryptionForm />
           </div>
           <div className="settings-group">
             <h3>Privacy</h3>
