@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { formatDuration } from '../../../app/shared/format.ts';
 import type { Timeline } from '../../../app/shared/report.ts';
-import { formatClock } from '../lib/clock.ts';
+import { formatClock, formatHour } from '../lib/clock.ts';
 import { PRODUCTIVITY_LABELS, PRODUCTIVITY_ORDER } from '../lib/productivity.ts';
 import { addDays, dayOf, formatDay, isDay, type Day, type DayRange } from '../lib/ranges.ts';
 import { describeSession, sessionsOf, type Session } from '../lib/sessions.ts';
@@ -82,7 +82,7 @@ function DayStrip({ timeline, busy }: { timeline: Timeline; busy: boolean }) {
   const hours = Math.round(span / HOUR);
   const ticks = Array.from({ length: hours + 1 }, (_, h) => ({
     left: ((h * HOUR) / span) * 100,
-    label: h === hours ? '24' : formatClock(fromMs + h * HOUR).slice(0, 2),
+    label: formatHour(fromMs + h * HOUR),
     major: h % 3 === 0,
   }));
   const first = sessions[0];

@@ -1,5 +1,6 @@
 /** Duration axes: ticks at round durations ("30m", "1h", "2h") instead of chart.js's round milliseconds. */
 import { formatDuration } from '../../../app/shared/format.ts';
+import { formatClock } from '../../../app/shared/local-format.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -28,10 +29,10 @@ export function durationAxis(maxMs: number, colors: { muted: string; grid: strin
   };
 }
 
-/** "09:00–10:00" for hour 9. */
-export function hourLabel(hour: number): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(hour)}:00–${pad((hour + 1) % 24)}:00`;
+/** "09:00–10:00" for hour 9 (en-GB), "9:00 AM–10:00 AM" (en-US): in the browser's locale. */
+export function hourLabel(hour: number, locale?: string): string {
+  const at = (h: number) => formatClock(Date.UTC(2000, 0, 1, h % 24), locale, 'UTC');
+  return `${at(hour)}–${at(hour + 1)}`;
 }
 
 /** A duration typed by the user: one parser for the dashboard, the popup and the CLI. */
