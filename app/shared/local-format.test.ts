@@ -11,6 +11,7 @@ describe('dates and times in the browser’s locale', () => {
     expect(formatClock(at(14, 5), 'de-DE', 'UTC')).toBe('14:05');
     expect(formatHour(at(14, 0), 'en-US', 'UTC')).toMatch(/^2\sPM$/);
     expect(formatHour(at(14, 0), 'en-GB', 'UTC')).toBe('14');
+    expect(formatHour(at(9, 0), 'de-DE', 'UTC')).toBe('09');
   });
 
   it('writes a calendar date in the locale’s order and names, the same in every zone', () => {

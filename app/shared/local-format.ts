@@ -33,10 +33,11 @@ export function formatClock(ms: number, locale?: string, timeZone?: string): str
   return formatter(locale, { hour, minute: '2-digit', timeZone }).format(ms);
 }
 
-/** The hour alone, for an axis: "14", "09" or "2 PM". */
+/** The hour alone, for an axis: "14", "09" (without a word such as German "Uhr") or "2 PM". */
 export function formatHour(ms: number, locale?: string, timeZone?: string): string {
-  const hour = twentyFourHour(locale) ? '2-digit' : 'numeric';
-  return formatter(locale, { hour, timeZone }).format(ms);
+  if (!twentyFourHour(locale)) return formatter(locale, { hour: 'numeric', timeZone }).format(ms);
+  const parts = formatter(locale, { hour: '2-digit', timeZone }).formatToParts(ms);
+  return parts.find((p) => p.type === 'hour')?.value ?? '';
 }
 
 /** "Mon, 16 Nov 2026" (weekday and year unless left out): "16 Nov" with neither. */

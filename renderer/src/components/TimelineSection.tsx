@@ -84,6 +84,8 @@ function DayStrip({ timeline, busy }: { timeline: Timeline; busy: boolean }) {
     left: ((h * HOUR) / span) * 100,
     label: formatHour(fromMs + h * HOUR),
     major: h % 3 === 0,
+    // On a narrow screen only every sixth hour is labelled: "12 AM 3 AM 6 AM" would run together.
+    sixth: h % 6 === 0,
   }));
   const first = sessions[0];
   const lastSession = sessions.at(-1);
@@ -133,7 +135,7 @@ function DayStrip({ timeline, busy }: { timeline: Timeline; busy: boolean }) {
         {ticks
           .filter((t) => t.major)
           .map((t) => (
-            <span key={t.left} style={{ left: `${t.left}%` }}>
+            <span key={t.left} className={t.sixth ? undefined : 'axis-3h'} style={{ left: `${t.left}%` }}>
               {t.label}
             </span>
           ))}
