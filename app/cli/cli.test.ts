@@ -95,7 +95,7 @@ describe('timeaudit', () => {
       expect(posted).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
       // The CLI reads the same database while the daemon runs.
       const reportOfJan5 = (tz: string, ...flags: string[]) =>
-        run('report', '--data-dir', dir, '--from', '2026-01-05', '--to', '2026-01-06', '--tz', tz, ...flags);
+        run('report', '--data-dir', dir, '--from', '2026-01-05', '--to', '2026-01-05', '--tz', tz, ...flags);
       const json = reportOfJan5('Asia/Kolkata', '--json');
       expect(json.status).toBe(0);
       const report = JSON.parse(json.stdout);

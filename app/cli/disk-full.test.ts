@@ -3,7 +3,7 @@
  * Mounting needs root (CI runs as root); elsewhere the test is skipped and says why.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,6 +72,8 @@ describe.skipIf(!mounted)('a full disk', () => {
     rmSync(mountPoint, { recursive: true, force: true });
   });
   beforeAll(() => {
+    // Only `serve`, `demo` and `import` make a data folder; `token` needs one.
+    mkdirSync(dataDir, { mode: 0o700 });
     expect(runCli(['token', '--data-dir', dataDir], env).status).toBe(0);
   });
 

@@ -14,15 +14,28 @@ import { PurgeRefusedError } from './purge-command.ts';
 import { ImportArgumentError } from './import-command.ts';
 import { LogArgumentError } from './log-times.ts';
 import { DaemonError } from './writer.ts';
+import { DataFolderMissingError } from './paths.ts';
+import { CommandArgumentError } from './write-through.ts';
+import { CommanderError } from 'commander';
 import { SyncFailed } from '../sync/run.ts';
 import { DuckDbMissingError } from '../sync/team-report.ts';
 import { EncryptRefusedError } from './encrypt-command.ts';
 import { EncryptionKeyError, KeyStoreError } from '../db/keys/key-store.ts';
 
 export interface CliFailure {
+  /** Empty when the line was printed already (commander prints its own usage errors). */
   message: string;
-  exitCode: 1 | 2;
+  exitCode: 0 | 1 | 2;
 }
+
+/** The exit codes, as `timeaudit --help` ends by saying them. */
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0  done
+  1  the machine failed: the disk is full, the port is taken, the daemon did not answer,
+     the data folder is held by another process
+  2  asked wrongly: an unknown option or command, a bad value, a data folder that does not exist,
+     an unknown category or id, an overlap; nothing was changed`;
 
 const DOMAIN_EXIT_CODES: Record<DomainErrorKind, 1 | 2> = {
   invalid: 2,
@@ -35,6 +48,9 @@ const DOMAIN_EXIT_CODES: Record<DomainErrorKind, 1 | 2> = {
 
 /** The line and exit code of a failure the user should see as such; null for a bug. */
 export function cliFailure(error: unknown): CliFailure | null {
+  // Commander's own errors (an unknown option, a missing argument, a bad value) are usage errors; --help and
+  // --version end with 0.
+  if (error instanceof CommanderError) return { message: '', exitCode: error.exitCode === 0 ? 0 : 2 };
   if (error instanceof DomainError)
     return { message: error.message, exitCode: DOMAIN_EXIT_CODES[error.kind] };
   if (
@@ -45,7 +61,9 @@ export function cliFailure(error: unknown): CliFailure | null {
     error instanceof ExportArgumentError ||
     error instanceof PurgeRefusedError ||
     error instanceof ImportArgumentError ||
-    error instanceof EncryptRefusedError
+    error instanceof EncryptRefusedError ||
+    error instanceof DataFolderMissingError ||
+    error instanceof CommandArgumentError
   )
     return { message: error.message, exitCode: 2 };
   if (

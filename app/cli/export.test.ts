@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 const env = { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '', TIMEAUDIT_LOG_LEVEL: 'warn' };
-const RANGE = ['--from', '2026-01-10', '--to', '2026-01-12', '--tz', 'Europe/Berlin'];
+const RANGE = ['--from', '2026-01-10', '--to', '2026-01-11', '--tz', 'Europe/Berlin'];
 
 /** A data folder with an hour of Code either side of midnight in Berlin, and a visit to a site. */
 function dataDir(): string {

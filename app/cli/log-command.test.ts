@@ -107,14 +107,18 @@ describe.each(MODES)('timeaudit log, %s', (_, withDaemon) => {
         note: '',
       });
 
-      const table = run('log', 'list', '--from', '2026-11-10', '--to', '2026-11-12', ...PARIS);
+      const table = run('log', 'list', '--from', '2026-11-10', '--to', '2026-11-11', ...PARIS);
       expect(table.status, table.stderr).toBe(0);
       expect(table.stdout).toMatch(/^id +date +time +duration +label +category +note$/m);
       expect(table.stdout).toMatch(/^ 1 +2026-11-10 +18:00–19:00 +1h +Gym +Sport +legs$/m);
       expect(table.stdout).toMatch(/^ 2 +2026-11-10 +23:30–00:45 \+1d +1h 15m +Book +Reading$/m);
       expect(table.stdout).toMatch(/2 entries, 2h 15m \(times in Europe\/Paris\)/);
-      expect(list('--from', '2026-11-11', '--to', '2026-11-12', ...PARIS).map((e) => e.label)).toEqual([
+      // A date as --to is included whole; a time of day is where the range ends.
+      expect(list('--from', '2026-11-11', '--to', '2026-11-11', ...PARIS).map((e) => e.label)).toEqual([
         'Book',
+      ]);
+      expect(list('--from', '2026-11-10', '--to', '2026-11-10 23:30', ...PARIS).map((e) => e.label)).toEqual([
+        'Gym',
       ]);
 
       // A time of day alone is on the entry's own day.
@@ -143,19 +147,24 @@ describe.each(MODES)('timeaudit log, %s', (_, withDaemon) => {
   );
 
   it(
-    'lists the last 7 days by default, and takes "yesterday HH:MM" and a duration ending now',
+    'lists the last 7 days by default (plain `log` too), and takes "yesterday HH:MM" and 1.5h ending now',
     async () => {
       const { run, list } = cli(await folder(withDaemon));
       expect(
         run('log', 'Run', '--category', 'Sport', '--from', 'yesterday 07:00', '--to', '07:40', ...PARIS)
           .status,
       ).toBe(0);
-      const walk = run('log', 'Walk', '--category', 'Sport', '--duration', '20m', ...PARIS, '--json');
+      const walk = run('log', 'Walk', '--category', 'Sport', '--duration', '1.5h', ...PARIS, '--json');
       expect(walk.status, walk.stderr).toBe(0);
       const entry = JSON.parse(walk.stdout) as ManualEntry;
-      expect(Date.parse(entry.end) - Date.parse(entry.start)).toBe(20 * 60_000);
+      expect(Date.parse(entry.end) - Date.parse(entry.start)).toBe(90 * 60_000);
       expect(Math.abs(Date.parse(entry.end) - Date.now())).toBeLessThan(10 * 60_000);
       expect(list(...PARIS).map((e) => e.label)).toEqual(['Run', 'Walk']);
+      const plain = run('log', ...PARIS);
+      expect(plain.status, plain.stderr).toBe(0);
+      expect(plain.stdout).toMatch(/Run +Sport/);
+      expect(plain.stdout).toMatch(/1h 30m +Walk +Sport/);
+      expect(plain.stdout).toMatch(/^2 entries/m);
     },
     SLOW,
   );
@@ -175,7 +184,7 @@ describe.each(MODES)('timeaudit log, %s', (_, withDaemon) => {
           ['--category', 'Sprot', '--from', '2026-11-09 18:00', '--to', '19:00'],
           'there is no category named "Sprot"; the categories are: Reading, Sport',
         ],
-        [['--from', '2026-11-09 18:00', '--to', '19:00'], /required option '--category <name>'/],
+        [['--from', '2026-11-09 18:00', '--to', '19:00'], 'give --category NAME (Reading, Sport)'],
         [
           ['--category', 'Sport', '--from', 'last tuesday', '--to', '19:00'],
           '--from "last tuesday" is not a time: use HH:MM (today), "YYYY-MM-DD HH:MM", "yesterday HH:MM", ' +
@@ -195,7 +204,7 @@ describe.each(MODES)('timeaudit log, %s', (_, withDaemon) => {
         ],
         [
           ['--category', 'Sport', '--from', '2026-11-09 18:00', '--duration', '1x'],
-          '--duration "1x" is not a duration: use 45m, 1h or 1h30m',
+          '--duration "1x" is not a duration: use 45m, 1h, 1.5h or 1h30m',
         ],
         [
           ['--category', 'Sport', '--from', '2026-11-09 18:00'],
@@ -225,9 +234,9 @@ describe.each(MODES)('timeaudit log, %s', (_, withDaemon) => {
       ];
       for (const [args, message] of bad) {
         const r = run('log', 'Run', ...PARIS, ...args);
-        expect(r.status, args.join(' ')).not.toBe(0);
+        // Usage errors and refused values alike: exit code 2.
+        expect(r.status, args.join(' ')).toBe(2);
         if (typeof message === 'string') {
-          expect(r.status, args.join(' ')).toBe(2);
           expect(r.stderr, args.join(' ')).toBe(`timeaudit: ${message}\n`);
         } else expect(r.stderr, args.join(' ')).toMatch(message);
         expect(r.stdout).toBe('');
@@ -268,9 +277,8 @@ describe.each(MODES)('timeaudit log, %s', (_, withDaemon) => {
       ];
       for (const [args, message] of badEdits) {
         const r = run('log', ...args, ...PARIS);
-        expect(r.status, args.join(' ')).not.toBe(0);
+        expect(r.status, args.join(' ')).toBe(2);
         if (typeof message === 'string') {
-          expect(r.status, args.join(' ')).toBe(2);
           expect(r.stderr, args.join(' ')).toBe(`timeaudit: ${message}\n`);
         } else expect(r.stderr, args.join(' ')).toMatch(message);
         expect(r.stdout).toBe('');
@@ -347,7 +355,7 @@ describe('timeaudit log next to a running daemon', () => {
             end: '2026-11-10T16:30:00Z',
           },
         });
-        expect(list('--from', '2026-11-10', '--to', '2026-11-11', ...PARIS).map((e) => e.label)).toEqual([
+        expect(list('--from', '2026-11-10', '--to', '2026-11-10', ...PARIS).map((e) => e.label)).toEqual([
           'Run',
           'Gym',
         ]);

@@ -15,6 +15,7 @@ import { wallClock } from '../core/wall-clock.ts';
 import { zoneFor, type Zone } from '../core/zone.ts';
 import { Store, type ManualEntryChange, type ManualEntryInput } from '../db/store.ts';
 import { LogArgumentError, parseDuration, parseEntryId, parseLocalTime } from './log-times.ts';
+import { isWholeDay, parseRangeEnd } from './dates.ts';
 import { databasePath } from './paths.ts';
 import { table } from './report-table.ts';
 import { claimWriter, viaDaemon } from './writer.ts';
@@ -29,7 +30,7 @@ interface CommonOptions {
 }
 
 export interface LogAddOptions extends CommonOptions {
-  category: string;
+  category?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
   duration?: string | undefined;
@@ -138,12 +139,31 @@ async function withWriter<T>(
   }
 }
 
+/** `timeaudit log` alone lists (as `log list`); with a label it logs (as `log add`). */
+export async function logCommand(
+  label: string | undefined,
+  opts: LogAddOptions,
+  now = Date.now(),
+): Promise<void> {
+  if (label !== undefined) return logAddCommand(label, opts, now);
+  if (opts.category !== undefined || opts.duration !== undefined || opts.note !== undefined)
+    throw new LogArgumentError(
+      'what did you do? give a label: timeaudit log "Gym" --category Sport --from 18:00 --to 19:00',
+    );
+  return logListCommand(opts, now);
+}
+
 /** `timeaudit log LABEL --category C --from … (--to … | --duration …)`. */
 export async function logAddCommand(label: string, opts: LogAddOptions, now = Date.now()): Promise<void> {
   const zone = zoneOf(opts);
   const { startMs, endMs } = newInterval(opts, zone, now);
   await withWriter(opts, now, async (store, writes) => {
-    const category = knownCategory(store.listCategories(), opts.category);
+    const categories = store.listCategories();
+    if (opts.category === undefined)
+      throw new LogArgumentError(
+        `give --category NAME${categories.length === 0 ? '' : ` (${categories.map((c) => c.name).join(', ')})`}`,
+      );
+    const category = knownCategory(categories, opts.category);
     const entry = await writes.create({ label, category, startMs, endMs, note: opts.note }, zone.name);
     print(opts, entry, `Logged ${describe(entry, zone)}`);
   });
@@ -155,7 +175,13 @@ export async function logListCommand(opts: LogListOptions, now = Date.now()): Pr
   const today = zone.localDay(now);
   const fromMs =
     opts.from === undefined ? zone.dayStart(today - 6) : parseLocalTime('--from', opts.from, zone, now);
-  const toMs = opts.to === undefined ? zone.dayStart(today + 1) : parseLocalTime('--to', opts.to, zone, now);
+  // A date as --to is included whole (as in `report`); a time of day or an instant is where the range ends.
+  const toMs =
+    opts.to === undefined
+      ? zone.dayStart(today + 1)
+      : isWholeDay(opts.to)
+        ? parseRangeEnd(opts.to, zone, now)
+        : parseLocalTime('--to', opts.to, zone, now);
   if (toMs <= fromMs) throw new LogArgumentError('--to must be after --from');
   await withStore(opts, now, (store) => {
     const entries = store.listManualEntries(fromMs, toMs);

@@ -1,9 +1,10 @@
 /**
  * Times and durations as `timeaudit log` takes them, on the local clock of --tz: "18:00" (today, or the day
  * given), "2026-11-21 18:00", "yesterday 18:00", plus every form `report` takes (a date is its midnight, an
- * ISO instant with a zone, now); durations "45m", "1h", "1h30m".
+ * ISO instant with a zone, now); durations "45m", "1h", "1.5h", "1h30m".
  */
-import { DAY_MS, MINUTE_MS } from '../core/time.ts';
+import { DAY_MS } from '../core/time.ts';
+import { parseDuration as parseTypedDuration } from '../shared/duration-input.ts';
 import { localInstant } from '../core/wall-clock.ts';
 import type { Zone } from '../core/zone.ts';
 import { DateArgumentError, parseInstant } from './dates.ts';
@@ -61,16 +62,11 @@ function dayNumber(option: string, text: string, dayText: string, zone: Zone, no
   return day;
 }
 
-const DURATION = /^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?$/;
-
-/** "45m", "1h", "1h30m", "1h 30m" → milliseconds (more than zero). */
-export function parseDuration(text: string): number {
-  const m = DURATION.exec(text.trim().toLowerCase());
-  const ms =
-    m && (m[1] !== undefined || m[2] !== undefined)
-      ? (Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * MINUTE_MS
-      : 0;
-  if (!(ms > 0)) throw new LogArgumentError(`--duration "${text}" is not a duration: use 45m, 1h or 1h30m`);
+/** "45m", "1h", "1.5h", "1h30m", "1:30" (as the dashboard's goal form reads them) → milliseconds, more than zero. */
+export function parseDuration(text: string, option = '--duration'): number {
+  const ms = parseTypedDuration(text);
+  if (ms === null || !(ms > 0))
+    throw new LogArgumentError(`${option} "${text}" is not a duration: use 45m, 1h, 1.5h or 1h30m`);
   return ms;
 }
 

@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 /**
  * The `timeaudit` command: serve (the headless daemon), report, log (time logged by hand), token, demo, export,
- * purge, backup, restore, import, sync, team report, encrypt, decrypt, key. In a checkout it runs straight from TypeScript (`npm run timeaudit -- report`); installed globally, from dist/.
+ * purge, backup, restore, import, sync, team report, encrypt, decrypt, key, goals, rules. In a checkout it runs straight from TypeScript (`npm run timeaudit -- report`); installed globally, from dist/.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { APP_VERSION } from '../shared/version.ts';
 import { DEFAULT_PORT } from '../server/server.ts';
-import { cliFailure } from './errors.ts';
+import { cliFailure, EXIT_CODES_HELP } from './errors.ts';
 import { reportCommand } from './report.ts';
-import { logAddCommand, logDeleteCommand, logEditCommand, logListCommand } from './log-command.ts';
-import { prepareDataDir, resolveDataDir } from './paths.ts';
+import { logCommand, logDeleteCommand, logEditCommand, logListCommand } from './log-command.ts';
+import { existingDataDir, prepareDataDir, resolveDataDir } from './paths.ts';
 import { serve } from './serve.ts';
 import { tokenCommand } from './token.ts';
 import { demoCommand } from './demo.ts';
@@ -20,6 +20,7 @@ import { backupCommand, restoreCommand } from './backup-command.ts';
 import { importCommand, type ImportFormat } from './import-command.ts';
 import { addSyncCommands } from './sync-program.ts';
 import { encryptionCommands } from './encrypt-program.ts';
+import { addPlanningCommands } from './planning-program.ts';
 
 const integer = (name: string, min: number, max: number) => (value: string) => {
   const n = Number(value);
@@ -33,14 +34,23 @@ function portFromEnv(): number | undefined {
   return env === undefined ? undefined : integer('TIMEAUDIT_PORT', 1, 65535)(env);
 }
 
+const TO_HELP = `
+Dates: a date as --to is included whole (--from 2026-01-01 --to 2026-01-31 is all of January; --to today
+includes today), as in the dashboard; an instant (an ISO time, now, a time of day in \`log list\`) is where
+the range ends, not included.`;
+
 const program = new Command()
   .name('timeaudit')
   .description('Time Audit: a local-first tracker of where your time goes. Your data stays on this machine.')
   .version(APP_VERSION)
-  .showHelpAfterError('(run with --help for usage)');
+  .showHelpAfterError('(run with --help for usage)')
+  .addHelpText('after', `${TO_HELP}\n${EXIT_CODES_HELP}`)
+  // Commander's own usage errors throw (exit code 2, see errors.ts) instead of exiting with 1.
+  .exitOverride();
 
-/** --data-dir (else the default), created owner-only or made so; `serve` does the same itself. */
-const dataDir = (flag: string | undefined): string => prepareDataDir(resolveDataDir(flag));
+/** --data-dir (else the default), which must exist, made owner-only; only `serve`, `demo` and `import` create one. */
+const dataDir = (flag: string | undefined): string => existingDataDir(resolveDataDir(flag));
+const newDataDir = (flag: string | undefined): string => prepareDataDir(resolveDataDir(flag));
 
 const dataDirOption = [
   '--data-dir <dir>',
@@ -85,9 +95,13 @@ program
   .description('print where the time went in a range (default: today)')
   .option(...dataDirOption)
   .option('--from <when>', 'start: YYYY-MM-DD, an ISO instant, today, yesterday or now', 'today')
-  .option('--to <when>', 'end (exclusive), same forms as --from', 'tomorrow')
+  .option('--to <when>', 'end, same forms as --from; a date is included whole', 'today')
   .option('--tz <zone>', "IANA time zone for days and hours (default: this machine's)")
-  .option('--limit <n>', 'at most this many subjects', integer('--limit', 1, 10_000))
+  .option(
+    '--limit <n>',
+    'at most this many subjects (default: 15; with --json: all)',
+    integer('--limit', 1, 10_000),
+  )
   .option('--json', 'print the report as JSON, exactly as GET /v1/report answers')
   .action((opts) => reportCommand({ ...opts, dataDir: dataDir(opts.dataDir) }));
 
@@ -110,27 +124,29 @@ const log = program
 // The default subcommand: `timeaudit log LABEL …` is `timeaudit log add LABEL …`.
 log
   .command('add', { isDefault: true })
-  .description('log an activity (the default: `log LABEL …` means `log add LABEL …`)')
-  .argument('<label>', 'what you did, e.g. "Gym"')
+  .description('log an activity (the default: `log LABEL …` means `log add LABEL …`; `log` alone lists)')
+  .argument('[label]', 'what you did, e.g. "Gym"')
   .option(...dataDirOption)
-  .requiredOption(
+  .option(
     '--category <name>',
-    'an existing category; it becomes the category of every entry with this label',
+    'an existing category (required); it becomes the category of every entry with this label',
   )
   .option('--from <time>', `start: ${timeForms}`)
   .option('--to <time>', 'end, same forms as --from (HH:MM alone: on the day of --from)')
-  .option('--duration <d>', 'instead of --to: 45m, 1h, 1h30m (alone: ending now)')
+  .option('--duration <d>', 'instead of --to: 45m, 1h, 1.5h, 1h30m (alone: ending now)')
   .option('--note <text>', 'a note kept with the entry')
   .option(...tzOption)
   .option('--json', 'print the stored entry as JSON, as the API answers it')
-  .action((label: string, opts) => logAddCommand(label, { ...opts, dataDir: dataDir(opts.dataDir) }));
+  .action((label: string | undefined, opts) =>
+    logCommand(label, { ...opts, dataDir: dataDir(opts.dataDir) }),
+  );
 
 log
   .command('list')
   .description('list the entries logged by hand (default: the last 7 days)')
   .option(...dataDirOption)
   .option('--from <when>', `start: a date (midnight), ${timeForms}`)
-  .option('--to <when>', 'end (exclusive), same forms')
+  .option('--to <when>', 'end, same forms (a date is included whole; a time is not)')
   .option(...tzOption)
   .option('--json', 'print the entries as JSON, as GET /v1/manual-entries answers')
   .action((opts) => logListCommand({ ...opts, dataDir: dataDir(opts.dataDir) }));
@@ -144,7 +160,7 @@ log
   .option('--category <name>', 'an existing category, for every entry with the label')
   .option('--from <time>', `a new start: ${timeForms}`)
   .option('--to <time>', 'a new end, same forms')
-  .option('--duration <d>', 'a new length from the start: 45m, 1h, 1h30m')
+  .option('--duration <d>', 'a new length from the start: 45m, 1h, 1.5h, 1h30m')
   .option('--note <text>', 'a new note ("" to clear it)')
   .option(...tzOption)
   .option('--json', 'print the entry as JSON')
@@ -175,7 +191,7 @@ program
   .option('--force', 'add demo data even where tracked events exist already')
   .action((opts) =>
     demoCommand({
-      dataDir: dataDir(opts.dataDir),
+      dataDir: newDataDir(opts.dataDir),
       days: opts.days,
       tz: opts.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
       seed: opts.seed,
@@ -190,7 +206,7 @@ program
   )
   .option(...dataDirOption)
   .option('--from <when>', 'start: YYYY-MM-DD, an ISO instant, today, yesterday or now', 'today')
-  .option('--to <when>', 'end (exclusive), same forms as --from', 'tomorrow')
+  .option('--to <when>', 'end, same forms as --from; a date is included whole', 'today')
   .option('--tz <zone>', "IANA time zone of the dates (default: this machine's)")
   .option('--format <format>', 'csv (the default), json, ndjson or parquet; with --raw ndjson or json')
   .option('--out <file>', 'write to this file (default: stdout)')
@@ -209,7 +225,10 @@ program
   )
   .option(...dataDirOption)
   .option('--from <when>', 'start of a range: YYYY-MM-DD, an ISO instant, today, yesterday or now')
-  .option('--to <when>', 'end of the range (exclusive), same forms; events over its edges are cut')
+  .option(
+    '--to <when>',
+    'end of the range, same forms (a date is included whole); events over its edges are cut',
+  )
   .option('--tz <zone>', "IANA time zone of the dates (default: this machine's)")
   .option('--app <name>', 'an app, as reports name it (its title-rule subjects too)')
   .option('--domain <name>', 'a domain and its subdomains')
@@ -259,17 +278,20 @@ for (const [format, description] of importFormats) {
     .argument('<file>', 'the file, or - for standard input')
     .option(...dataDirOption)
     .option('--json', 'print the summary as JSON, as the API answers it')
-    .action((file: string, opts) => importCommand(format, file, { ...opts, dataDir: dataDir(opts.dataDir) }));
+    .action((file: string, opts) =>
+      importCommand(format, file, { ...opts, dataDir: newDataDir(opts.dataDir) }),
+    );
 }
 
 addSyncCommands(program, dataDirOption, dataDir);
 encryptionCommands(program, dataDirOption, dataDir);
+addPlanningCommands(program, dataDirOption, dataDir);
 
 try {
   await program.parseAsync();
 } catch (error) {
   const failure = cliFailure(error);
   if (!failure) throw error;
-  console.error(`timeaudit: ${failure.message}`);
+  if (failure.message !== '') console.error(`timeaudit: ${failure.message}`);
   process.exitCode = failure.exitCode;
 }

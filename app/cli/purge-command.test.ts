@@ -47,7 +47,7 @@ async function folder(withDaemon: boolean): Promise<string> {
 
 const subjects = (dir: string): Record<string, number> => {
   const r = runCli(
-    ['report', '--json', '--from', '2026-11-20', '--to', '2026-11-21', '--tz', 'UTC', '--data-dir', dir],
+    ['report', '--json', '--from', '2026-11-20', '--to', '2026-11-20', '--tz', 'UTC', '--data-dir', dir],
     env,
   );
   expect(r.status, r.stderr).toBe(0);

@@ -14,7 +14,7 @@ import { zoneFor } from '../core/zone.ts';
 import { purgeEverywhere } from '../db/purge-copies.ts';
 import { Store, type PurgeSelector } from '../db/store.ts';
 import { purgePreviewWire, purgeResultWire } from '../server/handlers/data-purge.ts';
-import { parseInstant } from './dates.ts';
+import { DateArgumentError, parseInstant, parseRangeEnd } from './dates.ts';
 import { databasePath } from './paths.ts';
 import { claimWriter, viaDaemon } from './writer.ts';
 import { databaseKey } from './database-key.ts';
@@ -53,11 +53,10 @@ export function purgeSelectorOf(opts: PurgeOptions, nowMs: number): PurgeSelecto
   if (opts.from === undefined || opts.to === undefined)
     throw new PurgeRefusedError('a range needs both --from and --to');
   const zone = zoneFor(opts.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
-  return {
-    kind: 'range',
-    fromMs: parseInstant(opts.from, zone, nowMs),
-    toMs: parseInstant(opts.to, zone, nowMs),
-  };
+  const fromMs = parseInstant(opts.from, zone, nowMs);
+  const toMs = parseRangeEnd(opts.to, zone, nowMs);
+  if (toMs <= fromMs) throw new DateArgumentError('--to must not be before --from');
+  return { kind: 'range', fromMs, toMs };
 }
 
 /** "the app Slack", "the domain example.com and its subdomains", "everything recorded", a range in ISO. */

@@ -18,8 +18,14 @@ export function reportCommand(opts: ReportOptions): void {
   const { tz, fromMs, toMs } = rangeArguments(opts);
   const store = Store.open({ file: databasePath(opts.dataDir), key: databaseKey(opts.dataDir) });
   try {
-    const report = store.report({ fromMs, toMs, tz, limit: opts.limit });
-    console.log(opts.json ? JSON.stringify(report, null, 2) : formatReport(report));
+    if (opts.json) {
+      console.log(JSON.stringify(store.report({ fromMs, toMs, tz, limit: opts.limit }), null, 2));
+      return;
+    }
+    // Every subject, so that the header can say how many there are ("Top 5 of 85 subjects").
+    const report = store.report({ fromMs, toMs, tz });
+    const goals = store.listGoals(tz);
+    console.log(formatReport(report, { subjectCount: report.subjects.length, goals, top: opts.limit ?? 15 }));
   } finally {
     store.close();
   }

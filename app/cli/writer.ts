@@ -20,7 +20,10 @@ const WAIT_MS = 15_000;
 /** The running daemon's API, else the data folder's lock (release it when done). */
 export function claimWriter(
   dataDir: string,
-  command: Extract<LockCommand, 'log' | 'demo' | 'purge' | 'import' | 'retention' | 'sync' | 'encrypt'>,
+  command: Extract<
+    LockCommand,
+    'log' | 'demo' | 'purge' | 'import' | 'retention' | 'sync' | 'encrypt' | 'goals' | 'rules'
+  >,
 ): Writer {
   let daemonUrl: string | null = null;
   try {

@@ -22,7 +22,18 @@ export const HOLDER_FILE = 'timeaudit.lock.json';
 
 /** What takes the lock: a daemon (`serve`, the desktop app) for its life, or a writing command for its run. */
 export type LockCommand =
-  'serve' | 'desktop' | 'log' | 'demo' | 'purge' | 'restore' | 'import' | 'retention' | 'sync' | 'encrypt';
+  | 'serve'
+  | 'desktop'
+  | 'log'
+  | 'demo'
+  | 'purge'
+  | 'restore'
+  | 'import'
+  | 'retention'
+  | 'sync'
+  | 'encrypt'
+  | 'goals'
+  | 'rules';
 const DAEMONS: readonly LockCommand[] = ['serve', 'desktop'];
 
 export interface LockHolder {

@@ -7,6 +7,7 @@
  */
 import { formatDuration, shownGapMs } from '../../../app/shared/format.ts';
 import type { GoalProgress, GoalState } from '../../../app/shared/planning.ts';
+import { GOAL_TONES } from '../../../app/shared/goal-tones.ts';
 import type { PopupStatus } from '../protocol.ts';
 import { h } from './dom.ts';
 
@@ -56,7 +57,7 @@ export function goalsCard(status: PopupStatus): HTMLElement | null {
         const view = goalView(goal);
         return h(
           'li',
-          { class: `goal state-${view.state}`, 'data-state': view.state },
+          { class: `goal goal-${GOAL_TONES[view.state]}`, 'data-state': view.state },
           h('span', { class: 'name', title: view.title }, view.title),
           h('span', { class: 'num' }, view.figures),
           h(

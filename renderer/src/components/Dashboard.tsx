@@ -12,6 +12,7 @@ import { browserTimeZone } from '../lib/clock.ts';
 import {
   dayOf,
   formatRange,
+  dayCount,
   presetOf,
   presetRange,
   PRESETS,
@@ -216,8 +217,11 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
               <AllocationSection report={shown.report} previous={shown.previous} />
               <TimeOfDaySection report={shown.report} />
               <GoalsSection goals={shown.planning.goals} actions={planningActions} onRetry={retry} />
-              <ScoreTrendSection report={shown.report} />
-              <DayOfWeekSection report={shown.report} range={shown.range} />
+              {/* One day has no trend and one weekday: both cards show only from two days on. */}
+              {dayCount(shown.range) > 1 ? <ScoreTrendSection report={shown.report} /> : null}
+              {dayCount(shown.range) > 1 ? (
+                <DayOfWeekSection report={shown.report} range={shown.range} />
+              ) : null}
               <ShrinkageSection report={shown.report} rangeText={formatRange(shown.range)} />
               <TopActivitiesSection report={shown.report} rangeText={formatRange(shown.range)} />
               <TimelineSection

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { formatDuration } from '../../../app/shared/format.ts';
 import type { Timeline } from '../../../app/shared/report.ts';
-import { formatClock } from '../lib/clock.ts';
+import { formatClock, formatHour } from '../lib/clock.ts';
 import { PRODUCTIVITY_LABELS, PRODUCTIVITY_ORDER } from '../lib/productivity.ts';
 import { addDays, dayOf, formatDay, isDay, type Day, type DayRange } from '../lib/ranges.ts';
 import { describeSession, sessionsOf, type Session } from '../lib/sessions.ts';
@@ -82,8 +82,10 @@ function DayStrip({ timeline, busy }: { timeline: Timeline; busy: boolean }) {
   const hours = Math.round(span / HOUR);
   const ticks = Array.from({ length: hours + 1 }, (_, h) => ({
     left: ((h * HOUR) / span) * 100,
-    label: h === hours ? '24' : formatClock(fromMs + h * HOUR).slice(0, 2),
+    label: formatHour(fromMs + h * HOUR),
     major: h % 3 === 0,
+    // On a narrow screen only every sixth hour is labelled: "12 AM 3 AM 6 AM" would run together.
+    sixth: h % 6 === 0,
   }));
   const first = sessions[0];
   const lastSession = sessions.at(-1);
@@ -133,7 +135,7 @@ function DayStrip({ timeline, busy }: { timeline: Timeline; busy: boolean }) {
         {ticks
           .filter((t) => t.major)
           .map((t) => (
-            <span key={t.left} style={{ left: `${t.left}%` }}>
+            <span key={t.left} className={t.sixth ? undefined : 'axis-3h'} style={{ left: `${t.left}%` }}>
               {t.label}
             </span>
           ))}

@@ -1,5 +1,6 @@
 /** Duration axes: ticks at round durations ("30m", "1h", "2h") instead of chart.js's round milliseconds. */
 import { formatDuration } from '../../../app/shared/format.ts';
+import { formatClock } from '../../../app/shared/local-format.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -28,48 +29,11 @@ export function durationAxis(maxMs: number, colors: { muted: string; grid: strin
   };
 }
 
-/** "09:00–10:00" for hour 9. */
-export function hourLabel(hour: number): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(hour)}:00–${pad((hour + 1) % 24)}:00`;
+/** "09:00–10:00" for hour 9 (en-GB), "9:00 AM–10:00 AM" (en-US): in the browser's locale. */
+export function hourLabel(hour: number, locale?: string): string {
+  const at = (h: number) => formatClock(Date.UTC(2000, 0, 1, h % 24), locale, 'UTC');
+  return `${at(hour)}–${at(hour + 1)}`;
 }
 
-const DURATION_PART = /(\d+(?:[.,]\d+)?) ?(hours?|hrs?|h|minutes?|mins?|m)(?![a-z])/y;
-
-/**
- * A duration typed by the user, in milliseconds (whole minutes), or null when it does not read as one:
- * "1h 30m", "1h30", "1.5h", "90m", "2 hours 5 min", "1:30", and a bare number of minutes ("45").
- */
-export function parseDuration(text: string): number | null {
-  const value = text.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (value === '') return null;
-  const clock = /^(\d{1,3}):([0-5]\d)$/.exec(value);
-  if (clock) return roundToMinute(Number(clock[1]) * HOUR + Number(clock[2]) * MINUTE);
-  if (/^\d+$/.test(value)) return roundToMinute(Number(value) * MINUTE);
-  let ms = 0;
-  const units = new Set<string>();
-  for (let at = 0; at < value.length;) {
-    if (value[at] === ' ') {
-      at++;
-      continue;
-    }
-    DURATION_PART.lastIndex = at;
-    const part = DURATION_PART.exec(value);
-    if (!part) {
-      // "1h30": minutes without their unit, right after the hours.
-      const rest = /^\d{1,2}$/.exec(value.slice(at));
-      if (!rest || !units.has('h') || units.has('m')) return null;
-      return roundToMinute(ms + Number(rest[0]) * MINUTE);
-    }
-    const unit = part[2]!.startsWith('h') ? 'h' : 'm';
-    if (units.has(unit)) return null;
-    units.add(unit);
-    ms += Number(part[1]!.replace(',', '.')) * (unit === 'h' ? HOUR : MINUTE);
-    at = DURATION_PART.lastIndex;
-  }
-  return roundToMinute(ms);
-}
-
-function roundToMinute(ms: number): number {
-  return Math.round(ms / MINUTE) * MINUTE;
-}
+/** A duration typed by the user: one parser for the dashboard, the popup and the CLI. */
+export { parseDuration } from '../../../app/shared/duration-input.ts';

@@ -53,12 +53,16 @@ describe('an entry in the form and in the list', () => {
   });
 
   it('reads as its times, with the days it runs over', () => {
-    expect(formatEntryTimes(entry)).toBe('18:00–19:30');
+    expect(formatEntryTimes(entry, 'en-GB')).toBe('18:00–19:30');
+    expect(formatEntryTimes(entry, 'en-US')).toMatch(/^6:00\sPM–7:30\sPM$/);
     expect(
-      formatEntryTimes({
-        start: local(2026, 11, 20, 23, 0).toISOString(),
-        end: local(2026, 11, 21, 1, 0).toISOString(),
-      }),
+      formatEntryTimes(
+        {
+          start: local(2026, 11, 20, 23, 0).toISOString(),
+          end: local(2026, 11, 21, 1, 0).toISOString(),
+        },
+        'de-DE',
+      ),
     ).toBe('23:00–01:00 (+1 day)');
   });
 });

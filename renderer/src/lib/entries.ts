@@ -6,7 +6,7 @@
  *   date 2026-11-20, 23:30–00:30  →  [Fri 23:30 … Sat 00:30]
  */
 import type { ManualEntry } from '../../../app/shared/planning.ts';
-import { formatClock } from './clock.ts';
+import { formatClock, inputTime } from './clock.ts';
 import { addDays, dayOf, isDay, startOfDay, type Day } from './ranges.ts';
 
 export interface EntryFields {
@@ -65,19 +65,19 @@ export function fieldsOf(entry: ManualEntry): EntryFields {
     label: entry.label,
     category: entry.category ?? '',
     date: dayOf(new Date(start)),
-    start: formatClock(start),
-    end: formatClock(end),
+    start: inputTime(start),
+    end: inputTime(end),
     note: entry.note,
   };
 }
 
-/** "18:00–19:00", with "(+1 day)" when it ends on a later day. */
-export function formatEntryTimes(entry: Pick<ManualEntry, 'start' | 'end'>): string {
+/** "18:00–19:00" (or "6:00 PM–7:00 PM", as the locale has it), with "(+1 day)" when it ends on a later day. */
+export function formatEntryTimes(entry: Pick<ManualEntry, 'start' | 'end'>, locale?: string): string {
   const start = Date.parse(entry.start);
   const end = Date.parse(entry.end);
   const days = Math.round(
     (startOfDay(dayOf(new Date(end))).getTime() - startOfDay(dayOf(new Date(start))).getTime()) / 86_400_000,
   );
   const later = days > 0 ? ` (+${days} day${days === 1 ? '' : 's'})` : '';
-  return `${formatClock(start)}–${formatClock(end)}${later}`;
+  return `${formatClock(start, locale)}–${formatClock(end, locale)}${later}`;
 }

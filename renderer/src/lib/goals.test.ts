@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GoalProgress } from '../../../app/shared/planning.ts';
 import { describeGoal, describePeriod, describeState, progressPercent } from './goals.ts';
+import { formatDay } from './ranges.ts';
 
 const H = 3_600_000;
 const local = (y: number, m: number, d: number) => new Date(y, m - 1, d).toISOString();
@@ -48,10 +49,13 @@ describe('goals in words', () => {
 
   it('names the period', () => {
     expect(describePeriod(goal({}), '2026-11-20')).toBe('Today');
-    expect(describePeriod(goal({}), '2026-11-21')).toBe('Fri 20 Nov');
+    // Days in the browser's locale (ranges.test.ts pins the locales).
+    expect(describePeriod(goal({}), '2026-11-21')).toBe(formatDay('2026-11-20', false));
     const week = goal({ period: 'week', period_start: local(2026, 11, 16), period_end: local(2026, 11, 23) });
     expect(describePeriod(week, '2026-11-22')).toBe('This week');
-    expect(describePeriod(week, '2026-11-23')).toBe('Mon 16 Nov – Sun 22 Nov');
+    expect(describePeriod(week, '2026-11-23')).toBe(
+      `${formatDay('2026-11-16', false)} – ${formatDay('2026-11-22', false)}`,
+    );
   });
 
   it('fills the bar up to the target', () => {

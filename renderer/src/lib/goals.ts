@@ -1,6 +1,7 @@
 /** Goals in words and as a progress bar's figures: "At most 1h a day", "42m of 1h", "18m over". */
 import { formatDuration, shownGapMs } from '../../../app/shared/format.ts';
 import type { Goal, GoalProgress, GoalState } from '../../../app/shared/planning.ts';
+import { GOAL_TONES, type GoalTone } from '../../../app/shared/goal-tones.ts';
 import { dayOf, formatDay } from './ranges.ts';
 
 export const DIRECTION_LABELS: Record<Goal['direction'], string> = {
@@ -14,12 +15,7 @@ export const PERIOD_LABELS: Record<Goal['period'], string> = {
 };
 
 /** Under a limit and having reached a minimum are good; over a limit is bad; short of a minimum is neutral. */
-export const STATE_TONES: Record<GoalState, 'good' | 'bad' | 'pending'> = {
-  under: 'good',
-  met: 'good',
-  over: 'bad',
-  short: 'pending',
-};
+export const STATE_TONES: Record<GoalState, GoalTone> = GOAL_TONES;
 
 /** "At most 1h a day" */
 export function describeGoal(goal: Pick<Goal, 'direction' | 'target_ms' | 'period'>): string {

@@ -8,6 +8,7 @@
  *
  * Counting days goes through UTC dates, which have no DST, so a 23- or 25-hour day still counts as one.
  */
+import { formatDate } from '../../../app/shared/local-format.ts';
 
 /** A local calendar day, "YYYY-MM-DD". */
 export type Day = string;
@@ -180,21 +181,16 @@ export function weekdayCounts(range: DayRange, lastDay: Day = range.end): number
   return counts;
 }
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "Mon 16 Nov", with the year when asked: "Mon 16 Nov 2026". */
-export function formatDay(day: Day, withYear = true): string {
-  const [y, m, d] = parts(day);
-  const text = `${WEEKDAYS[weekdayOf(day) - 1]} ${d} ${MONTHS[m - 1]}`;
-  return withYear ? `${text} ${y}` : text;
+/** In the browser's locale (app/shared/local-format.ts): "Mon, 16 Nov" (en-GB), with the year when asked. */
+export function formatDay(day: Day, withYear = true, locale?: string): string {
+  return formatDate(day, { year: withYear }, locale);
 }
 
-/** A range in words: "Mon 16 Nov – Sun 22 Nov 2026", "Wed 30 Dec 2026 – Sun 3 Jan 2027", "Sun 22 Nov 2026". */
-export function formatRange(range: DayRange): string {
-  if (range.start === range.end) return formatDay(range.start);
+/** A range in words: "Mon, 16 Nov – Sun, 22 Nov 2026", "Wed, 30 Dec 2026 – Sun, 3 Jan 2027" (en-GB). */
+export function formatRange(range: DayRange, locale?: string): string {
+  if (range.start === range.end) return formatDay(range.start, true, locale);
   const sameYear = range.start.slice(0, 4) === range.end.slice(0, 4);
-  return `${formatDay(range.start, !sameYear)} – ${formatDay(range.end)}`;
+  return `${formatDay(range.start, !sameYear, locale)} – ${formatDay(range.end, true, locale)}`;
 }
 
 /** The preset a range matches as seen from `today`, if any (the first of PRESETS that matches). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Report, TrendPoint } from '../../../app/shared/report.ts';
+import { formatDay } from './ranges.ts';
 import { trendLabel, trendSummary, trendTitle } from './trend.ts';
 
 const point = (date: string, score: number | null, pulse: number | null): TrendPoint => ({
@@ -15,10 +16,12 @@ const report = (trend: TrendPoint[], trend_unit: Report['trend_unit'] = 'day') =
 
 describe('the score trend in words', () => {
   it('labels days and months', () => {
-    expect(trendLabel(point('2026-11-05', 1, 1), 'day')).toBe('5 Nov');
-    expect(trendLabel(point('2026-11-01', 1, 1), 'month')).toBe('Nov 2026');
-    expect(trendTitle(point('2026-11-05', 1, 1), 'day')).toBe('Thu 5 Nov 2026');
-    expect(trendTitle(point('2026-11-01', 1, 1), 'month')).toBe('November 2026');
+    expect(trendLabel(point('2026-11-05', 1, 1), 'day', 'en-GB')).toBe('5 Nov');
+    expect(trendLabel(point('2026-11-05', 1, 1), 'day', 'en-US')).toBe('Nov 5');
+    expect(trendLabel(point('2026-11-01', 1, 1), 'month', 'en-GB')).toBe('Nov 2026');
+    expect(trendTitle(point('2026-11-05', 1, 1), 'day', 'en-GB')).toBe('Thu, 5 Nov 2026');
+    expect(trendTitle(point('2026-11-01', 1, 1), 'month', 'en-GB')).toBe('November 2026');
+    expect(trendTitle(point('2026-11-01', 1, 1), 'month', 'de-DE')).toBe('November 2026');
   });
 
   it('sums it up for screen readers, skipping days without time', () => {
@@ -30,8 +33,8 @@ describe('the score trend in words', () => {
       point('2026-11-20', 61, 74),
     ];
     expect(trendSummary(report(trend))).toBe(
-      'Score per day: from 50% on Mon 16 Nov 2026 to 61% on Fri 20 Nov 2026; best 72% on Tue 17 Nov 2026, ' +
-        'lowest 38% on Thu 19 Nov 2026. Pulse from 70 to 74.',
+      `Score per day: from 50% on ${formatDay('2026-11-16')} to 61% on ${formatDay('2026-11-20')}; ` +
+        `best 72% on ${formatDay('2026-11-17')}, lowest 38% on ${formatDay('2026-11-19')}. Pulse from 70 to 74.`,
     );
     expect(trendSummary(report([point('2026-11-18', null, null)], 'month'))).toBe(
       'No score per month: nothing tracked in this range.',

@@ -1,24 +1,18 @@
 /** The report's score and pulse trend in words: axis labels per day or month, and a summary for screen readers. */
 import type { Report, TrendPoint } from '../../../app/shared/report.ts';
+import { formatDate, formatMonth } from '../../../app/shared/local-format.ts';
 import { formatDay } from './ranges.ts';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "24 Oct" for a day, "Oct 2026" for a month. */
-export function trendLabel(point: TrendPoint, unit: Report['trend_unit']): string {
-  const [y, m, d] = point.date.split('-').map(Number) as [number, number, number];
-  return unit === 'month' ? `${MONTHS[m - 1]} ${y}` : `${d} ${MONTHS[m - 1]}`;
+/** "24 Oct" for a day, "Oct 2026" for a month (en-GB; in the browser's locale). */
+export function trendLabel(point: TrendPoint, unit: Report['trend_unit'], locale?: string): string {
+  return unit === 'month'
+    ? formatMonth(point.date, false, locale)
+    : formatDate(point.date, { weekday: false, year: false }, locale);
 }
 
-/** "Fri 20 Nov 2026" for a day, "November 2026" for a month: the tooltip's heading. */
-export function trendTitle(point: TrendPoint, unit: Report['trend_unit']): string {
-  if (unit === 'day') return formatDay(point.date);
-  const [y, m] = point.date.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-GB', {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+/** "Fri, 20 Nov 2026" for a day, "November 2026" for a month: the tooltip's heading. */
+export function trendTitle(point: TrendPoint, unit: Report['trend_unit'], locale?: string): string {
+  return unit === 'day' ? formatDay(point.date, true, locale) : formatMonth(point.date, true, locale);
 }
 
 /** Points with tracked time; days without any have no score. */
