@@ -21,6 +21,7 @@ import { dataImportHandlers } from './data-import.ts';
 import { retentionHandlers } from './retention.ts';
 import { statusHandlers } from './status.ts';
 import { syncHandlers } from './sync.ts';
+import { undoHandlers } from './undo.ts';
 
 export type { HandlerDeps };
 
@@ -42,5 +43,6 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     ...retentionHandlers(deps),
     ...statusHandlers(deps),
     ...syncHandlers(deps),
+    ...undoHandlers(deps),
   };
 }

@@ -26,6 +26,7 @@ export * from './data-backup.ts';
 export * from './retention.ts';
 export * from './status.ts';
 export * from './sync.ts';
+export * from './undo.ts';
 
 export type ApiParams<K extends ApiName> = ParamsOf<Api[K]>;
 export type ApiQuery<K extends ApiName> = QueryOf<Api[K]>;

@@ -16,6 +16,7 @@ import { settingsApi } from './settings.ts';
 import { retentionApi } from './retention.ts';
 import { statusApi } from './status.ts';
 import { syncApi } from './sync.ts';
+import { undoApi } from './undo.ts';
 
 export const api = {
   ...pairingApi,
@@ -34,6 +35,7 @@ export const api = {
   ...retentionApi,
   ...statusApi,
   ...syncApi,
+  ...undoApi,
 };
 
 export type Api = typeof api;
