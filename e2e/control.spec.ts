@@ -115,6 +115,8 @@ test('a goal is edited in place; deleting a goal or a rule offers Undo, which re
 
   await row.getByRole('button', { name: /^Delete goal: / }).click();
   await expect(row).toHaveCount(0);
+  await expect(undo(page, 'Goal deleted')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/control-undo-toast.png` });
   await undo(page, 'Goal deleted').click();
   await expect(goals.locator(`li[data-goal-id="${goal.id}"]`)).toHaveCount(1);
 
@@ -170,6 +172,9 @@ test('the categories and rules cards at 1280 and 390 px, light and dark: within 
   app,
 }) => {
   const errors = collectErrors(page);
+  const goal = await app.api.createGoal({
+    body: { category: 'Social & Video', direction: 'at_most', period: 'day', target_ms: 3_600_000 },
+  });
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.emulateMedia({ colorScheme });
@@ -177,8 +182,12 @@ test('the categories and rules cards at 1280 and 390 px, light and dark: within 
     const categories = section(page, 'Categories');
     const games = categories.locator('li.category-row', { hasText: 'Games' });
     await games.getByRole('button', { name: 'Delete Games…' }).click();
+    await section(page, 'Goals')
+      .getByRole('button', { name: /^Edit goal: / })
+      .click();
     const form = section(page, 'Rules').getByRole('form', { name: 'New rule' });
-    await form.getByLabel('Rule pattern').fill('git');
+    await form.getByLabel('How the rule matches').selectOption('contains');
+    await form.getByLabel('Rule pattern').fill('o');
     await expect(form.getByRole('status', { name: 'What this rule matches' })).toBeVisible();
     await expectTheme(page, colorScheme);
     for (const width of [1280, 390]) {
@@ -188,5 +197,6 @@ test('the categories and rules cards at 1280 and 390 px, light and dark: within 
       await section(page, 'Goals').screenshot({ path: `${SHOTS}/control-goals-${width}-${colorScheme}.png` });
     }
   }
+  await app.api.deleteGoal({ params: { id: goal.id } });
   expect(errors).toEqual([]);
 });
