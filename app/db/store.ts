@@ -202,7 +202,7 @@ export class Store {
         .prepare(`INSERT OR REPLACE INTO app_meta (key, value) VALUES (?, ?)`)
         .run(key, JSON.stringify([...seen]));
       if (added > 0)
-        this.log.info(`listed ${added} built-in categories (${seen.size - before} new to this database)`);
+        this.log.debug(`listed ${added} built-in categories (${seen.size - before} new to this database)`);
     });
   }
 

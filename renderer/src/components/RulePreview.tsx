@@ -62,6 +62,7 @@ export function RulePreview({ field, match, pattern, range }: Props) {
   if (state.kind === 'error') return <p className="rule-preview muted small">{state.message}</p>;
   const { preview } = state;
   const kept = preview.matches.filter((m) => m.outcome !== 'applies');
+  const applying = preview.matches.filter((m) => m.outcome === 'applies');
   return (
     <div className="rule-preview small" role="status" aria-label="What this rule matches">
       <p>
@@ -71,16 +72,15 @@ export function RulePreview({ field, match, pattern, range }: Props) {
           <>
             Takes <strong>{preview.subjects}</strong> {noun(field, preview.subjects)} ·{' '}
             <strong>{formatDuration(preview.ms)}</strong> in {formatRange(range)}
-            {preview.matches.some((m) => m.outcome === 'applies') ? (
+            {applying.length > 0 ? (
               <span className="muted">
                 {' '}
                 (
-                {preview.matches
-                  .filter((m) => m.outcome === 'applies')
+                {applying
                   .slice(0, SHOWN)
                   .map((m) => m.name)
                   .join(', ')}
-                {preview.subjects > SHOWN ? ', …' : ''})
+                {preview.subjects > Math.min(SHOWN, applying.length) ? ', …' : ''})
               </span>
             ) : null}
           </>
@@ -97,7 +97,7 @@ export function RulePreview({ field, match, pattern, range }: Props) {
                 `${m.name} → ${m.category ?? 'none'} (${m.outcome === 'kept_by_user' ? 'set by hand' : 'an earlier rule'})`,
             )
             .join('; ')}
-          {preview.kept > SHOWN ? '; …' : ''}
+          {preview.kept > Math.min(SHOWN, kept.length) ? '; …' : ''}
         </p>
       ) : null}
     </div>
