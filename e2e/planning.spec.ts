@@ -299,16 +299,13 @@ test('time logged by hand shows in the list, Logged and the totals, counts once,
   const [edited] = await app.api.listManualEntries({ query: range });
   expect(Date.parse(edited!.end) - Date.parse(edited!.start)).toBe(2 * HOUR);
 
-  // Delete, after a confirmation: the totals are what they were.
+  // Delete, at once with Undo in the message: the totals are what they were.
   await entries
     .first()
     .getByRole('button', { name: /^Delete Gym/ })
     .click();
-  await entries
-    .first()
-    .getByRole('button', { name: /^Confirm: delete Gym/ })
-    .click();
   await expect(entries).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted Gym' })).toBeVisible();
   expect(await app.api.listManualEntries({ query: range })).toEqual([]);
   const restored = await app.api.report({ query });
   expect(restored.total_ms).toBe(before.total_ms);

@@ -12,6 +12,13 @@ import { createApiClient } from '../shared/client.ts';
 import type { ManualEntry } from '../shared/planning.ts';
 import { postEvents, runCli, startDaemon, type Daemon } from './daemon.testing.ts';
 import { databasePath } from './paths.ts';
+import { DEFAULT_CATEGORY_DB } from '../db/default-categories.ts';
+import { foldName } from '../shared/names.ts';
+
+/** The categories a fresh folder lists (the built-in ones) and the two the tests add, in the order listed. */
+const ALL_CATEGORIES = [...DEFAULT_CATEGORY_DB.categories.map((c) => c.name), 'Reading', 'Sport']
+  .sort((a, b) => (foldName(a) < foldName(b) ? -1 : 1))
+  .join(', ');
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -182,7 +189,7 @@ describe.each(MODES)('timeaudit log, %s', (_, withDaemon) => {
       const bad: Array<[string[], string | RegExp]> = [
         [
           ['--category', 'Sprot', '--from', '2026-11-09 18:00', '--to', '19:00'],
-          'there is no category named "Sprot"; the categories are: Reading, Sport',
+          `there is no category named "Sprot"; the categories are: ${ALL_CATEGORIES}`,
         ],
         [['--from', '2026-11-09 18:00', '--to', '19:00'], 'give --category NAME (Reading, Sport)'],
         [
@@ -268,7 +275,7 @@ describe.each(MODES)('timeaudit log, %s', (_, withDaemon) => {
         [['edit', '1'], 'nothing to change: give --label, --category, --from, --to, --duration or --note'],
         [
           ['edit', '1', '--category', 'Nope'],
-          'there is no category named "Nope"; the categories are: Reading, Sport',
+          `there is no category named "Nope"; the categories are: ${ALL_CATEGORIES}`,
         ],
         [['edit', '1', '--from', '19:30'], 'end must be after start'],
         [['edit', '1', '--to', '19:00', '--duration', '1h'], 'give --to or --duration, not both'],

@@ -11,13 +11,21 @@ import type { DB } from './open.ts';
 import type { CategorySource, Subjects } from './subjects.ts';
 import { conflict, invalid, notFound, unknownCategory } from '../core/errors.ts';
 import { CONTROL_CHARACTER_MESSAGE, foldName, hasControlCharacter } from '../shared/names.ts';
-import { defaultCategoryFor } from './default-categories.ts';
+import { DEFAULT_CATEGORY_DB, defaultCategoryFor } from './default-categories.ts';
 import type { ZoneRollups } from './zones.ts';
 
 interface CategoryRow {
   id: number;
   name: string;
   productivity: Productivity;
+  colour: string | null;
+}
+
+/** A category's fields as a change gives them; a colour of null goes back to the dashboard's palette. */
+export interface CategoryChange {
+  name?: string | undefined;
+  productivity?: Productivity | undefined;
+  colour?: string | null | undefined;
 }
 
 /** The user's rules, as far as categorizing needs them (rules.ts). */
@@ -32,6 +40,7 @@ const rowToCategory = (r: CategoryRow): Category => ({
   id: r.id,
   name: r.name,
   productivity: r.productivity,
+  colour: r.colour,
 });
 
 export class Categories {
@@ -47,11 +56,20 @@ export class Categories {
     this.zones = zones;
     this.rules = rules;
     this.stmts = {
-      all: db.prepare(`SELECT id, name, productivity FROM categories ORDER BY name_key, id`),
-      byId: db.prepare(`SELECT id, name, productivity FROM categories WHERE id = ?`),
-      byKey: db.prepare(`SELECT id, name, productivity FROM categories WHERE name_key = ?`),
-      insert: db.prepare(`INSERT INTO categories (name, name_key, productivity) VALUES (?, ?, ?)`),
-      update: db.prepare(`UPDATE categories SET name = ?, name_key = ?, productivity = ? WHERE id = ?`),
+      all: db.prepare(`SELECT id, name, productivity, colour FROM categories ORDER BY name_key, id`),
+      byId: db.prepare(`SELECT id, name, productivity, colour FROM categories WHERE id = ?`),
+      byKey: db.prepare(`SELECT id, name, productivity, colour FROM categories WHERE name_key = ?`),
+      insert: db.prepare(`INSERT INTO categories (name, name_key, productivity, colour) VALUES (?, ?, ?, ?)`),
+      insertWithId: db.prepare(
+        `INSERT INTO categories (id, name, name_key, productivity, colour) VALUES (?, ?, ?, ?, ?)`,
+      ),
+      update: db.prepare(
+        `UPDATE categories SET name = ?, name_key = ?, productivity = ?, colour = ? WHERE id = ?`,
+      ),
+      delete: db.prepare(`DELETE FROM categories WHERE id = ?`),
+      subjectsOf: db.prepare(
+        `SELECT id, kind, category_source AS source FROM subjects WHERE category_id = ? ORDER BY id`,
+      ),
     };
   }
 
@@ -70,25 +88,70 @@ export class Categories {
     return row && rowToCategory(row);
   }
 
-  create(name: string, productivity: Productivity): Category {
+  create(name: string, productivity: Productivity, colour: string | null = null): Category {
     checkName(name);
     this.assertFree(name, null);
-    const id = Number(this.stmts.insert.run(name, foldName(name), productivity).lastInsertRowid);
-    return { id, name, productivity };
+    const stored = checkColour(colour);
+    const id = Number(this.stmts.insert.run(name, foldName(name), productivity, stored).lastInsertRowid);
+    return { id, name, productivity, colour: stored };
   }
 
-  update(
-    id: number,
-    patch: { name?: string | undefined; productivity?: Productivity | undefined },
-  ): Category {
+  update(id: number, patch: CategoryChange): Category {
     const current = this.byId(id);
     if (!current) throw notFound(`no category with id ${id}`, 'id');
     const name = patch.name ?? current.name;
     if (patch.name !== undefined) checkName(name);
     this.assertFree(name, id); // a new spelling of its own name (été → Été) is free
     const productivity = patch.productivity ?? current.productivity;
-    this.stmts.update.run(name, foldName(name), productivity, id);
-    return { id, name, productivity };
+    const colour = patch.colour === undefined ? current.colour : checkColour(patch.colour);
+    this.stmts.update.run(name, foldName(name), productivity, colour, id);
+    return { id, name, productivity, colour };
+  }
+
+  /**
+   * Moves every subject of category `fromId` to `toId` (or to none) as the user's own choice, their time
+   * following in the rollups, and answers what each subject was before (for an undo). Call inside a write.
+   */
+  moveSubjects(fromId: number, toId: number | null): MovedSubject[] {
+    const moved = this.stmts.subjectsOf.all(fromId) as MovedSubject[];
+    for (const s of moved) this.setSubject(s.id, toId, 'user');
+    return moved;
+  }
+
+  /** Puts subjects back in a category with the source each had (an undo of moveSubjects). */
+  restoreSubjects(categoryId: number, subjects: readonly MovedSubject[]): void {
+    for (const s of subjects) this.setSubject(s.id, categoryId, s.source);
+  }
+
+  /** Deletes the row of a category nothing refers to any more. Call inside a write transaction. */
+  deleteRow(id: number): void {
+    this.stmts.delete.run(id);
+  }
+
+  /** Inserts a category again with its id (an undo); conflict when its name or id has been taken since. */
+  reinsert(category: Category): void {
+    this.assertFree(category.name, null);
+    if (this.byId(category.id)) throw conflict(`category ${category.id} exists already`, 'id');
+    const { id, name, productivity, colour } = category;
+    this.stmts.insertWithId.run(id, name, foldName(name), productivity, colour);
+  }
+
+  /**
+   * Lists each built-in category (default-categories.json) once, the first time this app knows of it, so that a
+   * fresh install offers them all; one the user deleted or renamed is not brought back. Answers how many were
+   * added. `seen` are the folded names already offered, kept by the caller in app_meta.
+   */
+  seedDefaults(seen: Set<string>): number {
+    let added = 0;
+    for (const c of DEFAULT_CATEGORY_DB.categories) {
+      const key = foldName(c.name);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (this.byName(c.name)) continue;
+      this.stmts.insert.run(c.name, key, c.productivity, null);
+      added++;
+    }
+    return added;
   }
 
   /** Assigns a subject (created if new) to a category by name, or to none; applies to all of its time. */
@@ -124,16 +187,14 @@ export class Categories {
   }
 
   /**
-   * The id of a subject's default category, creating that category (with its default productivity) the first
-   * time; an existing category of that name is used as it is, productivity included.
+   * The id of a subject's default category, as the user keeps it (renamed, recoloured or of another
+   * productivity all count); null when the user deleted it.
    */
   defaultIdFor(kind: SubjectKind, name: string): number | null {
     const found = defaultCategoryFor(kind, name);
     if (!found) return null;
-    return (
-      this.byName(found.name)?.id ??
-      Number(this.stmts.insert.run(found.name, foldName(found.name), found.productivity).lastInsertRowid)
-    );
+    // Built-in categories are listed when the store opens (seedDefaults): one missing now was deleted by the user.
+    return this.byName(found.name)?.id ?? null;
   }
 
   /** The category a subject gets when the user has not chosen one: a rule's, else the default, else none. */
@@ -174,6 +235,20 @@ export class Categories {
     const taken = this.byName(name);
     if (taken && taken.id !== self) throw conflict(`a category named "${name}" exists already`, 'name');
   }
+}
+
+/** What a subject was before moveSubjects moved it. */
+export interface MovedSubject {
+  id: number;
+  kind: SubjectKind;
+  source: CategorySource;
+}
+
+/** A colour as the store keeps it: '#rrggbb' lower case, or null. */
+function checkColour(colour: string | null): string | null {
+  if (colour === null) return null;
+  if (!/^#[0-9a-fA-F]{6}$/.test(colour)) throw invalid('a colour is #rrggbb, e.g. #3b82f6', 'colour');
+  return colour.toLowerCase();
 }
 
 /** A subject named by a caller (it is created if new) never holds a control character. */

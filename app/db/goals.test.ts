@@ -220,7 +220,7 @@ describe('goal CRUD', () => {
       direction: 'at_least',
     });
     expect(store.listGoals(LA).map((p) => p.id)).toEqual([g.id]);
-    expect(store.deleteGoal(g.id)).toEqual({ id: g.id, deleted: true });
+    expect(store.deleteGoal(g.id)).toEqual({ id: g.id, deleted: true, undo: expect.any(String) });
     expect(store.listGoals(LA)).toEqual([]);
   });
 

@@ -127,7 +127,7 @@ describe('manual entries in reports', () => {
       'manual:Swim': 30,
     });
 
-    expect(store.deleteManualEntry(gym.id)).toEqual({ id: gym.id, deleted: true });
+    expect(store.deleteManualEntry(gym.id)).toEqual({ id: gym.id, deleted: true, undo: expect.any(String) });
     for (const q of [DAY, YEAR])
       expect(minutes(store.report(q))).toEqual({ 'app:Code': 120, 'domain:youtube.com': 120 });
     expect(store.listManualEntries(DAY.fromMs, DAY.toMs)).toEqual([]);

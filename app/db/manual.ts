@@ -67,6 +67,17 @@ const SELECT = `SELECT manual_entries.id, subject_id, subjects.name AS label, ca
   FROM manual_entries JOIN subjects ON subjects.id = manual_entries.subject_id
   LEFT JOIN categories ON categories.id = subjects.category_id`;
 
+/** A manual_entries row as stored. */
+export interface StoredEntry {
+  id: number;
+  subject_id: number;
+  start_ms: number;
+  end_ms: number;
+  note: string;
+  created_ms: number;
+  updated_ms: number;
+}
+
 export class ManualEntries {
   private readonly subjects: Subjects;
   private readonly categories: Categories;
@@ -92,6 +103,13 @@ export class ManualEntries {
         `UPDATE manual_entries SET subject_id = ?, start_ms = ?, end_ms = ?, note = ?, updated_ms = ? WHERE id = ?`,
       ),
       remove: db.prepare(`DELETE FROM manual_entries WHERE id = ?`),
+      raw: db.prepare(
+        `SELECT id, subject_id, start_ms, end_ms, note, created_ms, updated_ms FROM manual_entries WHERE id = ?`,
+      ),
+      restore: db.prepare(
+        `INSERT INTO manual_entries (id, subject_id, start_ms, end_ms, note, created_ms, updated_ms)
+         VALUES (@id, @subject_id, @start_ms, @end_ms, @note, @created_ms, @updated_ms)`,
+      ),
     };
   }
 
@@ -151,6 +169,22 @@ export class ManualEntries {
     this.stmts.remove.run(id);
     this.changed([{ startMs: current.start_ms, endMs: current.end_ms }]);
     return { id, deleted: true };
+  }
+
+  /** The stored row of an entry, as restore() takes it back (an undo of a delete). */
+  rawRow(id: number): StoredEntry {
+    const row = this.stmts.raw.get(id) as StoredEntry | undefined;
+    if (!row) throw notFound(`there is no manual entry with id ${id}`, 'id');
+    return row;
+  }
+
+  /** Puts a deleted entry back with its id; conflict when another entry took its time since. Call inside a write. */
+  restore(row: StoredEntry): void {
+    const clash = this.stmts.clash.get(row.start_ms - MANUAL_ENTRY_MAX_MS, row.end_ms, row.start_ms, null) as
+      EntryRow | undefined;
+    if (clash) throw conflict(`another entry ("${clash.label}") now holds that time`, 'start');
+    this.stmts.restore.run(row);
+    this.changed([{ startMs: row.start_ms, endMs: row.end_ms }]);
   }
 
   private row(id: number): EntryRow {

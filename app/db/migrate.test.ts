@@ -7,6 +7,10 @@ import { loadMigrations, migrate, NewerDatabaseError, userVersion } from './migr
 import { openDatabase } from './open.ts';
 import { Store } from './store.ts';
 import { domainErrorOf } from './events.testing.ts';
+import { DEFAULT_CATEGORY_DB } from './default-categories.ts';
+import { foldName } from '../shared/names.ts';
+
+const BUILT_IN = DEFAULT_CATEGORY_DB.categories.map((c) => c.name);
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -18,8 +22,14 @@ afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force
 
 /** Data written at each schema version, checked after upgrading from it to the newest. */
 const fixtures: Record<number, { write: (db: Database.Database) => void; check: (store: Store) => void }> = {
-  // Version 0 is an empty file: upgrading it creates the schema.
-  0: { write: () => {}, check: (store) => expect(store.listCategories()).toEqual([]) },
+  // Version 0 is an empty file: upgrading it creates the schema, and the built-in categories are listed.
+  0: {
+    write: () => {},
+    check: (store) =>
+      expect(store.listCategories().map((c) => c.name)).toEqual(
+        [...BUILT_IN].sort((a, b) => foldName(a).localeCompare(foldName(b))),
+      ),
+  },
   6: {
     // Migration 0007 makes category names unique as the app folds them. NOCASE let in names that differ only
     // beyond A–Z; the oldest keeps its name, the others get a number, and every id and reference survives.
@@ -42,7 +52,9 @@ const fixtures: Record<number, { write: (db: Database.Database) => void; check: 
       ).run();
     },
     check: (store) => {
-      expect(store.db.prepare(`SELECT id, name, name_key FROM categories ORDER BY id`).all()).toEqual([
+      expect(
+        store.db.prepare(`SELECT id, name, name_key FROM categories WHERE id <= 6 ORDER BY id`).all(),
+      ).toEqual([
         { id: 1, name: 'Été', name_key: 'été' },
         { id: 2, name: 'été (2)', name_key: 'été (2)' },
         { id: 3, name: 'K', name_key: 'k' },
@@ -97,6 +109,45 @@ const fixtures: Record<number, { write: (db: Database.Database) => void; check: 
         { kind: 'app', name: 'Steam', ms: 60_000, category: 'Fun', productivity: 'unproductive' },
       ]);
       expect(report.total_ms).toBe(60_000);
+    },
+  },
+  9: {
+    // Migration 0010 gives categories a colour (none until the user picks one); the built-in categories are
+    // listed, except one whose name the user holds already in another case, which stays as it was.
+    write: (db) => {
+      const category = db.prepare(
+        `INSERT INTO categories (id, name, name_key, productivity) VALUES (?, ?, ?, ?)`,
+      );
+      category.run(1, 'GAMES', 'games', 'productive');
+      category.run(2, 'Reading', 'reading', 'neutral');
+      db.prepare(
+        `INSERT INTO rules (position, field, match, pattern, category_id) VALUES (0, 'app', 'contains', 'x', 2)`,
+      ).run();
+    },
+    check: (store) => {
+      const list = store.listCategories();
+      expect(list.find((c) => c.id === 1)).toEqual({
+        id: 1,
+        name: 'GAMES',
+        productivity: 'productive',
+        colour: null,
+      });
+      expect(list.find((c) => c.id === 2)).toEqual({
+        id: 2,
+        name: 'Reading',
+        productivity: 'neutral',
+        colour: null,
+      });
+      expect(list).toHaveLength(BUILT_IN.length + 1);
+      expect(store.updateCategory(2, { colour: '#A0B1C2' })).toMatchObject({ colour: '#a0b1c2' });
+      expect(store.listRules()).toMatchObject([{ category: 'Reading' }]);
+      // Any other tool writing the file is held to the same form.
+      expect(() => store.db.prepare(`UPDATE categories SET colour = 'red' WHERE id = 1`).run()).toThrow(
+        /CHECK/,
+      );
+      expect(() => store.db.prepare(`UPDATE categories SET colour = '#A0B1C2' WHERE id = 1`).run()).toThrow(
+        /CHECK/,
+      );
     },
   },
   5: {
@@ -160,7 +211,8 @@ const fixtures: Record<number, { write: (db: Database.Database) => void; check: 
     check: (store) => {
       expect(store.userId()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       expect(store.userId()).toBe(store.userId());
-      expect(store.listCategories().map((c) => c.name)).toEqual(['Dev']);
+      expect(store.listCategories().map((c) => c.name)).toContain('Dev');
+      expect(store.listCategories()).toHaveLength(BUILT_IN.length + 1);
     },
   },
   2: {
@@ -209,7 +261,8 @@ const fixtures: Record<number, { write: (db: Database.Database) => void; check: 
       db.prepare(`INSERT INTO source_extents VALUES ('window', 60000)`).run();
     },
     check: (store) => {
-      expect(store.listCategories().map((c) => c.name)).toEqual(['Dev']);
+      expect(store.listCategories().map((c) => c.name)).toContain('Dev');
+      expect(store.listCategories()).toHaveLength(BUILT_IN.length + 1);
       expect(store.db.prepare('SELECT count(*) FROM window_events').pluck().get()).toBe(2);
       const report = store.report({ fromMs: 0, toMs: 900_000, tz: 'UTC' });
       expect(report.subjects.map((s) => [s.name, s.category])).toEqual([

@@ -5,11 +5,14 @@
  */
 import type { BrowserEvent, EventSource, IdleEvent, WindowEvent } from '../shared/events.ts';
 import type { Category, Productivity, Report, SubjectKind, Timeline } from '../shared/report.ts';
-import type { Deleted, SubjectCategory } from '../shared/api/index.ts';
+import type { CategoryDeletion, Deleted, RulePreview, SubjectCategory } from '../shared/api/index.ts';
 import type { Goal, GoalProgress, ManualEntry, Rule, Suggestion } from '../shared/planning.ts';
 import { changedIntervals } from '../core/slots.ts';
 import type { Interval } from '../core/resolve.ts';
-import { Categories } from './categories.ts';
+import { Categories, type CategoryChange } from './categories.ts';
+import { PlanRows, UndoLog } from './deletions.ts';
+import { previewRule, type RulePreviewInput } from './rule-preview.ts';
+import { foldName } from '../shared/names.ts';
 import { EventTables, type Replaced } from './events.ts';
 import { SessionExports, type SessionQuery, type SessionRecord } from './export-sessions.ts';
 import { RawExports, type RawQuery, type RawRecord } from './export-raw.ts';
@@ -114,6 +117,8 @@ export class Store {
   private readonly purges: Purges;
   private readonly redaction: TitleRedaction;
   private readonly retention: Retention;
+  private readonly planRows: PlanRows;
+  private readonly undos = new UndoLog();
 
   private constructor(db: DB, options: StoreOptions) {
     this.db = db;
@@ -123,6 +128,7 @@ export class Store {
     this.log = options.log ?? createLogger('store');
     this.redaction = options.redaction ?? NO_REDACTION;
     this.rules = new Rules(db, this.log);
+    this.planRows = new PlanRows(db);
     // A window's subject depends on the title rules of the moment (a title rule gives it "<app> — <pattern>").
     this.events = new EventTables(db, () => this.rules.windowSubjects());
     // New subjects start with a rule's category, else their default; `categories` is set below, before any write.
@@ -160,6 +166,7 @@ export class Store {
     const store = new Store(openDatabase(options.file, options.key ?? null), options);
     try {
       store.repairExtents();
+      store.listDefaultCategories();
       store.applyDefaultCategories();
     } catch (error) {
       // On a full disk the store still opens, to read; the one-time upkeep is done at a later start.
@@ -183,6 +190,24 @@ export class Store {
       this.db.prepare(`INSERT INTO app_meta (key, value) VALUES (?, '1')`).run(key);
       if (missed.length > 0)
         this.log.warn(`recounting ${missed.length} events reports could miss after a crash`);
+    });
+  }
+
+  /** Lists the built-in categories this database has not been offered yet (a fresh one, or a new release's). */
+  private listDefaultCategories(): void {
+    const key = 'default_categories_listed';
+    const stored = this.db.prepare(`SELECT value FROM app_meta WHERE key = ?`).pluck().get(key) as
+      string | undefined;
+    const seen = new Set<string>(stored === undefined ? [] : (JSON.parse(stored) as string[]));
+    const before = seen.size;
+    if (DEFAULT_CATEGORY_DB.categories.every((c) => seen.has(foldName(c.name)))) return;
+    this.write(() => {
+      const added = this.categories.seedDefaults(seen);
+      this.db
+        .prepare(`INSERT OR REPLACE INTO app_meta (key, value) VALUES (?, ?)`)
+        .run(key, JSON.stringify([...seen]));
+      if (added > 0)
+        this.log.debug(`listed ${added} built-in categories (${seen.size - before} new to this database)`);
     });
   }
 
@@ -276,17 +301,46 @@ export class Store {
     return this.categories.list();
   }
 
-  /** Throws DomainError('conflict') when the name is taken (case-insensitive). */
-  createCategory(name: string, productivity: Productivity): Category {
-    return this.write(() => this.categories.create(name, productivity));
+  /** Throws DomainError('conflict') when the name is taken (case-insensitive), invalid for a bad colour. */
+  createCategory(name: string, productivity: Productivity, colour: string | null = null): Category {
+    return this.write(() => this.categories.create(name, productivity, colour));
   }
 
   /** Throws DomainError('not_found') for an unknown id, DomainError('conflict') for a taken name. */
-  updateCategory(
-    id: number,
-    patch: { name?: string | undefined; productivity?: Productivity | undefined },
-  ): Category {
+  updateCategory(id: number, patch: CategoryChange): Category {
     return this.write(() => this.categories.update(id, patch));
+  }
+
+  /**
+   * Deletes a category, its subjects, rules, goals and manual entries going to `reassignTo` or to none
+   * (deletions.ts); answers what moved and an undo token. Throws DomainError: not_found (the id, or no
+   * category named `reassignTo`), invalid (reassigned to itself).
+   */
+  deleteCategory(id: number, reassignTo: string | null): CategoryDeletion {
+    const { summary, restore } = this.changeRules(() =>
+      this.planRows.deleteCategory(this.categories, id, reassignTo, (ruleId) => this.rules.delete(ruleId)),
+    );
+    return { ...summary, undo: this.undos.add(restore, this.now()) };
+  }
+
+  /** Undoes a delete of the last minutes. Throws DomainError: not_found (no such token), conflict. */
+  undo(token: string): { undone: true } {
+    this.changeRules(() => {
+      this.undos.run(token, this.now());
+      this.rules.forget();
+    });
+    this.scheduleRefresh();
+    return { undone: true };
+  }
+
+  /** What a rule would do to the subjects with time in a range (rule-preview.ts); a read. */
+  previewRule(input: RulePreviewInput, range: ReportQuery): RulePreview {
+    const report = this.report({ ...range, limit: undefined });
+    const rules = this.rules.list();
+    return previewRule(input, rules, report.subjects, (s) => {
+      const id = this.subjects.find(s.kind, s.name);
+      return id === undefined ? null : this.subjects.sourceOf(id);
+    });
   }
 
   /** Throws DomainError('unknown_category', field 'category') when the category does not exist. */
@@ -369,7 +423,11 @@ export class Store {
 
   /** Throws DomainError('not_found') for an unknown id. */
   deleteManualEntry(id: number): Deleted {
-    const deleted = this.write(() => this.manual.remove(id));
+    const deleted = this.write(() => {
+      const row = this.manual.rawRow(id);
+      const done = this.manual.remove(id);
+      return { ...done, undo: this.undos.add(() => this.manual.restore(row), this.now()) };
+    });
     this.scheduleRefresh();
     return deleted;
   }
@@ -395,8 +453,13 @@ export class Store {
   /** Throws DomainError('not_found') for an unknown id. */
   deleteRule(id: number): Deleted {
     return this.changeRules(() => {
+      const row = this.planRows.rule(id);
       this.rules.delete(id);
-      return { id, deleted: true as const };
+      return {
+        id,
+        deleted: true as const,
+        undo: this.undos.add(() => this.planRows.restoreRule(row), this.now()),
+      };
     });
   }
 
@@ -518,7 +581,11 @@ export class Store {
 
   /** Throws DomainError('not_found') for an unknown id. */
   deleteGoal(id: number): Deleted {
-    return this.write(() => this.goals.delete(id));
+    return this.write(() => {
+      const row = this.planRows.goal(id);
+      const done = this.goals.delete(id);
+      return { ...done, undo: this.undos.add(() => this.planRows.restoreGoal(row), this.now()) };
+    });
   }
 
   /**

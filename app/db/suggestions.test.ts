@@ -294,7 +294,7 @@ describe('precedence: user > rule > default > suggestion', () => {
     expect(byCategory()).toMatchObject({ Mine: 20, Fun: 15 });
     expect(store.resetSubjectCategory('domain', 'gist.github.com')).toMatchObject({ category: 'Mine' });
     expect(sourceOf()['gist.github.com']).toBe('rule');
-    expect(store.deleteRule(rule.id)).toEqual({ id: rule.id, deleted: true });
+    expect(store.deleteRule(rule.id)).toEqual({ id: rule.id, deleted: true, undo: expect.any(String) });
     expect(categoryOf()['gist.github.com']).toBe('Development');
     expect(sourceOf()['gist.github.com']).toBe('default');
     expect(byCategory()).toEqual({ Development: 75, Tools: 35, Mine: 20, null: 10 });

@@ -236,6 +236,17 @@ const purgeQuery: Query = fc
     (q) =>
       `?${new URLSearchParams(Object.entries(q).map(([k, v]): [string, string] => [k, String(v)])).toString()}`,
   );
+/** DELETE /v1/categories/:id's target: none, a category that may exist, or junk. */
+const reassignQuery: Query = fc
+  .oneof(
+    fc.constant({}),
+    fc.record({ reassign_to: fc.oneof(name, fc.constantFrom('Games', 'Email', '')) }),
+    fc.dictionary(fc.constantFrom('reassign_to', 'x'), fc.string(), { maxKeys: 2 }),
+  )
+  .map(
+    (q) =>
+      `?${new URLSearchParams(Object.entries(q).map(([k, v]): [string, string] => [k, String(v)])).toString()}`,
+  );
 const awEvent = body({
   timestamp: or(iso),
   duration: or(fc.oneof(fc.integer({ min: 0, max: 7200 }), fc.double({ min: 0, max: 7200, noNaN: true }))),
@@ -306,12 +317,32 @@ const ROUTES_FUZZED: Route[] = [
   ],
   ['POST', '/v1/idle/events', events({})],
   ['POST', '/v1/categories', body({ name: or(name), productivity })],
-  ['PATCH', '/v1/categories/:id', body({ name: or(name), productivity }, { partial: true })],
+  [
+    'PATCH',
+    '/v1/categories/:id',
+    body(
+      { name: or(name), productivity, colour: or(fc.constantFrom('#12AB9f', '#000000', null, 'red')) },
+      { partial: true },
+    ),
+  ],
+  ['DELETE', '/v1/categories/:id', null, reassignQuery],
   ['PUT', '/v1/subjects/:kind/:name/category', body({ category: or(fc.option(name)) })],
   ['POST', '/v1/subjects/:kind/:name/reset', body({})],
   ['POST', '/v1/rules', body(ruleFields)],
   ['PATCH', '/v1/rules/:id', body(ruleFields, { partial: true })],
   ['DELETE', '/v1/rules/:id', null],
+  [
+    'POST',
+    '/v1/rules/preview',
+    body({
+      field: ruleFields.field,
+      match: ruleFields.match,
+      pattern: ruleFields.pattern,
+      from: or(fc.constant('2020-01-01T00:00:00Z')),
+      to: or(iso),
+      tz: or(fc.constantFrom('UTC', 'Europe/Berlin', 'Mars/Base')),
+    }),
+  ],
   ['POST', '/v1/manual-entries', entry(false)],
   ['PATCH', '/v1/manual-entries/:id', entry(true)],
   ['DELETE', '/v1/manual-entries/:id', null],

@@ -52,8 +52,9 @@ describe('fuzzing the writing endpoints', () => {
   it('covers every writing route', () => {
     // POST /v1/backup and POST /v1/sync/run take nothing but {}: see why in fuzz-requests.testing.ts.
     // POST /v1/encryption converts the whole database and needs a data folder: its refusals are tested in
-    // app/cli/encrypt.test.ts.
-    const skipped = new Set(['POST /v1/backup', 'POST /v1/sync/run', 'POST /v1/encryption']);
+    // app/cli/encrypt.test.ts. POST /v1/undo takes only a token that a delete answered: any other is a 404
+    // (app/server/control.test.ts).
+    const skipped = new Set(['POST /v1/backup', 'POST /v1/sync/run', 'POST /v1/encryption', 'POST /v1/undo']);
     const writing = Object.values(ROUTES)
       .filter((r) => r.method !== 'GET')
       .map((r) => `${r.method} ${r.path}`)

@@ -88,7 +88,7 @@ describe('goal endpoints', () => {
 
     const deleted = await send('DELETE', `/v1/goals/${goal.id}`);
     expect(deleted.status).toBe(200);
-    expect(deleted.json).toEqual({ id: goal.id, deleted: true });
+    expect(deleted.json).toEqual({ id: goal.id, deleted: true, undo: expect.any(String) });
     expect((await send('GET', '/v1/goals')).json).toEqual([]);
   });
 

@@ -61,7 +61,7 @@ describe('the manual entries API', () => {
 
     const deleted = await send('DELETE', '/v1/manual-entries/1');
     expect(deleted.status).toBe(200);
-    expect(deleted.json).toEqual({ id: 1, deleted: true });
+    expect(deleted.json).toEqual({ id: 1, deleted: true, undo: expect.any(String) });
     expect(await list()).toEqual([]);
     expect((await send('DELETE', '/v1/manual-entries/1')).status).toBe(404);
   });

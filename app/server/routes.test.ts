@@ -71,21 +71,26 @@ describe('the routes follow the api map', () => {
     const res = await send('POST', '/v1/categories', { name: ' Work ', productivity: 'productive' });
     expect(res.status).toBe(201);
     const created = res.json as Category;
-    expect(created).toEqual({ id: expect.any(Number), name: 'Work', productivity: 'productive' });
+    expect(created).toEqual({
+      id: expect.any(Number),
+      name: 'Work',
+      productivity: 'productive',
+      colour: null,
+    });
     const list = await t.call({ path: '/v1/categories' });
     expect(list.json).toContainEqual(created);
   });
 
   it('passes PATCH /v1/categories/:id to updateCategory with a numeric id', async () => {
-    const created = (await send('POST', '/v1/categories', { name: 'Meetings', productivity: 'productive' }))
+    const created = (await send('POST', '/v1/categories', { name: 'Standups', productivity: 'productive' }))
       .json as Category;
     const res = await send('PATCH', `/v1/categories/${created.id}`, { productivity: 'neutral' });
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ id: created.id, name: 'Meetings', productivity: 'neutral' });
+    expect(res.json).toEqual({ id: created.id, name: 'Standups', productivity: 'neutral', colour: null });
     expect((await t.call({ path: '/v1/categories' })).json).toContainEqual(res.json);
     // A leading zero is the same number: the id reaches the store parsed, not as text.
     const padded = await send('PATCH', `/v1/categories/0${created.id}`, { name: 'Calls' });
-    expect(padded.json).toEqual({ id: created.id, name: 'Calls', productivity: 'neutral' });
+    expect(padded.json).toEqual({ id: created.id, name: 'Calls', productivity: 'neutral', colour: null });
   });
 
   it('normalizes the domain of PUT /v1/subjects/domain/:name/category', async () => {

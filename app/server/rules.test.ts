@@ -75,7 +75,7 @@ describe('rules over HTTP', () => {
     for (const r of [games, wiki]) {
       const deleted = await send('DELETE', `/v1/rules/${r.id}`);
       expect(deleted.status).toBe(200);
-      expect(deleted.json).toEqual({ id: r.id, deleted: true });
+      expect(deleted.json).toEqual({ id: r.id, deleted: true, undo: expect.any(String) });
     }
     expect(await rules()).toEqual([]);
   });

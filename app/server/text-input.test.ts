@@ -40,7 +40,7 @@ describe('category names ignoring case, in any script', () => {
     const ete = await create('Été');
     const renamed = await send('PATCH', `/v1/categories/${ete.id}`, { name: 'été' });
     expect(renamed.status).toBe(200);
-    expect(renamed.json).toEqual({ id: ete.id, name: 'été', productivity: 'neutral' });
+    expect(renamed.json).toEqual({ id: ete.id, name: 'été', productivity: 'neutral', colour: null });
     const kelvin = await create('\u212A'); // K, the Kelvin sign
     expect((await send('PATCH', `/v1/categories/${kelvin.id}`, { name: 'k' })).json).toMatchObject({
       name: 'k',

@@ -112,4 +112,6 @@ export interface Category {
   id: number;
   name: string;
   productivity: Productivity;
+  /** '#rrggbb' chosen by the user, or null: the dashboard gives it a colour of its palette. */
+  colour: string | null;
 }

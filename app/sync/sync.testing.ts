@@ -29,7 +29,12 @@ export async function demoUser(options: {
 }): Promise<TestUser> {
   const dir = mkdtempSync(path.join(tmpdir(), 'timeaudit-sync-user-'));
   const store = Store.open({ file: path.join(dir, 'timeaudit.sqlite'), now: () => options.nowMs });
-  for (const c of SYNTHETIC_CATEGORIES) store.createCategory(c.name, c.productivity);
+  // The built-in categories are there from the start: each keeps the demo's productivity.
+  for (const c of SYNTHETIC_CATEGORIES) {
+    const listed = store.listCategories().find((l) => l.name === c.name);
+    if (listed) store.updateCategory(listed.id, { productivity: c.productivity });
+    else store.createCategory(c.name, c.productivity);
+  }
   for (const s of DEFAULT_CATEGORY_MAP) store.setSubjectCategory(s.kind, s.name, s.category);
   const today = zoneFor(options.tz).localDay(options.nowMs);
   for (const day of generateDays(

@@ -15,6 +15,7 @@ import './styles/purge.css';
 import './styles/sync.css';
 import './styles/import.css';
 import './styles/status.css';
+import './styles/control.css';
 import './styles/narrow.css';
 import './styles/encryption.css';
 

@@ -22,6 +22,7 @@ import { retentionHandlers } from './retention.ts';
 import { statusHandlers } from './status.ts';
 import { syncHandlers } from './sync.ts';
 import { encryptionHandlers } from './encryption.ts';
+import { undoHandlers } from './undo.ts';
 
 export type { HandlerDeps };
 
@@ -44,5 +45,6 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     ...statusHandlers(deps),
     ...syncHandlers(deps),
     ...encryptionHandlers(deps),
+    ...undoHandlers(deps),
   };
 }

@@ -8,6 +8,17 @@ export function rulesHandlers({ store }: HandlerDeps): HandlersOf<typeof rulesAp
     createRule: ({ body }) => store.createRule(body),
     updateRule: ({ params, body }) => store.updateRule(params.id, body),
     deleteRule: ({ params }) => store.deleteRule(params.id),
+    previewRule: ({ body }) =>
+      store.previewRule(
+        {
+          field: body.field,
+          match: body.match,
+          pattern: body.pattern,
+          position: body.position,
+          ruleId: body.rule_id,
+        },
+        { fromMs: Date.parse(body.from), toMs: Date.parse(body.to), tz: body.tz },
+      ),
     listSuggestions: () => store.suggestions(),
   };
 }

@@ -61,4 +61,6 @@ export const emptyBody = z.object({}).strict();
 export interface Deleted {
   id: number;
   deleted: true;
+  /** Undoes the delete for a few minutes (POST /v1/undo), where the call offers it. */
+  undo?: string;
 }

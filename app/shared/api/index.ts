@@ -27,6 +27,7 @@ export * from './retention.ts';
 export * from './status.ts';
 export * from './sync.ts';
 export * from './encryption.ts';
+export * from './undo.ts';
 
 export type ApiParams<K extends ApiName> = ParamsOf<Api[K]>;
 export type ApiQuery<K extends ApiName> = QueryOf<Api[K]>;

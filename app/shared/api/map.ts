@@ -17,6 +17,7 @@ import { retentionApi } from './retention.ts';
 import { statusApi } from './status.ts';
 import { syncApi } from './sync.ts';
 import { encryptionApi } from './encryption.ts';
+import { undoApi } from './undo.ts';
 
 export const api = {
   ...pairingApi,
@@ -36,6 +37,7 @@ export const api = {
   ...statusApi,
   ...syncApi,
   ...encryptionApi,
+  ...undoApi,
 };
 
 export type Api = typeof api;

@@ -11,7 +11,16 @@ import {
   type Suggestion,
 } from '../planning.ts';
 import { ruleRegexProblem } from '../rule-regex.ts';
-import { categoryName, endpoint, idParams, plainText, type Deleted } from './endpoint.ts';
+import type { SubjectTotal } from '../report.ts';
+import {
+  categoryName,
+  endpoint,
+  idParams,
+  isoInstant,
+  plainText,
+  timeZone,
+  type Deleted,
+} from './endpoint.ts';
 
 /**
  * A field and match that go together, and a pattern that is a valid regular expression when its match is 'regex'
@@ -50,10 +59,46 @@ export const rulePatch = z
   .superRefine(checkRulePattern);
 export type RulePatch = z.infer<typeof rulePatch>;
 
+/** A rule as it would be saved, and the range whose time the preview counts. */
+export const rulePreviewBody = z
+  .object({
+    field: ruleShape.field,
+    match: ruleShape.match,
+    pattern: ruleShape.pattern,
+    position: ruleShape.position,
+    /** When editing: the rule being changed, which is not compared with itself. */
+    rule_id: z.number().int().positive().optional(),
+    from: isoInstant,
+    to: isoInstant,
+    tz: timeZone,
+  })
+  .strict()
+  .superRefine(checkRulePattern)
+  .refine((b) => Date.parse(b.to) > Date.parse(b.from), { message: 'to must be after from', path: ['to'] });
+
+/** A subject a rule matches, and what the rule would do to it. */
+export interface RuleMatchPreview extends SubjectTotal {
+  /** applies: it takes the rule's category; kept_by_user: the user set its category by hand; earlier_rule:
+   * a rule tried before matches it first. */
+  outcome: 'applies' | 'kept_by_user' | 'earlier_rule';
+}
+
+export interface RulePreview {
+  /** The subjects (with time in the range) that would take the rule's category, and their time. */
+  subjects: number;
+  ms: number;
+  /** The matching subjects that keep their category, and their time. */
+  kept: number;
+  kept_ms: number;
+  /** Every matching subject, largest first (at most 50). */
+  matches: RuleMatchPreview[];
+}
+
 export const rulesApi = {
   listRules: endpoint<Rule[]>()({ ...ROUTES.listRules }),
   createRule: endpoint<Rule>()({ ...ROUTES.createRule, body: ruleBody }),
   updateRule: endpoint<Rule>()({ ...ROUTES.updateRule, params: idParams, body: rulePatch }),
   deleteRule: endpoint<Deleted>()({ ...ROUTES.deleteRule, params: idParams }),
+  previewRule: endpoint<RulePreview>()({ ...ROUTES.previewRule, body: rulePreviewBody }),
   listSuggestions: endpoint<Suggestion[]>()({ ...ROUTES.listSuggestions }),
 };

@@ -16,7 +16,7 @@ interface Props {
 
 /**
  * A required choice of one of the user's categories, for the planning forms (goals, rules, logged time).
- * "New category…" opens the small form that creates one and chooses it (a new install has none yet).
+ * "New category…" opens the small form that creates one and chooses it (the built-in ones are listed from the first start).
  */
 export function CategoryPicker({ value, onChange, label, invalid, describedBy, id, className }: Props) {
   const { categories, createCategory } = useActionsContext();

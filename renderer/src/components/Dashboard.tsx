@@ -25,6 +25,7 @@ import { DataSection } from './DataSection.tsx';
 import { DayOfWeekSection } from './DayOfWeekSection.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import { GoalsSection } from './GoalsSection.tsx';
+import { CategoriesSection } from './CategoriesSection.tsx';
 import { Header } from './Header.tsx';
 import { PauseControl } from './PauseControl.tsx';
 import { StaleMarker, TrackingState } from './TrackingState.tsx';
@@ -186,10 +187,7 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
           ) : null
         ) : shown.report.total_ms === 0 ? (
           <ActionsContext value={actions}>
-            <EmptyState
-              rangeText={formatRange(shown.range)}
-              newInstall={shown.categories.length === 0 && shown.previous.total_ms === 0}
-            />
+            <EmptyState rangeText={formatRange(shown.range)} />
             {/* Time away from the computer can be logged for any range, tracked or not. */}
             <LogTimeSection
               entries={shown.planning.entries}
@@ -251,6 +249,13 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
                 actions={planningActions}
                 onRetry={retry}
                 className="span-7"
+                range={shown.range}
+              />
+              <CategoriesSection
+                categories={shown.categories}
+                reload={reload}
+                notify={notify}
+                className="span-12"
               />
               <SettingsSection state={settings} className="span-12" />
               <SyncSection state={sync} className="span-12" />

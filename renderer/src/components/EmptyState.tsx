@@ -1,5 +1,9 @@
+import { useEffect, useState } from 'react';
+import { api } from '../lib/api.ts';
+
 /** What a range without any tracked time shows: how to get data in. */
-export function EmptyState({ rangeText, newInstall }: { rangeText: string; newInstall: boolean }) {
+export function EmptyState({ rangeText }: { rangeText: string }) {
+  const newInstall = useNothingRecorded();
   return (
     <section className="card empty-state" aria-labelledby="empty-title">
       <h2 id="empty-title">{newInstall ? 'No activity yet' : `Nothing tracked for ${rangeText}`}</h2>
@@ -25,4 +29,25 @@ export function EmptyState({ rangeText, newInstall }: { rangeText: string; newIn
       </ol>
     </section>
   );
+}
+
+/**
+ * Whether the database holds no time at all (a new install), asked once: the built-in categories are listed
+ * from the first start, so their presence says nothing. Until the answer comes, a range is just empty.
+ */
+function useNothingRecorded(): boolean {
+  const [nothing, setNothing] = useState(false);
+  useEffect(() => {
+    let live = true;
+    const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const to = new Date(Date.now() + 86_400_000).toISOString();
+    api
+      .report({ query: { from: '2000-01-01T00:00:00Z', to, tz, limit: 1 } })
+      .then((all) => live && setNothing(all.total_ms === 0))
+      .catch(() => undefined); // the range's own failure is shown already
+    return () => {
+      live = false;
+    };
+  }, []);
+  return nothing;
 }

@@ -4,6 +4,7 @@ import {
   GOAL_DIRECTIONS,
   GOAL_PERIODS,
   type GoalDirection,
+  type Goal,
   type GoalPeriod,
 } from '../../../app/shared/planning.ts';
 import type { Failure, PlanningActions } from '../hooks/usePlanningActions.ts';
@@ -14,13 +15,21 @@ import { CategoryPicker } from './CategoryPicker.tsx';
 const PER: Record<GoalPeriod, string> = { day: 'per day', week: 'per week' };
 const DAY_MS = 86_400_000;
 
+interface Props {
+  actions: PlanningActions;
+  /** The goal being edited (the form then saves it), else a new one is added. */
+  goal?: Goal | undefined;
+  /** Called once an edit is saved, or cancelled. */
+  onDone?: (() => void) | undefined;
+}
+
 /** "At most [1h 30m] per [day] in [category] [Add goal]": one line, wrapping in narrow cards. */
-export function GoalForm({ actions }: { actions: PlanningActions }) {
+export function GoalForm({ actions, goal, onDone }: Props) {
   const errorId = useId();
-  const [direction, setDirection] = useState<GoalDirection>('at_most');
-  const [amount, setAmount] = useState('');
-  const [period, setPeriod] = useState<GoalPeriod>('day');
-  const [category, setCategory] = useState('');
+  const [direction, setDirection] = useState<GoalDirection>(goal?.direction ?? 'at_most');
+  const [amount, setAmount] = useState(goal ? formatDuration(goal.target_ms) : '');
+  const [period, setPeriod] = useState<GoalPeriod>(goal?.period ?? 'day');
+  const [category, setCategory] = useState(goal?.category ?? '');
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
   const parsed = parseDuration(amount);
@@ -40,10 +49,13 @@ export function GoalForm({ actions }: { actions: PlanningActions }) {
       return;
     }
     setBusy(true);
-    const failed = await actions.createGoal({ category, direction, period, target_ms: parsed });
+    const body = { category, direction, period, target_ms: parsed };
+    const failed = goal ? await actions.updateGoal(goal, body) : await actions.createGoal(body);
     setBusy(false);
     setFailure(failed);
-    if (!failed) setAmount('');
+    if (failed) return;
+    if (goal) onDone?.();
+    else setAmount('');
   };
 
   const edited = (apply: () => void) => {
@@ -53,7 +65,12 @@ export function GoalForm({ actions }: { actions: PlanningActions }) {
   const invalid = (field: string) => failure?.field === field || undefined;
 
   return (
-    <form className="inline-form goal-form" aria-label="New goal" onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      className={`inline-form goal-form${goal ? ' goal-edit' : ''}`}
+      aria-label={goal ? 'Edit goal' : 'New goal'}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+    >
       <span className="form-group">
         <select
           aria-label="Goal direction"
@@ -107,8 +124,13 @@ export function GoalForm({ actions }: { actions: PlanningActions }) {
           onChange={(name) => edited(() => setCategory(name))}
         />
         <button type="submit" className="button primary" disabled={busy}>
-          Add goal
+          {goal ? 'Save' : 'Add goal'}
         </button>
+        {goal ? (
+          <button type="button" className="button" onClick={onDone}>
+            Cancel
+          </button>
+        ) : null}
       </span>
       {failure ? (
         <p id={errorId} className="form-error form-error-line" role="alert">

@@ -46,6 +46,7 @@ export function GoalsSection({ goals, actions, onRetry }: Props) {
 
 function GoalRow({ goal, actions }: { goal: GoalProgress; actions: PlanningActions }) {
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState(false);
   const title = `${describeGoal(goal)} in ${goal.category}`;
   const figures = `${formatDuration(goal.done_ms)} of ${formatDuration(goal.target_ms)}`;
   const period = describePeriod(goal);
@@ -57,6 +58,16 @@ function GoalRow({ goal, actions }: { goal: GoalProgress; actions: PlanningActio
           {describeGoal(goal)} <span className="muted">in</span> <strong>{goal.category}</strong>
         </p>
         <span className="goal-period">{period}</span>
+        <button
+          type="button"
+          className="icon-button small-icon ghost"
+          aria-label={`Edit goal: ${title}`}
+          aria-expanded={editing}
+          title="Edit this goal"
+          onClick={() => setEditing(!editing)}
+        >
+          ✎
+        </button>
         <button
           type="button"
           className="icon-button small-icon ghost"
@@ -88,6 +99,7 @@ function GoalRow({ goal, actions }: { goal: GoalProgress; actions: PlanningActio
         <span data-testid="goal-done">{figures}</span>
         <span className="goal-state">{state}</span>
       </p>
+      {editing ? <GoalForm actions={actions} goal={goal} onDone={() => setEditing(false)} /> : null}
     </li>
   );
 }

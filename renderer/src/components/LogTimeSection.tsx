@@ -73,7 +73,6 @@ interface ListProps {
 }
 
 function EntryList({ entries, rangeText, editingId, actions, onEdit, onDeleted }: ListProps) {
-  const [confirming, setConfirming] = useState<number | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
   if (entries.length === 0) {
     return <p className="empty-line">Nothing logged by hand for {rangeText}.</p>;
@@ -84,7 +83,6 @@ function EntryList({ entries, rangeText, editingId, actions, onEdit, onDeleted }
     setBusy(entry.id);
     const ok = await actions.deleteEntry(entry);
     setBusy(null);
-    setConfirming(null);
     if (ok) onDeleted(entry);
   };
   return (
@@ -133,43 +131,23 @@ function EntryList({ entries, rangeText, editingId, actions, onEdit, onDeleted }
                   </th>
                   <td className="num">{formatDuration(durationOf(entry))}</td>
                   <td className="row-actions">
-                    {confirming === entry.id ? (
-                      <>
-                        <span className="confirm-text">Delete?</span>
-                        <button
-                          type="button"
-                          className="button small danger"
-                          aria-label={`Confirm: delete ${what}`}
-                          disabled={busy === entry.id}
-                          autoFocus
-                          onClick={() => void remove(entry)}
-                        >
-                          Delete
-                        </button>
-                        <button type="button" className="button small" onClick={() => setConfirming(null)}>
-                          Keep
-                        </button>
-                      </>
-                    ) : (
-                      <>
-                        <button
-                          type="button"
-                          className="button small"
-                          aria-label={`Edit ${what}`}
-                          onClick={() => onEdit(entry)}
-                        >
-                          Edit
-                        </button>
-                        <button
-                          type="button"
-                          className="button small"
-                          aria-label={`Delete ${what}`}
-                          onClick={() => setConfirming(entry.id)}
-                        >
-                          Delete
-                        </button>
-                      </>
-                    )}
+                    <button
+                      type="button"
+                      className="button small"
+                      aria-label={`Edit ${what}`}
+                      onClick={() => onEdit(entry)}
+                    >
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      className="button small"
+                      aria-label={`Delete ${what}`}
+                      disabled={busy === entry.id}
+                      onClick={() => void remove(entry)}
+                    >
+                      Delete
+                    </button>
                   </td>
                 </tr>
               );

@@ -16,6 +16,18 @@ export function Notices({ notices, onDismiss }: Props) {
       .map((n) => (
         <div key={n.id} className={`toast toast-${n.kind}`}>
           <span>{n.text}</span>
+          {n.action ? (
+            <button
+              type="button"
+              className="button small toast-action"
+              onClick={() => {
+                onDismiss(n.id);
+                n.action?.run();
+              }}
+            >
+              {n.action.label}
+            </button>
+          ) : null}
           <button type="button" className="toast-close" aria-label="Dismiss" onClick={() => onDismiss(n.id)}>
             ×
           </button>

@@ -3,9 +3,11 @@ import { MATCHES_OF, RULE_FIELDS, type RuleField, type RuleMatch } from '../../.
 import type { Failure, PlanningActions } from '../hooks/usePlanningActions.ts';
 import { FIELD_LABELS, MATCH_LABELS, PATTERN_EXAMPLES } from '../lib/rules.ts';
 import { CategoryPicker } from './CategoryPicker.tsx';
+import type { DayRange } from '../lib/ranges.ts';
+import { RulePreview } from './RulePreview.tsx';
 
 /** "[Site] [is, or a subdomain of] [github.com] → [Development] [Add rule]"; the API's refusals show below. */
-export function RuleForm({ actions }: { actions: PlanningActions }) {
+export function RuleForm({ actions, range }: { actions: PlanningActions; range?: DayRange | undefined }) {
   const errorId = useId();
   const [field, setField] = useState<RuleField>('domain');
   const [match, setMatch] = useState<RuleMatch>('domain');
@@ -96,6 +98,7 @@ export function RuleForm({ actions }: { actions: PlanningActions }) {
           {failure.message}
         </p>
       ) : null}
+      {range ? <RulePreview field={field} match={match} pattern={pattern} range={range} /> : null}
     </form>
   );
 }

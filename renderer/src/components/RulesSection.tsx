@@ -7,12 +7,15 @@ import { LoadFailure } from './LoadFailure.tsx';
 import { ProductivityChip } from './ProductivityChip.tsx';
 import { RuleForm } from './RuleForm.tsx';
 import { Section } from './Section.tsx';
+import type { DayRange } from '../lib/ranges.ts';
 
 interface Props {
   rules: Loaded<Rule[]>;
   actions: PlanningActions;
   onRetry: () => void;
   className: string;
+  /** The range on screen: a rule being written says what it matches there. */
+  range?: DayRange | undefined;
 }
 
 const describeRule = (rule: Rule) =>
@@ -23,7 +26,7 @@ const describeRule = (rule: Rule) =>
  * deleting and a form to add one. A category chosen for a subject by hand still wins over every rule. A title
  * rule's row says what its windows count as ("Code — jira"), since that is the name the Apps list shows.
  */
-export function RulesSection({ rules, actions, onRetry, className }: Props) {
+export function RulesSection({ rules, actions, onRetry, className, range }: Props) {
   return (
     <Section
       title="Rules"
@@ -43,7 +46,7 @@ export function RulesSection({ rules, actions, onRetry, className }: Props) {
           ) : (
             <RuleList rules={rules.value} actions={actions} />
           )}
-          <RuleForm actions={actions} />
+          <RuleForm actions={actions} range={range} />
         </>
       )}
     </Section>

@@ -5,12 +5,19 @@
  * was typed) or null; the one-click changes (delete, move) report failures through `notify`.
  */
 import { useMemo } from 'react';
-import type { GoalBody, ManualEntryBody, ManualEntryPatch, RuleBody } from '../../../app/shared/api/index.ts';
+import type {
+  Deleted,
+  GoalBody,
+  GoalPatch,
+  ManualEntryBody,
+  ManualEntryPatch,
+  RuleBody,
+} from '../../../app/shared/api/index.ts';
 import type { Goal, ManualEntry, Rule } from '../../../app/shared/planning.ts';
 import { ApiError, api, describeError } from '../lib/api.ts';
 import { describeGoal } from '../lib/goals.ts';
 import { FIELD_KINDS } from '../lib/rules.ts';
-import type { Notice } from './useNotices.ts';
+import type { Notice, NoticeAction } from './useNotices.ts';
 
 /** Why a form's call failed: a sentence, and the field it is about when the API names one. */
 export interface Failure {
@@ -20,6 +27,7 @@ export interface Failure {
 
 export interface PlanningActions {
   createGoal(body: GoalBody): Promise<Failure | null>;
+  updateGoal(goal: Goal, patch: GoalPatch): Promise<Failure | null>;
   deleteGoal(goal: Goal): Promise<boolean>;
   createRule(body: RuleBody): Promise<Failure | null>;
   /** Moves a rule to `position` (where its neighbour is), the others making room. */
@@ -39,7 +47,7 @@ const ruleText = (rule: Pick<Rule, 'field' | 'pattern'>) =>
 
 export function usePlanningActions(
   reload: () => Promise<void>,
-  notify: (kind: Notice['kind'], text: string) => void,
+  notify: (kind: Notice['kind'], text: string, action?: NoticeAction) => void,
 ): PlanningActions {
   return useMemo<PlanningActions>(() => {
     /** A form's call: reload and confirm on success, the failure back to the form otherwise. */
@@ -65,14 +73,22 @@ export function usePlanningActions(
       notify('success', done);
       return true;
     };
+    /** A delete, at once, with "Deleted … Undo" for a few seconds; undo puts back exactly what went. */
+    const remove = (call: () => Promise<Deleted>, done: string, failed: string): Promise<boolean> =>
+      deleteWithUndo(call, done, failed, reload, notify);
     return {
+      updateGoal: (goal, patch) =>
+        submit(
+          () => api.updateGoal({ params: { id: goal.id }, body: patch }),
+          `Goal saved: ${describeGoal({ ...goal, ...patch }).toLowerCase()} in ${patch.category ?? goal.category}`,
+        ),
       createGoal: (body) =>
         submit(
           () => api.createGoal({ body }),
           `New goal: ${describeGoal(body).toLowerCase()} in ${body.category}`,
         ),
       deleteGoal: (goal) =>
-        change(
+        remove(
           () => api.deleteGoal({ params: { id: goal.id } }),
           `Goal deleted: ${describeGoal(goal).toLowerCase()} in ${goal.category}`,
           'Could not delete the goal',
@@ -86,7 +102,7 @@ export function usePlanningActions(
           `Could not move the ${ruleText(rule)}`,
         ),
       deleteRule: (rule) =>
-        change(
+        remove(
           () => api.deleteRule({ params: { id: rule.id } }),
           `Deleted the ${ruleText(rule)}`,
           `Could not delete the ${ruleText(rule)}`,
@@ -98,11 +114,46 @@ export function usePlanningActions(
           `Saved ${patch.label?.trim() ?? entry.label}`,
         ),
       deleteEntry: (entry) =>
-        change(
+        remove(
           () => api.deleteManualEntry({ params: { id: entry.id } }),
           `Deleted ${entry.label}`,
           `Could not delete ${entry.label}`,
         ),
     };
   }, [reload, notify]);
+}
+
+/**
+ * Deletes at once and offers "Undo" in the message for a few seconds (POST /v1/undo with the token the delete
+ * answered), so that no delete needs a confirmation first. Shared by the planning sections and the categories.
+ */
+export async function deleteWithUndo<D extends Deleted>(
+  call: () => Promise<D>,
+  done: string | ((deleted: D) => string),
+  failed: string,
+  reload: () => Promise<void>,
+  notify: (kind: Notice['kind'], text: string, action?: NoticeAction) => void,
+): Promise<boolean> {
+  let deleted: D;
+  try {
+    deleted = await call();
+  } catch (error) {
+    notify('error', `${failed}: ${describeError(error)}`);
+    return false;
+  }
+  await reload();
+  const token = deleted.undo;
+  const undo = async () => {
+    try {
+      await api.undoDelete({ body: { token: token ?? '' } });
+    } catch (error) {
+      notify('error', `Could not undo: ${describeError(error)}`);
+      return;
+    }
+    await reload();
+    notify('success', 'Restored');
+  };
+  const text = typeof done === 'string' ? done : done(deleted);
+  notify('success', text, token ? { label: 'Undo', run: () => void undo() } : undefined);
+  return true;
 }

@@ -38,6 +38,8 @@ export function categorySeries<C extends CategoryCell>(
   slotOf: (cell: C) => number,
   theme: Theme,
   scale: number[] = [],
+  /** The colours the user chose for categories (the categories manager); the others take the palette's. */
+  chosen: ReadonlyMap<string, string> = new Map(),
 ): BarSeries[] {
   const totals = new Map<string | null, number>();
   for (const c of cells) totals.set(c.category, (totals.get(c.category) ?? 0) + c.ms);
@@ -53,7 +55,10 @@ export function categorySeries<C extends CategoryCell>(
   let colorIndex = 0;
   const series = top.map((name) => ({
     label: name ?? 'No category',
-    color: name === null ? theme.productivity.uncategorized : (theme.categories[colorIndex++] ?? theme.other),
+    color:
+      name === null
+        ? theme.productivity.uncategorized
+        : (chosen.get(name) ?? theme.categories[colorIndex++] ?? theme.other),
     data: rows.get(name) ?? [],
   }));
   if (ranked.length > TOP_CATEGORIES) series.push({ label: 'Other', color: theme.other, data: other });
@@ -70,4 +75,11 @@ export function barsSummary(what: string, names: string[], series: BarSeries[], 
     .map((s) => `${s.label} ${formatDuration(s.ms)}`);
   const busy = `${what}. Busiest: ${names[busiest] ?? ''}, ${formatDuration(totals[busiest] ?? 0)}.`;
   return withTotals && parts.length > 0 ? `${busy} In all: ${parts.join(', ')}.` : busy;
+}
+
+/** The colours the user chose, by category name. */
+export function chosenColours(
+  categories: ReadonlyArray<{ name: string; colour: string | null }>,
+): Map<string, string> {
+  return new Map(categories.flatMap((c) => (c.colour === null ? [] : [[c.name, c.colour] as const])));
 }
