@@ -191,7 +191,7 @@ describe.each(MODES)('timeaudit log, %s', (_, withDaemon) => {
           ['--category', 'Sprot', '--from', '2026-11-09 18:00', '--to', '19:00'],
           `there is no category named "Sprot"; the categories are: ${ALL_CATEGORIES}`,
         ],
-        [['--from', '2026-11-09 18:00', '--to', '19:00'], 'give --category NAME (Reading, Sport)'],
+        [['--from', '2026-11-09 18:00', '--to', '19:00'], `give --category NAME (${ALL_CATEGORIES})`],
         [
           ['--category', 'Sport', '--from', 'last tuesday', '--to', '19:00'],
           '--from "last tuesday" is not a time: use HH:MM (today), "YYYY-MM-DD HH:MM", "yesterday HH:MM", ' +
