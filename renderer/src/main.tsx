@@ -15,6 +15,7 @@ import './styles/purge.css';
 import './styles/sync.css';
 import './styles/import.css';
 import './styles/status.css';
+import './styles/finding.css';
 import './styles/narrow.css';
 
 // Before anything renders: a `#token=` link from `timeaudit serve` pairs this browser.

@@ -214,7 +214,7 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
           <ActionsContext value={actions}>
             <div className="grid">
               <AllocationSection report={shown.report} previous={shown.previous} />
-              <TimeOfDaySection report={shown.report} />
+              <TimeOfDaySection report={shown.report} range={shown.range} />
               <GoalsSection goals={shown.planning.goals} actions={planningActions} onRetry={retry} />
               <ScoreTrendSection report={shown.report} />
               <DayOfWeekSection report={shown.report} range={shown.range} />
