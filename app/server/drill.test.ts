@@ -177,3 +177,17 @@ describe('GET /v1/report/days', () => {
     expect(kind.json).toMatchObject({ error: { field: 'kind' } });
   });
 });
+
+describe('GET /v1/timeline', () => {
+  it('names the time away from the computer beside what counted', async () => {
+    const res = await get('/v1/timeline', { date: '2026-03-08', tz: 'UTC' });
+    expect(res.status).toBe(200);
+    const timeline = res.json as {
+      away: unknown;
+      segments: Array<{ start: string; end: string; name: string }>;
+    };
+    expect(timeline.away).toEqual([{ start: at('08T09:10'), end: at('08T09:20') }]);
+    // Nothing counted while away.
+    expect(timeline.segments.filter((s) => s.start < at('08T09:20') && s.end > at('08T09:10'))).toEqual([]);
+  });
+});
