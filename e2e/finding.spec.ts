@@ -7,6 +7,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import type { ApiClient } from '../app/shared/client.ts';
 import { formatDuration } from '../app/shared/format.ts';
 import type { Report } from '../app/shared/report.ts';
 import { openLast30Days, section, SHOTS } from './dashboard-helpers.ts';
@@ -18,10 +19,7 @@ mkdirSync(DIR, { recursive: true });
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-async function reportOf(
-  app: { api: import('../app/shared/client.ts').ApiClient },
-  q: { from: string; to: string },
-) {
+async function reportOf(app: { api: ApiClient }, q: { from: string; to: string }) {
   return app.api.report({ query: { ...q, tz: TZ, limit: 10_000 } });
 }
 

@@ -39,26 +39,28 @@ export function ListFilter<R, K extends string>({ listing, noun, sorts }: Props<
           }}
         />
       </label>
-      <label className="list-sort" htmlFor={`${id}-sort`}>
-        Sort
-      </label>
-      <select
-        id={`${id}-sort`}
-        value={current}
-        onChange={(e) => {
-          const chosen = sorts.find((s) => sortId(s.sort) === e.target.value);
-          if (chosen) listing.setSort(chosen.sort);
-        }}
-      >
-        {sorts.some((s) => sortId(s.sort) === current) ? null : (
-          <option value={current}>As the headers say</option>
-        )}
-        {sorts.map((s) => (
-          <option key={sortId(s.sort)} value={sortId(s.sort)}>
-            {s.label}
-          </option>
-        ))}
-      </select>
+      <span className="list-sort-field">
+        <label className="list-sort" htmlFor={`${id}-sort`}>
+          Sort
+        </label>
+        <select
+          id={`${id}-sort`}
+          value={current}
+          onChange={(e) => {
+            const chosen = sorts.find((s) => sortId(s.sort) === e.target.value);
+            if (chosen) listing.setSort(chosen.sort);
+          }}
+        >
+          {sorts.some((s) => sortId(s.sort) === current) ? null : (
+            <option value={current}>As the headers say</option>
+          )}
+          {sorts.map((s) => (
+            <option key={sortId(s.sort)} value={sortId(s.sort)}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </span>
     </div>
   );
 }

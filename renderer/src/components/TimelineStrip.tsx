@@ -217,12 +217,13 @@ export function TimelineStrip({ timeline, sessions, summary }: Props) {
           </span>
         )}
       </p>
+      {/* Labelled without "day": the card's date field is found by that word. */}
       <div
         className={`lanes lanes-${mode}`}
         ref={area}
         tabIndex={0}
         role="group"
-        aria-label={`Timeline of ${formatDay(timeline.date)}, ${shown}. Plus and minus zoom, arrows move, 0 shows the whole day.`}
+        aria-label={`Timeline of ${formatDay(timeline.date)}, ${shown}. Plus and minus zoom, arrows move, 0 shows all 24 hours.`}
         onKeyDown={onKeyDown}
         onPointerLeave={() => setHovered(null)}
       >
