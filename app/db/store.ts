@@ -30,6 +30,9 @@ import { Retention, type RetentionCutoffs, type RetentionPreview, type Retention
 import { DAY_MS, SLOT_MS } from '../core/time.ts';
 import { Subjects } from './subjects.ts';
 import { Timelines } from './timeline.ts';
+import { Drilldowns } from './drill.ts';
+import type { DayTotal, TitleTotal } from '../shared/drill.ts';
+import { zoneFor } from '../core/zone.ts';
 import { ZoneRollups, type BuildProgress } from './zones.ts';
 import { RollupUpkeep, type ZoneBuilds } from './upkeep.ts';
 import { DEFAULT_CATEGORY_DB } from './default-categories.ts';
@@ -108,6 +111,7 @@ export class Store {
   private readonly categories: Categories;
   private readonly reports: Reports;
   private readonly timelines: Timelines;
+  private readonly drilldowns: Drilldowns;
   private readonly goals: Goals;
   private readonly manual: ManualEntries;
   private readonly rules: Rules;
@@ -144,6 +148,7 @@ export class Store {
     this.reports = new Reports(db, this.events, this.subjects, this.zones, this.categories);
     this.goals = new Goals(db, this.reports);
     this.timelines = new Timelines(this.events, this.subjects, this.categories);
+    this.drilldowns = new Drilldowns(db, this.events, this.subjects);
     this.manual = new ManualEntries(db, this.subjects, this.categories, (changed) =>
       this.slots.markPending(changed),
     );
@@ -634,6 +639,17 @@ export class Store {
   /** A local day's timeline (`date` YYYY-MM-DD in `tz`); throws DomainError('invalid') for a bad zone. */
   timeline(date: string, tz: string): Timeline {
     return this.db.transaction(() => this.timelines.build(date, tz))();
+  }
+
+  /** An app subject's window titles in [fromMs, toMs), longest first, as stored (see drill.ts). */
+  titles(app: string, fromMs: number, toMs: number): TitleTotal[] {
+    return this.db.transaction(() => this.drilldowns.titles(app, fromMs, toMs))();
+  }
+
+  /** A subject's time per local day of `tz`; throws DomainError('invalid') for an unknown zone. */
+  subjectDays(kind: SubjectKind, name: string, fromMs: number, toMs: number, tz: string): DayTotal[] {
+    zoneFor(tz);
+    return this.upkeep.read({ fromMs, toMs }, () => this.drilldowns.days(kind, name, fromMs, toMs, tz));
   }
 
   private saveTracked(event: Interval, save: () => Replaced): void {

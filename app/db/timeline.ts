@@ -1,5 +1,6 @@
 /** A local day's resolved timeline, straight from the raw events: what counted from when to when. */
 import type { Timeline, TimelineSegment } from '../shared/report.ts';
+import { awayStretches } from '../core/away.ts';
 import { resolve } from '../core/resolve.ts';
 import { dayFromCivil } from '../core/time.ts';
 import { zoneFor } from '../core/zone.ts';
@@ -30,28 +31,38 @@ export class Timelines {
       string,
       { category: string | null; productivity: TimelineSegment['productivity'] }
     >();
-    const segments = resolve(this.events.overlapping(fromMs, toMs), fromMs, toMs).map(
-      (seg): TimelineSegment => {
-        const key = `${seg.kind}\u0000${seg.name}`;
-        let found = categoryOf.get(key);
-        if (!found) {
-          const id = this.subjects.find(seg.kind, seg.name);
-          const category = id === undefined ? undefined : categories.get(this.subjects.categoryKey(id));
-          found = {
-            category: category?.name ?? null,
-            productivity: category?.productivity ?? 'uncategorized',
-          };
-          categoryOf.set(key, found);
-        }
-        return {
-          start: new Date(seg.startMs).toISOString(),
-          end: new Date(seg.endMs).toISOString(),
-          kind: seg.kind,
-          name: seg.name,
-          ...found,
+    const streams = this.events.overlapping(fromMs, toMs);
+    const segments = resolve(streams, fromMs, toMs).map((seg): TimelineSegment => {
+      const key = `${seg.kind}\u0000${seg.name}`;
+      let found = categoryOf.get(key);
+      if (!found) {
+        const id = this.subjects.find(seg.kind, seg.name);
+        const category = id === undefined ? undefined : categories.get(this.subjects.categoryKey(id));
+        found = {
+          category: category?.name ?? null,
+          productivity: category?.productivity ?? 'uncategorized',
         };
-      },
-    );
-    return { date, tz, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), segments };
+        categoryOf.set(key, found);
+      }
+      return {
+        start: new Date(seg.startMs).toISOString(),
+        end: new Date(seg.endMs).toISOString(),
+        kind: seg.kind,
+        name: seg.name,
+        ...found,
+      };
+    });
+    const away = awayStretches(streams.idle, streams.manual, fromMs, toMs).map((a) => ({
+      start: new Date(a.startMs).toISOString(),
+      end: new Date(a.endMs).toISOString(),
+    }));
+    return {
+      date,
+      tz,
+      from: new Date(fromMs).toISOString(),
+      to: new Date(toMs).toISOString(),
+      segments,
+      away,
+    };
   }
 }

@@ -106,6 +106,8 @@ export interface Timeline {
   from: string;
   to: string;
   segments: TimelineSegment[];
+  /** Time away from the computer (idle), not under a hand-logged entry, by start. */
+  away: Array<{ start: string; end: string }>;
 }
 
 export interface Category {

@@ -34,6 +34,8 @@ export const ROUTES = {
   setSubjectCategory: { method: 'PUT', path: '/v1/subjects/:kind/:name/category', auth: true, status: 200 },
   resetSubjectCategory: { method: 'POST', path: '/v1/subjects/:kind/:name/reset', auth: true, status: 200 },
   report: { method: 'GET', path: '/v1/report', auth: true, status: 200 },
+  reportTitles: { method: 'GET', path: '/v1/report/titles', auth: true, status: 200 },
+  reportDays: { method: 'GET', path: '/v1/report/days', auth: true, status: 200 },
   timeline: { method: 'GET', path: '/v1/timeline', auth: true, status: 200 },
   getPause: { method: 'GET', path: '/v1/pause', auth: true, status: 200 },
   setPause: { method: 'POST', path: '/v1/pause', auth: true, status: 200 },

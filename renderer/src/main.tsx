@@ -16,6 +16,7 @@ import './styles/sync.css';
 import './styles/import.css';
 import './styles/status.css';
 import './styles/control.css';
+import './styles/finding.css';
 import './styles/narrow.css';
 import './styles/encryption.css';
 

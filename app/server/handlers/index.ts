@@ -13,6 +13,7 @@ import { manualEntriesHandlers } from './manual-entries.ts';
 import { pairingHandlers } from './pairing.ts';
 import { pauseHandlers } from './pause.ts';
 import { reportHandlers } from './report.ts';
+import { drillHandlers } from './drill.ts';
 import { rulesHandlers } from './rules.ts';
 import { settingsHandlers } from './settings.ts';
 import { dataPurgeHandlers } from './data-purge.ts';
@@ -32,6 +33,7 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     ...eventsHandlers(deps),
     ...categoriesHandlers(deps),
     ...reportHandlers(deps),
+    ...drillHandlers(deps),
     ...pauseHandlers(deps),
     ...rulesHandlers(deps),
     ...manualEntriesHandlers(deps),

@@ -14,6 +14,7 @@ export * from './pairing.ts';
 export * from './events.ts';
 export * from './categories.ts';
 export * from './report.ts';
+export * from './drill.ts';
 export * from './pause.ts';
 export * from './rules.ts';
 export * from './manual-entries.ts';

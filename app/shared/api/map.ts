@@ -11,6 +11,7 @@ import { manualEntriesApi } from './manual-entries.ts';
 import { pairingApi } from './pairing.ts';
 import { pauseApi } from './pause.ts';
 import { reportApi } from './report.ts';
+import { drillApi } from './drill.ts';
 import { rulesApi } from './rules.ts';
 import { settingsApi } from './settings.ts';
 import { retentionApi } from './retention.ts';
@@ -24,6 +25,7 @@ export const api = {
   ...eventsApi,
   ...categoriesApi,
   ...reportApi,
+  ...drillApi,
   ...pauseApi,
   ...rulesApi,
   ...manualEntriesApi,

@@ -213,7 +213,7 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
           <ActionsContext value={actions}>
             <div className="grid">
               <AllocationSection report={shown.report} previous={shown.previous} />
-              <TimeOfDaySection report={shown.report} />
+              <TimeOfDaySection report={shown.report} range={shown.range} />
               <GoalsSection goals={shown.planning.goals} actions={planningActions} onRetry={retry} />
               {/* One day has no trend and one weekday: both cards show only from two days on. */}
               {dayCount(shown.range) > 1 ? <ScoreTrendSection report={shown.report} /> : null}

@@ -1,31 +1,55 @@
+import { useState } from 'react';
 import type { Report } from '../../../app/shared/report.ts';
+import { MEASURES, weekdayScale, weekdaysCanAverage, type Measure } from '../lib/averages.ts';
 import { barsSummary, productivitySeries } from '../lib/breakdown.ts';
-import { dayCount, dayOf, weekdayCounts, type DayRange } from '../lib/ranges.ts';
+import { dayOf, type DayRange } from '../lib/ranges.ts';
 import { useTheme } from '../lib/theme.ts';
 import { Legend } from './Legend.tsx';
 import { Section } from './Section.tsx';
 import { StackedBars } from './StackedBars.tsx';
+import { ToggleGroup } from './ToggleGroup.tsx';
 
 const SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const LONG = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-/** From this many days on, a weekday's bar is the average of its days rather than their sum. */
-export const AVERAGE_FROM_DAYS = 14;
 
 /**
- * Tracked time per weekday. Over two weeks or more each bar is the average of its days: the weekday's time
- * divided by how many such days the range holds, not counting days still to come.
+ * Tracked time per weekday: by default the average of its days (the weekday's time divided by how many such
+ * days of the range have begun), or on request their total. A range in which no weekday comes twice has one
+ * meaning only, and no choice.
  */
 export function DayOfWeekSection({ report, range }: { report: Report; range: DayRange }) {
   const theme = useTheme();
-  const average = dayCount(range) >= AVERAGE_FROM_DAYS;
-  const counts = average ? weekdayCounts(range, dayOf(new Date())) : [];
+  const [chosen, setMeasure] = useState<Measure>('average');
+  const today = dayOf(new Date());
+  const choice = weekdaysCanAverage(range, today);
+  const average = choice && chosen === 'average';
   const buckets = [...report.by_weekday].sort((a, b) => a.weekday - b.weekday);
-  const series = productivitySeries(buckets, theme, counts);
+  const series = productivitySeries(
+    buckets,
+    theme,
+    weekdayScale(range, today, average ? 'average' : 'total'),
+  );
   return (
     <Section
       title="Day of week"
-      subtitle={average ? 'Tracked time, average per day' : 'Tracked time per weekday'}
+      subtitle={
+        !choice
+          ? 'Tracked time per weekday'
+          : average
+            ? "Average per day: each weekday's time over its days in the range"
+            : 'Total per weekday: its days in the range added up'
+      }
       className="span-5"
+      actions={
+        choice ? (
+          <ToggleGroup
+            label="Weekdays show"
+            options={MEASURES}
+            value={average ? 'average' : 'total'}
+            onChange={setMeasure}
+          />
+        ) : null
+      }
     >
       <StackedBars
         labels={SHORT}

@@ -3,7 +3,7 @@ import { formatDuration } from '../../../app/shared/format.ts';
 import type { Report } from '../../../app/shared/report.ts';
 import '../lib/chart.ts';
 import { useTheme } from '../lib/theme.ts';
-import { scoredPoints, trendLabel, trendSummary, trendTitle } from '../lib/trend.ts';
+import { isolated, scoredPoints, trendLabel, trendSummary, trendTitle } from '../lib/trend.ts';
 import { Legend } from './Legend.tsx';
 import { PULSE_HELP, SCORE_HELP } from './ScoreLine.tsx';
 import { Section } from './Section.tsx';
@@ -13,7 +13,8 @@ const DOTS_UP_TO = 45;
 
 /**
  * The score (productive share) and the pulse (weighted score) per day of the range, or per month for long
- * ranges, as two lines on a 0–100 scale. Days without tracked time have no score; the lines join over them.
+ * ranges, as two lines on a 0–100 scale. Days without tracked time have no score: the lines break there, and
+ * a day with a score between two without one is drawn as a dot, however long the range.
  */
 export function ScoreTrendSection({ report }: { report: Report }) {
   const theme = useTheme();
@@ -25,14 +26,19 @@ export function ScoreTrendSection({ report }: { report: Report }) {
     borderColor: color,
     backgroundColor: color,
     borderWidth: 2,
-    pointRadius: dots,
+    pointRadius: (ctx: { dataIndex: number }) =>
+      dots > 0 || isolated(report.trend, ctx.dataIndex) ? 2.5 : 0,
     pointHoverRadius: 4,
     // Monotone curves never overshoot past a day's value (or below 0).
     cubicInterpolationMode: 'monotone' as const,
-    spanGaps: true,
+    spanGaps: false,
   });
   return (
-    <Section title="Score trend" subtitle={`Score and pulse per ${per}, 0–100`} className="span-7">
+    <Section
+      title="Score trend"
+      subtitle={`Score and pulse per ${per}, 0–100; gaps are ${per}s without tracked time`}
+      className="span-7"
+    >
       {scored.length < 2 ? (
         <p className="empty-line trend-empty">
           {scored.length === 0

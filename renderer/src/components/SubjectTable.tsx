@@ -2,11 +2,18 @@ import { formatDuration } from '../../../app/shared/format.ts';
 import type { SubjectKind, SubjectTotal } from '../../../app/shared/report.ts';
 import { CategorySelect } from './CategorySelect.tsx';
 import { ProductivityChip } from './ProductivityChip.tsx';
-import { RankedHead } from './RankedHead.tsx';
+import { RankedHead, type HeadSort } from './RankedHead.tsx';
 import { ShareBar } from './ShareBar.tsx';
 
 /** The small badge of a subject's kind, in lists that mix kinds. */
 export const KIND_BADGES: Record<SubjectKind, string> = { domain: 'site', app: 'app', manual: 'log' };
+
+/** What opening a subject shows. */
+const OPEN_LABELS: Record<SubjectKind, string> = {
+  app: 'show its window titles',
+  domain: 'show its time by day',
+  manual: 'show its time by day',
+};
 
 interface Props {
   subjects: SubjectTotal[];
@@ -20,6 +27,12 @@ interface Props {
   empty: string;
   /** A "Delete…" link on each row (apps and sites), which asks before anything goes. */
   onDelete?: ((subject: SubjectTotal) => void) | undefined;
+  /** Sortable headers (a full list); without them the rows are ranked by time. */
+  sort?: HeadSort | undefined;
+  /** The rank of the first row, on later pages of a list. */
+  rankStart?: number;
+  /** Names become buttons that open a closer look at the subject (its titles, its days). */
+  onOpen?: ((subject: SubjectTotal) => void) | undefined;
 }
 
 /** Ranked subjects (domains, apps or logged activities): time, share, and their category, changed in place. */
@@ -31,9 +44,12 @@ export function SubjectTable({
   showKind = false,
   empty,
   onDelete,
+  sort,
+  rankStart = 0,
+  onOpen,
 }: Props) {
   if (subjects.length === 0) return <p className="empty-line">{empty}</p>;
-  const max = subjects[0]?.ms ?? 0;
+  const max = Math.max(...subjects.map((s) => s.ms));
   return (
     <table className="ranked">
       <caption className="visually-hidden">{caption}</caption>
@@ -43,18 +59,30 @@ export function SubjectTable({
           ...(showProductivity ? ['Category', 'Productivity'] : ['Category']),
           ...(onDelete ? [''] : []),
         ]}
+        sort={sort}
       />
       <tbody>
         {subjects.map((s, i) => (
           <tr key={`${s.kind}:${s.name}`} data-subject={`${s.kind}:${s.name}`}>
-            <td className="rank">{i + 1}</td>
+            <td className="rank">{rankStart + i + 1}</td>
             <th scope="row" className="name" title={s.name}>
               {showKind ? (
                 <span className={`kind kind-${s.kind}`} aria-hidden="true">
                   {KIND_BADGES[s.kind]}
                 </span>
               ) : null}
-              <span className="name-text">{s.name}</span>
+              {onOpen ? (
+                <button
+                  type="button"
+                  className="open-button name-text"
+                  aria-label={`${s.name}: ${OPEN_LABELS[s.kind]}`}
+                  onClick={() => onOpen(s)}
+                >
+                  {s.name}
+                </button>
+              ) : (
+                <span className="name-text">{s.name}</span>
+              )}
             </th>
             <td className="num">{formatDuration(s.ms)}</td>
             <td className="share-col">

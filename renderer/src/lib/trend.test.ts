@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Report, TrendPoint } from '../../../app/shared/report.ts';
 import { formatDay } from './ranges.ts';
-import { trendLabel, trendSummary, trendTitle } from './trend.ts';
+import { isolated, trendLabel, trendSummary, trendTitle } from './trend.ts';
 
 const point = (date: string, score: number | null, pulse: number | null): TrendPoint => ({
   date,
@@ -39,5 +39,19 @@ describe('the score trend in words', () => {
     expect(trendSummary(report([point('2026-11-18', null, null)], 'month'))).toBe(
       'No score per month: nothing tracked in this range.',
     );
+  });
+});
+
+describe('gaps in the score trend', () => {
+  it('finds the points that have no scored neighbour', () => {
+    const trend = [
+      point('2026-11-16', 50, 70),
+      point('2026-11-17', null, null),
+      point('2026-11-18', 40, 60),
+      point('2026-11-19', null, null),
+      point('2026-11-20', 61, 74),
+      point('2026-11-21', 62, 75),
+    ];
+    expect(trend.map((_, i) => isolated(trend, i))).toEqual([true, false, true, false, false, false]);
   });
 });

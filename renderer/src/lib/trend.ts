@@ -20,6 +20,15 @@ export function scoredPoints(trend: TrendPoint[]): TrendPoint[] {
   return trend.filter((p) => p.score !== null);
 }
 
+/** Whether point `i` has a score and neither neighbour has one: a line cannot show it, a dot must. */
+export function isolated(trend: TrendPoint[], i: number): boolean {
+  return (
+    trend[i]?.score != null &&
+    (trend[i - 1]?.score ?? null) === null &&
+    (trend[i + 1]?.score ?? null) === null
+  );
+}
+
 /**
  * "Score per day: from 55% on Sat 24 Oct to 61% on Sun 22 Nov; best 72% on Wed 4 Nov, lowest 38% on Sun 1 Nov.
  * Pulse from 70 to 74."
