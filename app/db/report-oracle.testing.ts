@@ -1,5 +1,5 @@
 /**
- * Test support (not part of the app): the report semantics of the README ("What a report counts") computed by
+ * Test support (not part of the app): the report semantics of docs/api.md ("What a report counts") computed by
  * brute force from raw events, knowing nothing of rollups, pieces or the Zone class. It walks every elementary
  * interval of the events, picks the winner by brute force, and finds the local hour with its own Intl
  * formatter. Browsers it knows by name: Google Chrome and firefox (use no other browser in its data).

@@ -1,5 +1,5 @@
 /**
- * Your data, out: the session dataset (one row per session) and the raw events, as a file. See README
+ * Your data, out: the session dataset (one row per session) and the raw events, as a file. See docs/data.md
  * "Export". The import, purge and backup calls are families of their own (data-import.ts, …).
  */
 import { z } from 'zod';
