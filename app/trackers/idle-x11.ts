@@ -6,12 +6,12 @@
  *   connect ──ok──> query, query, ... ──error/end──> down ──backoff elapsed──> connect
  *      └──fail──> down (retry after 1 s, 2 s, 4 s ... 60 s)
  */
-import x11 from 'x11';
 import type { ScreenSaverExt, X11Client } from 'x11';
 import { createLogger } from '../core/logger.ts';
 import type { IdleSource, IdleState } from './idle.ts';
 import { FailureLog, errorKind, errorMessage } from './log.ts';
 import type { TrackerLog } from './log.ts';
+import { connectX11, terminateX11 } from './x11-connect.ts';
 
 export interface X11IdleOptions {
   log?: TrackerLog;
@@ -80,7 +80,7 @@ export class X11IdleSource implements IdleSource {
     const conn = await this.connecting;
     if (this.closed) {
       // close() ran while we were connecting.
-      terminate(conn.client);
+      terminateX11(conn.client);
       return null;
     }
     this.conn = conn;
@@ -97,54 +97,31 @@ export class X11IdleSource implements IdleSource {
   private drop(conn: Connection | null): void {
     if (!conn) return;
     if (this.conn === conn) this.conn = null;
-    terminate(conn.client);
+    terminateX11(conn.client);
   }
 
-  private connect(): Promise<Connection> {
-    const display = this.options.display ?? process.env.DISPLAY;
-    if (!display)
-      return Promise.reject(Object.assign(new Error('DISPLAY is not set'), { code: 'NO_DISPLAY' }));
-    const timeoutMs = this.options.timeoutMs ?? 3_000;
-    return new Promise<Connection>((resolve, reject) => {
-      let client: X11Client | undefined;
-      let settled = false;
-      const fail = (err: Error): void => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        if (client) terminate(client);
-        reject(err);
-      };
-      const timer = setTimeout(
-        () => fail(new Error(`no answer from X display ${display} within ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-      try {
-        client = x11.createClient({ display, shm: false }, (err, info) => {
-          if (err) return fail(err);
-          const root = info.screen[0]?.root;
-          if (root === undefined) return fail(new Error(`X display ${display} has no screen`));
-          client?.require('screen-saver', (extErr, saver) => {
-            if (extErr) return fail(new Error(`MIT-SCREEN-SAVER: ${extErr.message}`));
-            if (settled || !client) return;
-            settled = true;
-            clearTimeout(timer);
-            const conn: Connection = { client, root, saver };
-            // A dead socket is noticed here, between polls; the next idleState() reconnects.
-            client.on('end', () => this.drop(conn));
-            resolve(conn);
-          });
-        });
-      } catch (err) {
-        // createClient throws synchronously for a DISPLAY it cannot parse.
-        fail(err instanceof Error ? err : new Error(String(err)));
-        return;
-      }
-      client.on('error', (err) => {
-        if (!settled) fail(err);
-        else if (this.conn?.client === client) this.drop(this.conn);
-      });
+  private async connect(): Promise<Connection> {
+    const {
+      client,
+      root,
+      ready: saver,
+    } = await connectX11({
+      display: this.options.display,
+      timeoutMs: this.options.timeoutMs ?? 3_000,
+      setup: (c) =>
+        new Promise<ScreenSaverExt>((resolve, reject) =>
+          c.require('screen-saver', (extErr, ext) =>
+            extErr ? reject(new Error(`MIT-SCREEN-SAVER: ${extErr.message}`)) : resolve(ext),
+          ),
+        ),
+      onError: (c) => {
+        if (this.conn?.client === c) this.drop(this.conn);
+      },
     });
+    const conn: Connection = { client, root, saver };
+    // A dead socket is noticed here, between polls; the next idleState() reconnects.
+    client.on('end', () => this.drop(conn));
+    return conn;
   }
 
   private query(conn: Connection): Promise<{ idle: number; state: number }> {
@@ -161,13 +138,5 @@ export class X11IdleSource implements IdleSource {
         return true; // handled here: keeps the client from also emitting 'error'
       });
     });
-  }
-}
-
-function terminate(client: X11Client): void {
-  try {
-    client.terminate();
-  } catch {
-    // It never got a socket (connection refused), or the socket is already gone.
   }
 }

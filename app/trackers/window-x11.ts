@@ -14,13 +14,13 @@
  */
 import { readlinkSync } from 'node:fs';
 import path from 'node:path';
-import x11 from 'x11';
 import type { X11Client, X11Event, X11Property } from 'x11';
 import type { Identity } from '../core/app-identity.ts';
 import { createLogger } from '../core/logger.ts';
 import { withoutControlCharacters } from '../shared/names.ts';
 import type { WindowSample, WindowSource } from './active-window.ts';
 import { FailureLog, errorKind, errorMessage } from './log.ts';
+import { connectX11, terminateX11 } from './x11-connect.ts';
 import type { TrackerLog } from './log.ts';
 
 export interface X11WindowOptions {
@@ -197,7 +197,7 @@ export class X11WindowSource implements WindowSource {
     });
     const conn = await this.connecting;
     if (this.closed) {
-      terminate(conn.client);
+      terminateX11(conn.client);
       return null;
     }
     this.conn = conn;
@@ -218,63 +218,30 @@ export class X11WindowSource implements WindowSource {
       this.conn = null;
       this.last = null;
     }
-    terminate(conn.client);
+    terminateX11(conn.client);
   }
 
-  private connect(): Promise<Connection> {
-    const display = this.options.display ?? process.env.DISPLAY;
-    if (!display)
-      return Promise.reject(Object.assign(new Error('DISPLAY is not set'), { code: 'NO_DISPLAY' }));
-    const timeoutMs = this.options.timeoutMs ?? 3_000;
-    return new Promise<Connection>((resolve, reject) => {
-      let client: X11Client | undefined;
-      let settled = false;
-      const fail = (err: Error): void => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        if (client) terminate(client);
-        reject(err);
-      };
-      const timer = setTimeout(
-        () => fail(new Error(`no answer from X display ${display} within ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-      try {
-        client = x11.createClient({ display, shm: false }, (err, info) => {
-          if (err) return fail(err);
-          const root = info.screen[0]?.root;
-          if (root === undefined || !client) return fail(new Error(`X display ${display} has no screen`));
-          const c = client;
-          Promise.all(ATOM_NAMES.map((n) => internAtom(c, n)))
-            .then((values) => {
-              if (settled) return;
-              settled = true;
-              clearTimeout(timer);
-              const atoms = Object.fromEntries(ATOM_NAMES.map((n, i) => [n, values[i]])) as Atoms;
-              const conn: Connection = { client: c, root, atoms, watched: 0 };
-              c.on('event', (ev) => this.onEvent(conn, ev));
-              c.on('end', () => this.drop(conn));
-              c.ChangeWindowAttributes(root, { eventMask: PROPERTY_CHANGE });
-              resolve(conn);
-            })
-            .catch((atomErr: unknown) =>
-              fail(atomErr instanceof Error ? atomErr : new Error(String(atomErr))),
-            );
-        });
-      } catch (err) {
-        // createClient throws synchronously for a DISPLAY it cannot parse.
-        fail(err instanceof Error ? err : new Error(String(err)));
-        return;
-      }
-      client.on('error', (err: Error & { error?: number }) => {
-        if (!settled) return fail(err);
+  private async connect(): Promise<Connection> {
+    const opened = await connectX11({
+      display: this.options.display,
+      timeoutMs: this.options.timeoutMs ?? 3_000,
+      setup: async (client) => {
+        const values = await Promise.all(ATOM_NAMES.map((n) => internAtom(client, n)));
+        return Object.fromEntries(ATOM_NAMES.map((n, i) => [n, values[i]])) as Atoms;
+      },
+      onError: (client, err) => {
         // A protocol error on a request without a reply (watching a window that just closed) is harmless;
         // anything else is the socket, and the next sample reconnects.
         if (typeof err.error === 'number') return;
         if (this.conn?.client === client) this.drop(this.conn);
-      });
+      },
     });
+    const { client, root, ready: atoms } = opened;
+    const conn: Connection = { client, root, atoms, watched: 0 };
+    client.on('event', (ev) => this.onEvent(conn, ev));
+    client.on('end', () => this.drop(conn));
+    client.ChangeWindowAttributes(root, { eventMask: PROPERTY_CHANGE });
+    return conn;
   }
 }
 
@@ -340,12 +307,4 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-function terminate(client: X11Client): void {
-  try {
-    client.terminate();
-  } catch {
-    // It never got a socket (connection refused), or the socket is already gone.
-  }
 }
