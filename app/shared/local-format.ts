@@ -55,6 +55,23 @@ export function formatDate(
   }).format(noonOf(day));
 }
 
+/**
+ * Two days as the locale writes a range, each part said once: "Tue, 1 Dec – Mon, 7 Dec 2026" (en-GB),
+ * "Tue, Dec 1 – Mon, Dec 7, 2026" (en-US), "Di., 1. – Mo., 7. Dez. 2026" (de-DE).
+ */
+export function formatDateRange(from: string, to: string, locale?: string): string {
+  return formatter(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  })
+    .formatRange(noonOf(from), noonOf(to))
+    .replace(/[\u2009\u202f]/gu, ' ') // ICU's thin spaces, the dashboard's own spacing
+    .replace(/\s*[–-]\s*/u, ' – ');
+}
+
 /** "Nov 2026", or "November 2026" when long. */
 export function formatMonth(day: string, long = false, locale?: string): string {
   return formatter(locale, { month: long ? 'long' : 'short', year: 'numeric', timeZone: 'UTC' }).format(

@@ -119,7 +119,7 @@ describe('weekdayCounts', () => {
 describe('formatRange', () => {
   it('says a range in words, in the locale asked for (the browser’s when left out)', () => {
     const gb = (start: string, end: string) => formatRange({ start, end }, 'en-GB');
-    expect(gb('2026-11-16', '2026-11-22')).toBe('Mon 16 Nov – Sun, 22 Nov 2026');
+    expect(gb('2026-11-16', '2026-11-22')).toBe('Mon, 16 Nov – Sun, 22 Nov 2026');
     expect(gb('2026-12-30', '2027-01-03')).toBe('Wed, 30 Dec 2026 – Sun, 3 Jan 2027');
     expect(gb('2026-11-22', '2026-11-22')).toBe('Sun, 22 Nov 2026');
     expect(formatRange({ start: '2026-11-16', end: '2026-11-22' }, 'en-US')).toBe(

@@ -8,7 +8,7 @@
  *
  * Counting days goes through UTC dates, which have no DST, so a 23- or 25-hour day still counts as one.
  */
-import { formatDate } from '../../../app/shared/local-format.ts';
+import { formatDate, formatDateRange } from '../../../app/shared/local-format.ts';
 
 /** A local calendar day, "YYYY-MM-DD". */
 export type Day = string;
@@ -186,11 +186,13 @@ export function formatDay(day: Day, withYear = true, locale?: string): string {
   return formatDate(day, { year: withYear }, locale);
 }
 
-/** A range in words: "Mon, 16 Nov – Sun, 22 Nov 2026", "Wed, 30 Dec 2026 – Sun, 3 Jan 2027" (en-GB). */
+/**
+ * A range in words, as the locale writes one: "Mon, 16 Nov – Sun, 22 Nov 2026", "Wed, 30 Dec 2026 – Sun, 3 Jan
+ * 2027" (en-GB).
+ */
 export function formatRange(range: DayRange, locale?: string): string {
   if (range.start === range.end) return formatDay(range.start, true, locale);
-  const sameYear = range.start.slice(0, 4) === range.end.slice(0, 4);
-  return `${formatDay(range.start, !sameYear, locale)} – ${formatDay(range.end, true, locale)}`;
+  return formatDateRange(range.start, range.end, locale);
 }
 
 /** The preset a range matches as seen from `today`, if any (the first of PRESETS that matches). */
