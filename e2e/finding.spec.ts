@@ -256,11 +256,13 @@ test('time of day and day of week: average per day or total, said in the caption
   await weekdays.getByRole('button', { name: 'Total' }).click();
   await expect(weekdays.locator('.subtitle')).toHaveText(/^Total per weekday/);
 
-  // One day: one meaning, no toggle.
+  await expect(section(page, 'Score trend').locator('.subtitle')).toContainText('gaps are');
+
+  // One day: one meaning, no toggle; no trend to draw.
   await page.getByRole('button', { name: 'Yesterday' }).click();
   await expect(hours.locator('.subtitle')).toHaveText('Tracked time per hour of the day');
   await expect(hours.getByRole('button', { name: 'Total' })).toHaveCount(0);
-  await expect(section(page, 'Score trend').locator('.subtitle')).toContainText('gaps are');
+  await expect(page.getByRole('heading', { name: 'Score trend' })).toHaveCount(0);
 });
 
 test('the new views, light and dark, at 1280 and 390 px: no sideways scrolling (screenshots)', async ({

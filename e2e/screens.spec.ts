@@ -236,7 +236,7 @@ test('the header says "Tracking" under X11, and "paused" while paused', async ({
     await page.getByRole('combobox', { name: 'Pause tracking' }).selectOption({ label: 'for 15 minutes' });
     await expect(page.getByTestId('pause-state')).toContainText(/Tracking paused until \d\d:\d\d/);
     await expect(headline(page)).toHaveAttribute('data-tone', 'paused');
-    await expect(page.locator('[data-source="windows"]')).toContainText('Paused (get-windows)');
+    await expect(page.locator('[data-source="windows"]')).toContainText('Paused (x11)');
     await page.screenshot({
       path: `${SHOTS}/header-paused.png`,
       clip: { x: 0, y: 0, width: 1280, height: 300 },
