@@ -13,6 +13,7 @@ import path from 'node:path';
 import { createLogger } from '../core/logger.ts';
 import type { WindowSample, WindowSource } from './active-window.ts';
 import { Backoff } from './backoff.ts';
+import { ChangeListeners } from './change-listeners.ts';
 import { FailureLog, errorKind, errorMessage } from './log.ts';
 import type { TrackerLog } from './log.ts';
 import { windowSample } from './window-sample.ts';
@@ -58,7 +59,7 @@ export class HyprlandWindowSource implements WindowSource {
   private readonly now: () => number;
   private readonly failures: FailureLog;
   private readonly backoff: Backoff;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners: ChangeListeners;
   private events: net.Socket | null = null;
   private cached: { sample: WindowSample | null; atMs: number } | null = null;
   private generation = 0;
@@ -69,6 +70,9 @@ export class HyprlandWindowSource implements WindowSource {
     this.now = options.now ?? Date.now;
     this.failures = new FailureLog(options.log ?? createLogger('tracker:hyprland'), 'Hyprland window');
     this.backoff = new Backoff({ now: this.now, minMs: options.retryMinMs, maxMs: options.retryMaxMs });
+    this.listeners = new ChangeListeners((err) =>
+      this.failures.failed('listener', `change listener failed: ${errorMessage(err)}`),
+    );
   }
 
   async sample(): Promise<WindowSample | null> {
@@ -98,8 +102,7 @@ export class HyprlandWindowSource implements WindowSource {
 
   /** Called after each focus, title or workspace change; returns an unsubscribe. */
   onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   close(): void {
@@ -184,13 +187,7 @@ export class HyprlandWindowSource implements WindowSource {
   private changed(): void {
     this.generation++;
     this.cached = null;
-    for (const listener of this.listeners) {
-      try {
-        listener();
-      } catch (err) {
-        this.failures.failed('listener', `change listener failed: ${errorMessage(err)}`);
-      }
-    }
+    this.listeners.notify();
   }
 }
 

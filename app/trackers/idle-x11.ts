@@ -11,6 +11,7 @@ import { createLogger } from '../core/logger.ts';
 import type { IdleSource, IdleState } from './idle.ts';
 import { FailureLog, errorKind, errorMessage } from './log.ts';
 import type { TrackerLog } from './log.ts';
+import { Backoff } from './backoff.ts';
 import { connectX11, terminateX11 } from './x11-connect.ts';
 
 export interface X11IdleOptions {
@@ -39,13 +40,13 @@ export class X11IdleSource implements IdleSource {
   private readonly failures: FailureLog;
   private conn: Connection | null = null;
   private connecting: Promise<Connection> | null = null;
-  private attempts = 0;
-  private retryAtMs = 0;
+  private readonly backoff: Backoff;
   private closed = false;
 
   constructor(options: X11IdleOptions = {}) {
     this.options = options;
     this.now = options.now ?? Date.now;
+    this.backoff = new Backoff({ now: this.now, minMs: options.retryMinMs, maxMs: options.retryMaxMs });
     this.failures = new FailureLog(options.log ?? createLogger('tracker:idle'), 'X11 idle time');
   }
 
@@ -55,12 +56,12 @@ export class X11IdleSource implements IdleSource {
       const conn = this.conn ?? (await this.reconnect());
       if (!conn) return null;
       const info = await this.query(conn);
-      this.attempts = 0;
+      this.backoff.succeeded();
       this.failures.succeeded();
       return { idleMs: info.idle, locked: info.state === SAVER_ON || info.state === SAVER_CYCLE };
     } catch (err) {
       this.drop(this.conn);
-      this.backOff();
+      this.backoff.failed();
       this.failures.failed(errorKind(err), `unavailable: ${errorMessage(err)}`);
       return null;
     }
@@ -73,7 +74,7 @@ export class X11IdleSource implements IdleSource {
 
   /** null while waiting out the backoff. */
   private async reconnect(): Promise<Connection | null> {
-    if (this.now() < this.retryAtMs) return null;
+    if (!this.backoff.ready) return null;
     this.connecting ??= this.connect().finally(() => {
       this.connecting = null;
     });
@@ -85,13 +86,6 @@ export class X11IdleSource implements IdleSource {
     }
     this.conn = conn;
     return conn;
-  }
-
-  private backOff(): void {
-    const min = this.options.retryMinMs ?? 1_000;
-    const max = this.options.retryMaxMs ?? 60_000;
-    this.retryAtMs = this.now() + Math.min(max, min * 2 ** this.attempts);
-    this.attempts = Math.min(this.attempts + 1, 30);
   }
 
   private drop(conn: Connection | null): void {

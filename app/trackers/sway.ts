@@ -11,6 +11,7 @@
 import { createLogger } from '../core/logger.ts';
 import type { WindowSample, WindowSource } from './active-window.ts';
 import { Backoff } from './backoff.ts';
+import { ChangeListeners } from './change-listeners.ts';
 import { FailureLog, errorKind, errorMessage } from './log.ts';
 import type { TrackerLog } from './log.ts';
 import { IPC, connectIpc, type IpcConnection } from './sway-ipc.ts';
@@ -39,7 +40,7 @@ export class SwayWindowSource implements WindowSource {
   private readonly now: () => number;
   private readonly failures: FailureLog;
   private readonly backoff: Backoff;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners: ChangeListeners;
   private conn: IpcConnection | null = null;
   private connecting: Promise<IpcConnection> | null = null;
   private cached: Cached | null = null;
@@ -51,6 +52,9 @@ export class SwayWindowSource implements WindowSource {
     this.now = options.now ?? Date.now;
     this.failures = new FailureLog(options.log ?? createLogger('tracker:sway'), 'sway window');
     this.backoff = new Backoff({ now: this.now, minMs: options.retryMinMs, maxMs: options.retryMaxMs });
+    this.listeners = new ChangeListeners((err) =>
+      this.failures.failed('listener', `change listener failed: ${errorMessage(err)}`),
+    );
   }
 
   async sample(): Promise<WindowSample | null> {
@@ -78,8 +82,7 @@ export class SwayWindowSource implements WindowSource {
 
   /** Called after each focus, title or workspace change (sample again to see it); returns an unsubscribe. */
   onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   close(): void {
@@ -137,13 +140,7 @@ export class SwayWindowSource implements WindowSource {
   private changed(): void {
     this.generation++;
     this.cached = null;
-    for (const listener of this.listeners) {
-      try {
-        listener();
-      } catch (err) {
-        this.failures.failed('listener', `change listener failed: ${errorMessage(err)}`);
-      }
-    }
+    this.listeners.notify();
   }
 }
 

@@ -20,6 +20,8 @@ import { createLogger } from '../core/logger.ts';
 import { withoutControlCharacters } from '../shared/names.ts';
 import type { WindowSample, WindowSource } from './active-window.ts';
 import { FailureLog, errorKind, errorMessage } from './log.ts';
+import { Backoff } from './backoff.ts';
+import { ChangeListeners } from './change-listeners.ts';
 import { connectX11, terminateX11 } from './x11-connect.ts';
 import type { TrackerLog } from './log.ts';
 
@@ -64,11 +66,10 @@ export class X11WindowSource implements WindowSource {
   private readonly now: () => number;
   private readonly log: TrackerLog;
   private readonly failures: FailureLog;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners: ChangeListeners;
   private conn: Connection | null = null;
   private connecting: Promise<Connection> | null = null;
-  private attempts = 0;
-  private retryAtMs = 0;
+  private readonly backoff: Backoff;
   private closed = false;
   private last: { sample: WindowSample | null; atMs: number } | null = null;
   /** Counts the changes seen, so that a read overtaken by an event is not kept as the latest answer. */
@@ -77,8 +78,12 @@ export class X11WindowSource implements WindowSource {
   constructor(options: X11WindowOptions = {}) {
     this.options = options;
     this.now = options.now ?? Date.now;
+    this.backoff = new Backoff({ now: this.now, minMs: options.retryMinMs, maxMs: options.retryMaxMs });
     this.log = options.log ?? createLogger('tracker:window');
     this.failures = new FailureLog(this.log, 'X11 active window');
+    this.listeners = new ChangeListeners((err) =>
+      this.log.error('window change listener failed', { error: errorMessage(err) }),
+    );
   }
 
   /** What keeps the source from reading windows right now, or null. */
@@ -88,8 +93,7 @@ export class X11WindowSource implements WindowSource {
 
   /** Called when the focus or the focused window's title changes; returns the unsubscribe function. */
   onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   async sample(): Promise<WindowSample | null> {
@@ -104,12 +108,12 @@ export class X11WindowSource implements WindowSource {
       const sample = await withTimeout(this.read(conn), this.options.timeoutMs ?? 3_000);
       // An event that arrived during the read made it stale already: keep it only if none did.
       if (this.conn === conn && this.changes === changes) this.last = { sample, atMs };
-      this.attempts = 0;
+      this.backoff.succeeded();
       this.failures.succeeded();
       return sample;
     } catch (err) {
       this.drop(this.conn);
-      this.backOff();
+      this.backoff.failed();
       this.failures.failed(errorKind(err), `unavailable: ${errorMessage(err)}`);
       return null;
     }
@@ -180,18 +184,12 @@ export class X11WindowSource implements WindowSource {
     if (!relevant) return;
     this.last = null;
     this.changes++;
-    for (const listener of this.listeners) {
-      try {
-        listener();
-      } catch (err) {
-        this.log.error('window change listener failed', { error: errorMessage(err) });
-      }
-    }
+    this.listeners.notify();
   }
 
   /** null while waiting out the backoff. */
   private async reconnect(): Promise<Connection | null> {
-    if (this.now() < this.retryAtMs) return null;
+    if (!this.backoff.ready) return null;
     this.connecting ??= this.connect().finally(() => {
       this.connecting = null;
     });
@@ -203,13 +201,6 @@ export class X11WindowSource implements WindowSource {
     this.conn = conn;
     this.last = null;
     return conn;
-  }
-
-  private backOff(): void {
-    const min = this.options.retryMinMs ?? 1_000;
-    const max = this.options.retryMaxMs ?? 60_000;
-    this.retryAtMs = this.now() + Math.min(max, min * 2 ** this.attempts);
-    this.attempts = Math.min(this.attempts + 1, 30);
   }
 
   private drop(conn: Connection | null): void {
