@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
+import { stopChildren } from './x11-desktop.testing.ts';
 
 const run = promisify(execFile);
 export const SWAY_APT = 'apt-get install -y sway foot';
@@ -95,13 +96,7 @@ export async function startSwayDesktop(): Promise<SwayDesktop> {
     return child;
   };
   const close = async (): Promise<void> => {
-    for (const child of children.reverse()) {
-      if (child.exitCode !== null || child.signalCode !== null) continue;
-      const gone = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await Promise.race([gone, sleep(2_000)]);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    }
+    await stopChildren(children);
     rmSync(home, { recursive: true, force: true });
   };
 

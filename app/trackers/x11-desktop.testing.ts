@@ -38,6 +38,17 @@ export interface X11Desktop {
   close(): Promise<void>;
 }
 
+/** Stops the processes a test desktop started, the last first: SIGTERM, then SIGKILL after 2 s. */
+export async function stopChildren(children: ChildProcess[]): Promise<void> {
+  for (const child of children.reverse()) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    const gone = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([gone, sleep(2_000)]);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+}
+
 export async function startX11Desktop(): Promise<X11Desktop> {
   const children: ChildProcess[] = [];
   let display = '';
@@ -49,13 +60,7 @@ export async function startX11Desktop(): Promise<X11Desktop> {
     return child;
   };
   const close = async (): Promise<void> => {
-    for (const child of children.reverse()) {
-      if (child.exitCode !== null || child.signalCode !== null) continue;
-      const gone = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await Promise.race([gone, sleep(2_000)]);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    }
+    await stopChildren(children);
   };
   // First free display in 90–99; a number another run grabs first makes Xvfb exit, and we try the next.
   for (let n = 90; n <= 99 && !display; n++) {
