@@ -5,11 +5,11 @@
  * safeStorage (Linux with no keyring gives "basic_text", a fixed key) it stores nothing and says so; the key
  * stores of the daemon (app/db/keys/choose.ts) are then used, as `timeaudit` would.
  */
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SafeStorage } from 'electron';
 import { KeyStoreError, parseRecoveryKey, formatRecoveryKey, type KeyStore } from '../db/keys/key-store.ts';
 import { folderId } from '../db/keys/folder-id.ts';
+import { readKeyFile, removeKeyFile, writeKeyFile } from '../db/keys/key-files.ts';
 
 export class SafeStorageKeyStore implements KeyStore {
   readonly where: string;
@@ -29,13 +29,8 @@ export class SafeStorageKeyStore implements KeyStore {
   }
 
   read(): Buffer | null {
-    let sealed: Buffer;
-    try {
-      sealed = readFileSync(this.file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new KeyStoreError(`cannot read ${this.where}: ${(error as Error).message}`);
-    }
+    const sealed = readKeyFile(this.file, this.where);
+    if (!sealed) return null;
     if (!this.usable)
       throw new KeyStoreError(`${this.where} cannot be opened: the OS keychain is not available`);
     let text: string;
@@ -52,28 +47,10 @@ export class SafeStorageKeyStore implements KeyStore {
   write(key: Buffer): void {
     if (!this.usable)
       throw new KeyStoreError('safeStorage is not available: the OS keychain does not answer');
-    const dir = path.dirname(this.file);
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    if (process.platform !== 'win32' && (statSync(dir).mode & 0o077) !== 0) chmodSync(dir, 0o700);
-    const temp = `${this.file}.${process.pid}.tmp`;
-    try {
-      writeFileSync(temp, this.safeStorage.encryptString(formatRecoveryKey(key)), {
-        mode: 0o600,
-        flag: 'wx',
-      });
-      renameSync(temp, this.file);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw new KeyStoreError(`cannot write ${this.where}: ${(error as Error).message}`);
-    }
+    writeKeyFile(this.file, this.safeStorage.encryptString(formatRecoveryKey(key)), this.where);
   }
 
   remove(): boolean {
-    try {
-      rmSync(this.file);
-      return true;
-    } catch {
-      return false;
-    }
+    return removeKeyFile(this.file);
   }
 }

@@ -4,11 +4,11 @@
  * folders have two keys), or TIMEAUDIT_KEY_FILE. The file is 0600 in a 0700 folder and holds the key's
  * recovery form on one line. It is written through a temporary file and a rename: never half a key.
  */
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { formatRecoveryKey, KeyStoreError, parseRecoveryKey, type KeyStore } from './key-store.ts';
 import { folderId } from './folder-id.ts';
+import { readKeyFile, removeKeyFile, writeKeyFile } from './key-files.ts';
 
 export const KEY_FILE_ENV = 'TIMEAUDIT_KEY_FILE';
 
@@ -31,38 +31,18 @@ export class FileKeyStore implements KeyStore {
   }
 
   read(): Buffer | null {
-    let text: string;
-    try {
-      text = readFileSync(this.file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new KeyStoreError(`cannot read ${this.where}: ${(error as Error).message}`);
-    }
-    const key = parseRecoveryKey(text.trim());
+    const bytes = readKeyFile(this.file, this.where);
+    if (!bytes) return null;
+    const key = parseRecoveryKey(bytes.toString('utf8').trim());
     if (!key) throw new KeyStoreError(`${this.where} does not hold a key (64 hex digits)`);
     return key;
   }
 
   write(key: Buffer): void {
-    const dir = path.dirname(this.file);
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    if (process.platform !== 'win32' && (statSync(dir).mode & 0o077) !== 0) chmodSync(dir, 0o700);
-    const temp = `${this.file}.${process.pid}.tmp`;
-    try {
-      writeFileSync(temp, `${formatRecoveryKey(key)}\n`, { mode: 0o600, flag: 'wx' });
-      renameSync(temp, this.file);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw new KeyStoreError(`cannot write ${this.where}: ${(error as Error).message}`);
-    }
+    writeKeyFile(this.file, `${formatRecoveryKey(key)}\n`, this.where);
   }
 
   remove(): boolean {
-    try {
-      rmSync(this.file);
-      return true;
-    } catch {
-      return false;
-    }
+    return removeKeyFile(this.file);
   }
 }
