@@ -1,11 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
-import type { SettingsPatch, SettingsView } from '../../../app/shared/settings-api.ts';
+import { useState } from 'react';
+import type { SettingsView } from '../../../app/shared/settings-api.ts';
 import { SETTINGS_LIMITS } from '../../../app/shared/settings-limits.ts';
-import type { Failure } from '../hooks/usePlanningActions.ts';
 import type { SettingsState } from '../hooks/useSettings.ts';
+import { ChipListSetting, type ListField } from './ChipListSetting.tsx';
 
 type Save = SettingsState['save'];
-type ListField = 'private_apps' | 'private_title_markers' | 'redact_patterns';
 
 /**
  * What of a window title is never stored: the titles of some apps and of private windows (stored as
@@ -83,7 +82,7 @@ function Toggle(props: { label: string; checked: boolean; onChange: (on: boolean
 
 /** Chips with a remove button each, and a field to add one more (the app checks a pattern when it is saved). */
 function TextList(props: {
-  field: ListField;
+  field: Extract<ListField, 'private_apps' | 'private_title_markers' | 'redact_patterns'>;
   title: string;
   hint: string;
   noun: string;
@@ -91,87 +90,26 @@ function TextList(props: {
   items: string[];
   save: Save;
 }) {
-  const { field, title, noun, items, save } = props;
-  const headingId = useId();
-  const errorId = useId();
-  const [text, setText] = useState('');
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const run = async (patch: SettingsPatch, done: string): Promise<Failure | null> => {
-    setBusy(true);
-    const failed = await save(patch, done);
-    setBusy(false);
-    setFailure(failed);
-    return failed;
-  };
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    const value = text.trim();
-    if (!value) return setFailure({ message: `Type the ${noun} to add.`, field });
-    if (items.includes(value)) return setFailure({ message: `${value} is already in the list.`, field });
-    if (!(await run({ [field]: [...items, value] }, `Added ${value}: applies to titles from now on`)))
-      setText('');
-  };
-
+  const { field, title, noun } = props;
   return (
-    <div className="setting" role="group" aria-labelledby={headingId}>
-      <h4 id={headingId}>{title}</h4>
-      {items.length === 0 ? (
-        <p className="muted small setting-empty">None.</p>
-      ) : (
-        <ul className="setting-chips" aria-label={title}>
-          {items.map((item) => (
-            <li key={item} className="setting-chip">
-              <span className="setting-chip-name">{item}</span>
-              <button
-                type="button"
-                className="setting-chip-remove"
-                aria-label={`Remove ${item}`}
-                title="Remove"
-                disabled={busy}
-                onClick={() => void run({ [field]: items.filter((i) => i !== item) }, `Removed ${item}`)}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <form
-        className="inline-form"
-        aria-label={`Add ${noun === 'text' ? 'a private-window text' : `a ${noun}`}`}
-        onSubmit={(e) => void add(e)}
-        noValidate
-      >
-        <input
-          type="text"
-          className="setting-text"
-          aria-label={title}
-          placeholder={props.placeholder}
-          maxLength={
-            field === 'private_apps' ? SETTINGS_LIMITS.maxAppLength : SETTINGS_LIMITS.maxPatternLength
-          }
-          spellCheck={false}
-          autoComplete="off"
-          value={text}
-          aria-invalid={failure ? true : undefined}
-          aria-describedby={failure ? errorId : undefined}
-          onChange={(e) => {
-            setText(e.target.value);
-            setFailure(null);
-          }}
-        />
-        <button type="submit" className="button small" disabled={busy}>
-          Add
-        </button>
-      </form>
-      <p className="muted small setting-hint">{props.hint}</p>
-      {failure ? (
-        <p id={errorId} className="form-error" role="alert">
-          {failure.message}
-        </p>
-      ) : null}
-    </div>
+    <ChipListSetting
+      field={field}
+      items={props.items}
+      save={props.save}
+      maxLength={field === 'private_apps' ? SETTINGS_LIMITS.maxAppLength : SETTINGS_LIMITS.maxPatternLength}
+      duplicate={(value, items) => (items.includes(value) ? `${value} is already in the list.` : null)}
+      words={{
+        title,
+        hint: props.hint,
+        placeholder: props.placeholder,
+        empty: 'None.',
+        formLabel: `Add ${noun === 'text' ? 'a private-window text' : `a ${noun}`}`,
+        inputLabel: title,
+        missing: `Type the ${noun} to add.`,
+        removeLabel: (item) => `Remove ${item}`,
+        added: (item) => `Added ${item}: applies to titles from now on`,
+        removed: (item) => `Removed ${item}`,
+      }}
+    />
   );
 }

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { MAX_HOSTNAME_LENGTH } from '../../../app/shared/hostname.ts';
-import type { RestartField, SettingsPatch, SettingsView } from '../../../app/shared/settings-api.ts';
+import type { RestartField, SettingsView } from '../../../app/shared/settings-api.ts';
 import { SETTINGS_LIMITS } from '../../../app/shared/settings-limits.ts';
 import type { Failure } from '../hooks/usePlanningActions.ts';
 import type { SettingsState } from '../hooks/useSettings.ts';
@@ -11,6 +11,7 @@ import { RedactionForm } from './RedactionForm.tsx';
 import { RetentionForm } from './RetentionForm.tsx';
 import { PortInForce } from './PortInForce.tsx';
 import { EncryptionForm } from './EncryptionForm.tsx';
+import { ChipListSetting, type ListField } from './ChipListSetting.tsx';
 
 type Save = SettingsState['save'];
 
@@ -80,7 +81,7 @@ export function SettingsSection({ state, className }: { state: SettingsState; cl
 
 /** Chips with a remove button each, and a one-field form to add one more. */
 function ExclusionList(props: {
-  field: 'excluded_apps' | 'excluded_domains';
+  field: Extract<ListField, 'excluded_apps' | 'excluded_domains'>;
   title: string;
   hint: string;
   noun: string;
@@ -89,84 +90,33 @@ function ExclusionList(props: {
   save: Save;
   added: (name: string) => string;
 }) {
-  const { field, title, hint, noun, items, save } = props;
-  const headingId = useId();
-  const errorId = useId();
-  const [text, setText] = useState('');
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { field, title, noun, items } = props;
   // Just excluded: its past time can go too, asked here and confirmed with the numbers (PurgeDialog).
   const [past, setPast] = useState<string | null>(null);
   const purge = usePurgeContext();
-
-  const run = async (patch: SettingsPatch, done: string): Promise<Failure | null> => {
-    setBusy(true);
-    const failed = await save(patch, done);
-    setBusy(false);
-    setFailure(failed);
-    return failed;
-  };
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    const name = text.trim();
-    if (!name) return setFailure({ message: `Type the ${noun} to exclude.`, field });
-    if (items.some((item) => item.toLowerCase() === name.toLowerCase()))
-      return setFailure({ message: `${name} is already excluded.`, field });
-    const failed = await run({ [field]: [...items, name] }, props.added(name));
-    if (!failed) {
-      setText('');
-      setPast(name);
-    }
-  };
-  const remove = (name: string) =>
-    void run({ [field]: items.filter((item) => item !== name) }, `${name} is recorded again`);
-
   return (
-    <div className="setting" role="group" aria-labelledby={headingId}>
-      <h4 id={headingId}>{title}</h4>
-      {items.length === 0 ? (
-        <p className="muted small setting-empty">None yet: every {noun} is recorded.</p>
-      ) : (
-        <ul className="setting-chips" aria-label={title}>
-          {items.map((name) => (
-            <li key={name} className="setting-chip">
-              <span className="setting-chip-name">{name}</span>
-              <button
-                type="button"
-                className="setting-chip-remove"
-                aria-label={`Stop excluding ${name}`}
-                title="Remove"
-                disabled={busy}
-                onClick={() => remove(name)}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <form className="inline-form" aria-label={`Exclude a ${noun}`} onSubmit={(e) => void add(e)} noValidate>
-        <input
-          type="text"
-          className="setting-text"
-          aria-label={`${noun === 'app' ? 'App' : 'Site'} to exclude`}
-          placeholder={props.placeholder}
-          maxLength={field === 'excluded_apps' ? SETTINGS_LIMITS.maxAppLength : MAX_HOSTNAME_LENGTH}
-          spellCheck={false}
-          autoComplete="off"
-          value={text}
-          aria-invalid={failure ? true : undefined}
-          aria-describedby={failure ? errorId : undefined}
-          onChange={(e) => {
-            setText(e.target.value);
-            setFailure(null);
-          }}
-        />
-        <button type="submit" className="button small" disabled={busy}>
-          Add
-        </button>
-      </form>
-      <p className="muted small setting-hint">{hint}</p>
+    <ChipListSetting
+      field={field}
+      items={items}
+      save={props.save}
+      maxLength={field === 'excluded_apps' ? SETTINGS_LIMITS.maxAppLength : MAX_HOSTNAME_LENGTH}
+      duplicate={(name, list) =>
+        list.some((item) => item.toLowerCase() === name.toLowerCase()) ? `${name} is already excluded.` : null
+      }
+      onAdded={setPast}
+      words={{
+        title,
+        hint: props.hint,
+        placeholder: props.placeholder,
+        empty: `None yet: every ${noun} is recorded.`,
+        formLabel: `Exclude a ${noun}`,
+        inputLabel: `${noun === 'app' ? 'App' : 'Site'} to exclude`,
+        missing: `Type the ${noun} to exclude.`,
+        removeLabel: (name) => `Stop excluding ${name}`,
+        added: props.added,
+        removed: (name) => `${name} is recorded again`,
+      }}
+    >
       {purge && past !== null && items.includes(past) ? (
         <p className="exclusion-past" role="status">
           <span>Also delete the time already recorded of {past}?</span>
@@ -185,12 +135,7 @@ function ExclusionList(props: {
           </button>
         </p>
       ) : null}
-      {failure ? (
-        <p id={errorId} className="form-error" role="alert">
-          {failure.message}
-        </p>
-      ) : null}
-    </div>
+    </ChipListSetting>
   );
 }
 
