@@ -131,6 +131,7 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
 
   // While another range loads, the last one stays on screen; its captions name the range it is for.
   const shown = data && !unauthorized ? data : null;
+  const rangeText = shown ? formatRange(shown.range) : '';
   const otherError = error && !disconnected && !unauthorized && !preparing ? describeError(error) : null;
   // The range asked for could not be loaded and the last one's figures are still on screen: say so.
   const stale = shown !== null && error !== null && !preparing && !sameRange(shown.range, selection.range);
@@ -187,12 +188,12 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
           ) : null
         ) : shown.report.total_ms === 0 ? (
           <ActionsContext value={actions}>
-            <EmptyState rangeText={formatRange(shown.range)} />
+            <EmptyState rangeText={rangeText} />
             {/* Time away from the computer can be logged for any range, tracked or not. */}
             <LogTimeSection
               entries={shown.planning.entries}
               range={shown.range}
-              rangeText={formatRange(shown.range)}
+              rangeText={rangeText}
               actions={planningActions}
               onRetry={retry}
               className="empty-state-extra"
@@ -202,7 +203,7 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
             {/* History can be brought in before anything is tracked. */}
             <DataSection
               range={shown.range}
-              rangeText={formatRange(shown.range)}
+              rangeText={rangeText}
               tz={tz}
               lastImport={lastImport}
               onImported={imported}
@@ -216,12 +217,14 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
               <TimeOfDaySection report={shown.report} range={shown.range} />
               <GoalsSection goals={shown.planning.goals} actions={planningActions} onRetry={retry} />
               {/* One day has no trend and one weekday: both cards show only from two days on. */}
-              {dayCount(shown.range) > 1 ? <ScoreTrendSection report={shown.report} /> : null}
               {dayCount(shown.range) > 1 ? (
-                <DayOfWeekSection report={shown.report} range={shown.range} />
+                <>
+                  <ScoreTrendSection report={shown.report} />
+                  <DayOfWeekSection report={shown.report} range={shown.range} />
+                </>
               ) : null}
-              <ShrinkageSection report={shown.report} rangeText={formatRange(shown.range)} />
-              <TopActivitiesSection report={shown.report} rangeText={formatRange(shown.range)} />
+              <ShrinkageSection report={shown.report} rangeText={rangeText} />
+              <TopActivitiesSection report={shown.report} rangeText={rangeText} />
               <TimelineSection
                 timeline={shown.timeline}
                 range={shown.range}
@@ -235,7 +238,7 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
               <LogTimeSection
                 entries={shown.planning.entries}
                 range={shown.range}
-                rangeText={formatRange(shown.range)}
+                rangeText={rangeText}
                 actions={planningActions}
                 onRetry={retry}
               />
@@ -261,7 +264,7 @@ export function Dashboard({ onUnauthorized }: { onUnauthorized: () => void }) {
               <SyncSection state={sync} className="span-12" />
               <DataSection
                 range={shown.range}
-                rangeText={formatRange(shown.range)}
+                rangeText={rangeText}
                 tz={tz}
                 lastImport={lastImport}
                 onImported={imported}
