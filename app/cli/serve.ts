@@ -9,6 +9,7 @@ import { Store } from '../db/store.ts';
 import { createServer } from '../server/server.ts';
 import { loadOrCreateToken } from '../server/token.ts';
 import { desktopSources, type DesktopWindowSource } from '../trackers/desktop-sources.ts';
+import { offReason } from '../trackers/desktop.ts';
 import type { IdleSource } from '../trackers/idle.ts';
 import { WindowTracker } from '../trackers/tracker.ts';
 import { databasePath } from './paths.ts';
@@ -39,9 +40,6 @@ export interface ServeOptions {
 }
 
 const log = createLogger('serve');
-
-/** "no display (DISPLAY is not set)" from the desktop's summary (desktop.ts), for the status. */
-const offReason = (why: string): string => why.split(':')[0] ?? why;
 
 function portSource(given: ServeOptions, saved: number): PortSource {
   if (given.port !== undefined) return given.portFrom ?? 'flag';
@@ -187,7 +185,7 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
   if (!desktop || !desktop.windows) {
     const why = desktop ? desktop.choice.summary : 'window tracking is off (--no-track)';
     log.warn(why);
-    const reason = desktop ? offReason(why) : 'started with --no-track';
+    const reason = desktop ? offReason(desktop.choice) : 'started with --no-track';
     status.setOff('windows', 'Active window', reason);
     status.setOff('idle', 'Idle time', reason);
   } else {

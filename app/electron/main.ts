@@ -31,6 +31,7 @@ import { DaemonEncryption } from '../server/encryption-service.ts';
 import { DesktopKeys } from './database-key.ts';
 import { loadOrCreateToken } from '../server/token.ts';
 import { desktopSources } from '../trackers/desktop-sources.ts';
+import { offReason } from '../trackers/desktop.ts';
 import { WindowTracker } from '../trackers/tracker.ts';
 import { PAUSE_CHANGED_CHANNEL } from '../shared/desktop-bridge.ts';
 import { EXTENSION_ID } from '../shared/extension.ts';
@@ -175,7 +176,7 @@ async function main(): Promise<void> {
   tracker.start();
   reportTracker(status, tracker, { windows: desktop.choice.windows ?? 'none', idle: 'power-monitor' });
   // Idle time still comes from Electron where windows cannot be read (Wayland without a supported interface).
-  if (untracked) status.setOff('windows', 'Active window', untracked.split(':')[0] ?? untracked);
+  if (untracked) status.setOff('windows', 'Active window', offReason(desktop.choice));
   settings.onChange((next, previous) => {
     if (next.idleMinutes !== previous.idleMinutes) tracker.setIdleThresholdMs(next.idleMinutes * 60_000);
     if (retentionChanged(next, previous)) void retention.runNow().catch(() => {});

@@ -40,6 +40,14 @@ function whyNoWaylandWindows(name: string): string {
   return `${name} has no window interface Time Audit supports (sway IPC, Hyprland)`;
 }
 
+/**
+ * Why windows are not tracked, for the status line: the summary's part before its colon ("no display (DISPLAY is
+ * not set)", "Wayland without XWayland DISPLAY").
+ */
+export function offReason(choice: DesktopChoice): string {
+  return choice.summary.split(':')[0] ?? choice.summary;
+}
+
 export function chooseLinuxDesktop(env: NodeJS.ProcessEnv = process.env): DesktopChoice {
   const wayland = Boolean(env.WAYLAND_DISPLAY);
   const waylandIdle: IdleBackend | null = wayland ? 'wayland' : env.DISPLAY ? 'x11' : null;
