@@ -147,14 +147,14 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.serviceworker, ...globals.webextensions } },
   },
   {
-    // The extension's build (Vite config, icon drawing, zip) runs in Node.
-    files: ['extension/*.ts', 'extension/build/**/*.ts'],
+    // The extension's build (Vite config, icon drawing, zip) and the checkout's launcher run in Node.
+    files: ['extension/*.ts', 'extension/build/**/*.ts', 'app/cli/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
     // Command-line entry points and benchmarks print to the terminal on purpose.
     files: [
-      'app/cli/**/*.ts',
+      'app/cli/**/*.{ts,mjs}',
       'bench/**/*.ts',
       'e2e/**/*.ts',
       'app/core/logger.ts',

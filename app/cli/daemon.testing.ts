@@ -6,6 +6,13 @@ import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import type { IngestResult } from '../shared/events.ts';
 
 const MAIN = new URL('./main.ts', import.meta.url).pathname;
+/**
+ * The compiled command, as `npm run timeaudit` and `npm run serve` run it (app/cli/launch.mjs, which also
+ * builds it: `node app/cli/launch.mjs --build`), with the same Node flags. Tests run the sources; benchmarks
+ * measure this.
+ */
+export const BUILT_MAIN = new URL('../../dist/app/cli/main.js', import.meta.url).pathname;
+export const BUILT_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=1'];
 const START_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 15_000;
 export const REQUEST_TIMEOUT_MS = 10_000;
@@ -36,8 +43,13 @@ export interface Daemon {
 }
 
 /** Starts `timeaudit serve …` and resolves once it prints the address it listens on. */
-export async function startDaemon(args: string[], env: NodeJS.ProcessEnv): Promise<Daemon> {
-  const child = spawn(process.execPath, [MAIN, 'serve', ...args], { env });
+export async function startDaemon(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  { built = false }: { built?: boolean } = {},
+): Promise<Daemon> {
+  const command = built ? [...BUILT_NODE_FLAGS, BUILT_MAIN] : [MAIN];
+  const child = spawn(process.execPath, [...command, 'serve', ...args], { env });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));

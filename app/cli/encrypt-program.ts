@@ -1,6 +1,5 @@
 /** The encryption commands of `timeaudit`: encrypt, decrypt, key export, key import (see encrypt-command.ts). */
 import type { Command } from 'commander';
-import { decryptCommand, encryptCommand, keyExportCommand, keyImportCommand } from './encrypt-command.ts';
 
 const keyHelp =
   '\nThe key is kept in TIMEAUDIT_DB_KEY when set, else the OS keychain, else a key file outside the data folder ' +
@@ -18,14 +17,21 @@ export function encryptionCommands(
     )
     .option(...dataDirOption)
     .addHelpText('after', keyHelp)
-    .action((opts) => encryptCommand({ dataDir: dataDir(opts.dataDir) }));
+    .action(async (opts) =>
+      (await import('./encrypt-command.ts')).encryptCommand({ dataDir: dataDir(opts.dataDir) }),
+    );
 
   program
     .command('decrypt')
     .description('turn an encrypted database (and its backups) back into plain SQLite files; asks first')
     .option(...dataDirOption)
     .option('--yes', 'decrypt without asking (required when not on a terminal)')
-    .action((opts) => decryptCommand({ dataDir: dataDir(opts.dataDir), yes: opts.yes }));
+    .action(async (opts) =>
+      (await import('./encrypt-command.ts')).decryptCommand({
+        dataDir: dataDir(opts.dataDir),
+        yes: opts.yes,
+      }),
+    );
 
   const key = program
     .command('key')
@@ -34,12 +40,16 @@ export function encryptionCommands(
     .command('export')
     .description('print the recovery key, to keep somewhere safe')
     .option(...dataDirOption)
-    .action((opts) => keyExportCommand({ dataDir: dataDir(opts.dataDir) }));
+    .action(async (opts) =>
+      (await import('./encrypt-command.ts')).keyExportCommand({ dataDir: dataDir(opts.dataDir) }),
+    );
   key
     .command('import')
     .description('store a recovery key (checked against the database first)')
     .argument('[key]', 'the recovery key (default: read from standard input)')
     .option(...dataDirOption)
     .addHelpText('after', keyHelp)
-    .action((text: string | undefined, opts) => keyImportCommand(text, { dataDir: dataDir(opts.dataDir) }));
+    .action(async (text: string | undefined, opts) =>
+      (await import('./encrypt-command.ts')).keyImportCommand(text, { dataDir: dataDir(opts.dataDir) }),
+    );
 }

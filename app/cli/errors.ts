@@ -21,21 +21,13 @@ import { SyncFailed } from '../sync/run.ts';
 import { DuckDbMissingError } from '../sync/team-report.ts';
 import { EncryptRefusedError } from './encrypt-command.ts';
 import { EncryptionKeyError, KeyStoreError } from '../db/keys/key-store.ts';
+import { SettingsFileError } from '../db/settings-file.ts';
 
 export interface CliFailure {
   /** Empty when the line was printed already (commander prints its own usage errors). */
   message: string;
   exitCode: 0 | 1 | 2;
 }
-
-/** The exit codes, as `timeaudit --help` ends by saying them. */
-export const EXIT_CODES_HELP = `
-Exit codes:
-  0  done
-  1  the machine failed: the disk is full, the port is taken, the daemon did not answer,
-     the data folder is held by another process
-  2  asked wrongly: an unknown option or command, a bad value, a data folder that does not exist,
-     an unknown category or id, an overlap; nothing was changed`;
 
 const DOMAIN_EXIT_CODES: Record<DomainErrorKind, 1 | 2> = {
   invalid: 2,
@@ -72,7 +64,8 @@ export function cliFailure(error: unknown): CliFailure | null {
     error instanceof SyncFailed ||
     error instanceof DuckDbMissingError ||
     error instanceof EncryptionKeyError ||
-    error instanceof KeyStoreError
+    error instanceof KeyStoreError ||
+    error instanceof SettingsFileError
   )
     return { message: error.message, exitCode: 1 };
   if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE')

@@ -10,12 +10,12 @@ import { createRedaction } from '../core/redaction.ts';
 import { createExclusions } from '../core/exclusions.ts';
 import { importActivityWatch } from '../db/import/activitywatch.ts';
 import { importTimeAudit } from '../db/import/timeaudit.ts';
-import { TooLargeError } from '../db/import/json-stream.ts';
+import { TooLargeError } from '../db/import/summary.ts';
 import { IMPORT_LIMIT_BYTES } from '../shared/routes.ts';
 import { Store } from '../db/store.ts';
 import { databasePath } from './paths.ts';
 import { formatBytes, ProgressBar } from './progress.ts';
-import { loadSettings } from './settings-file.ts';
+import { loadSettings } from '../db/settings-file.ts';
 import { claimWriter, viaDaemon } from './writer.ts';
 import { databaseKey } from './database-key.ts';
 

@@ -1,26 +1,30 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=1
 /**
  * The `timeaudit` command: serve (the headless daemon), report, log (time logged by hand), token, demo, export,
- * purge, backup, restore, import, sync, team report, encrypt, decrypt, key, goals, rules. In a checkout it runs straight from TypeScript (`npm run timeaudit -- report`); installed globally, from dist/.
+ * purge, backup, restore, import, sync, team report, encrypt, decrypt, key, goals, rules. It runs as the
+ * JavaScript tsc compiles into dist/: `npm run timeaudit -- report` in a checkout (launch.mjs builds it when the
+ * sources changed), `timeaudit` when installed. Tests run the TypeScript sources directly.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { APP_VERSION } from '../shared/version.ts';
-import { DEFAULT_PORT } from '../server/server.ts';
-import { cliFailure, EXIT_CODES_HELP } from './errors.ts';
-import { reportCommand } from './report.ts';
-import { logCommand, logDeleteCommand, logEditCommand, logListCommand } from './log-command.ts';
+import { DEFAULT_PORT } from '../shared/port.ts';
+import type { ImportFormat } from './import-command.ts';
 import { existingDataDir, prepareDataDir, resolveDataDir } from './paths.ts';
-import { serve } from './serve.ts';
-import { tokenCommand } from './token.ts';
-import { demoCommand } from './demo.ts';
-import { exportCommand } from './export.ts';
-import { purgeCommand } from './purge-command.ts';
-import { retentionCommand } from './retention-command.ts';
-import { backupCommand, restoreCommand } from './backup-command.ts';
-import { importCommand, type ImportFormat } from './import-command.ts';
 import { addSyncCommands } from './sync-program.ts';
 import { encryptionCommands } from './encrypt-program.ts';
 import { addPlanningCommands } from './planning-program.ts';
+
+// Each command's module is imported when that command runs, so that `timeaudit report` never loads the
+// daemon's HTTP server and `timeaudit serve` never loads the exporters and importers.
+
+/** The exit codes, as `timeaudit --help` ends by saying them. */
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  done
+  1  the machine failed: the disk is full, the port is taken, the daemon did not answer,
+     the data folder is held by another process
+  2  asked wrongly: an unknown option or command, a bad value, a data folder that does not exist,
+     an unknown category or id, an overlap; nothing was changed`;
 
 const integer = (name: string, min: number, max: number) => (value: string) => {
   const n = Number(value);
@@ -79,6 +83,7 @@ program
   )
   .option('--extension-id <id...>', 'also allow these Chrome extension ids (development builds)')
   .action(async (opts) => {
+    const { serve } = await import('./serve.ts');
     await serve({
       dataDir: resolveDataDir(opts.dataDir),
       port: opts.port ?? portFromEnv(),
@@ -103,7 +108,9 @@ program
     integer('--limit', 1, 10_000),
   )
   .option('--json', 'print the report as JSON, exactly as GET /v1/report answers')
-  .action((opts) => reportCommand({ ...opts, dataDir: dataDir(opts.dataDir) }));
+  .action(async (opts) =>
+    (await import('./report.ts')).reportCommand({ ...opts, dataDir: dataDir(opts.dataDir) }),
+  );
 
 const tzOption = [
   '--tz <zone>',
@@ -137,8 +144,8 @@ log
   .option('--note <text>', 'a note kept with the entry')
   .option(...tzOption)
   .option('--json', 'print the stored entry as JSON, as the API answers it')
-  .action((label: string | undefined, opts) =>
-    logCommand(label, { ...opts, dataDir: dataDir(opts.dataDir) }),
+  .action(async (label: string | undefined, opts) =>
+    (await import('./log-command.ts')).logCommand(label, { ...opts, dataDir: dataDir(opts.dataDir) }),
   );
 
 log
@@ -149,7 +156,9 @@ log
   .option('--to <when>', 'end, same forms (a date is included whole; a time is not)')
   .option(...tzOption)
   .option('--json', 'print the entries as JSON, as GET /v1/manual-entries answers')
-  .action((opts) => logListCommand({ ...opts, dataDir: dataDir(opts.dataDir) }));
+  .action(async (opts) =>
+    (await import('./log-command.ts')).logListCommand({ ...opts, dataDir: dataDir(opts.dataDir) }),
+  );
 
 log
   .command('edit')
@@ -164,7 +173,9 @@ log
   .option('--note <text>', 'a new note ("" to clear it)')
   .option(...tzOption)
   .option('--json', 'print the entry as JSON')
-  .action((id: string, opts) => logEditCommand(id, { ...opts, dataDir: dataDir(opts.dataDir) }));
+  .action(async (id: string, opts) =>
+    (await import('./log-command.ts')).logEditCommand(id, { ...opts, dataDir: dataDir(opts.dataDir) }),
+  );
 
 log
   .command('delete')
@@ -173,13 +184,15 @@ log
   .option(...dataDirOption)
   .option(...tzOption)
   .option('--json', 'print {"id","deleted":true}')
-  .action((id: string, opts) => logDeleteCommand(id, { ...opts, dataDir: dataDir(opts.dataDir) }));
+  .action(async (id: string, opts) =>
+    (await import('./log-command.ts')).logDeleteCommand(id, { ...opts, dataDir: dataDir(opts.dataDir) }),
+  );
 
 program
   .command('token')
   .description('print the API token (created on first use) to pair the browser extension')
   .option(...dataDirOption)
-  .action((opts) => tokenCommand(dataDir(opts.dataDir)));
+  .action(async (opts) => (await import('./token.ts')).tokenCommand(dataDir(opts.dataDir)));
 
 program
   .command('demo')
@@ -189,8 +202,8 @@ program
   .option('--tz <zone>', "IANA time zone of the days (default: this machine's)")
   .option('--seed <n>', 'random seed: the same seed writes the same data', integer('--seed', 0, 2 ** 31), 1)
   .option('--force', 'add demo data even where tracked events exist already')
-  .action((opts) =>
-    demoCommand({
+  .action(async (opts) =>
+    (await import('./demo.ts')).demoCommand({
       dataDir: newDataDir(opts.dataDir),
       days: opts.days,
       tz: opts.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
@@ -216,7 +229,9 @@ program
     'after',
     '\nExample: timeaudit export --from 2026-01-01 --to 2026-02-01 --format parquet --out jan.parquet',
   )
-  .action((opts) => exportCommand({ ...opts, dataDir: dataDir(opts.dataDir) }));
+  .action(async (opts) =>
+    (await import('./export.ts')).exportCommand({ ...opts, dataDir: dataDir(opts.dataDir) }),
+  );
 
 program
   .command('purge')
@@ -236,7 +251,9 @@ program
   .option('--yes', 'delete without asking (required when not on a terminal)')
   .option('--json', 'print what was deleted as DELETE /v1/data answers it')
   .addHelpText('after', '\nExample: timeaudit purge --domain example.com')
-  .action((opts) => purgeCommand({ ...opts, dataDir: dataDir(opts.dataDir) }));
+  .action(async (opts) =>
+    (await import('./purge-command.ts')).purgeCommand({ ...opts, dataDir: dataDir(opts.dataDir) }),
+  );
 
 program
   .command('retention')
@@ -244,7 +261,9 @@ program
   .option(...dataDirOption)
   .option('--apply', 'blank and delete now, rather than only saying what would go')
   .option('--json', 'print the preview as POST /v1/retention/preview answers it')
-  .action((opts) => retentionCommand({ ...opts, dataDir: dataDir(opts.dataDir) }));
+  .action(async (opts) =>
+    (await import('./retention-command.ts')).retentionCommand({ ...opts, dataDir: dataDir(opts.dataDir) }),
+  );
 
 program
   .command('backup')
@@ -253,14 +272,18 @@ program
   )
   .option(...dataDirOption)
   .option('--out <file>', 'a new file to write (default: <data folder>/backups/timeaudit-DATE-TIME.sqlite)')
-  .action((opts) => backupCommand({ dataDir: dataDir(opts.dataDir), out: opts.out }));
+  .action(async (opts) =>
+    (await import('./backup-command.ts')).backupCommand({ dataDir: dataDir(opts.dataDir), out: opts.out }),
+  );
 
 program
   .command('restore')
   .description('replace the database with a backup (the daemon must be stopped); the replaced one is kept')
   .argument('<file>', 'a backup made by `timeaudit backup` or a daily one in <data folder>/backups/')
   .option(...dataDirOption)
-  .action((file: string, opts) => restoreCommand(file, { dataDir: dataDir(opts.dataDir) }));
+  .action(async (file: string, opts) =>
+    (await import('./backup-command.ts')).restoreCommand(file, { dataDir: dataDir(opts.dataDir) }),
+  );
 
 const importing = program
   .command('import')
@@ -278,8 +301,11 @@ for (const [format, description] of importFormats) {
     .argument('<file>', 'the file, or - for standard input')
     .option(...dataDirOption)
     .option('--json', 'print the summary as JSON, as the API answers it')
-    .action((file: string, opts) =>
-      importCommand(format, file, { ...opts, dataDir: newDataDir(opts.dataDir) }),
+    .action(async (file: string, opts) =>
+      (await import('./import-command.ts')).importCommand(format, file, {
+        ...opts,
+        dataDir: newDataDir(opts.dataDir),
+      }),
     );
 }
 
@@ -290,6 +316,8 @@ addPlanningCommands(program, dataDirOption, dataDir);
 try {
   await program.parseAsync();
 } catch (error) {
+  // The error table imports every command's error class: loaded only when something failed.
+  const { cliFailure } = await import('./errors.ts');
   const failure = cliFailure(error);
   if (!failure) throw error;
   if (failure.message !== '') console.error(`timeaudit: ${failure.message}`);

@@ -1,14 +1,6 @@
 /** The `goals` and `rules` commands of `timeaudit`, added to the program by main.ts. */
 import type { Command } from 'commander';
 import { GOAL_PERIODS, MATCHES_OF, RULE_FIELDS, RULE_MATCHES } from '../shared/planning.ts';
-import { goalsAddCommand, goalsDeleteCommand, goalsEditCommand, goalsListCommand } from './goals-command.ts';
-import {
-  rulesAddCommand,
-  rulesDeleteCommand,
-  rulesEditCommand,
-  rulesListCommand,
-  rulesMoveCommand,
-} from './rules-command.ts';
 
 type DataDirOption = readonly [string, string];
 
@@ -33,7 +25,9 @@ export function addPlanningCommands(
     .option(...dataDirOption)
     .option('--tz <zone>', "IANA time zone of the day or week (default: this machine's)")
     .option('--json', 'print the goals as JSON, as GET /v1/goals answers')
-    .action((opts) => goalsListCommand({ ...opts, dataDir: dataDir(opts.dataDir) }));
+    .action(async (opts) =>
+      (await import('./goals-command.ts')).goalsListCommand({ ...opts, dataDir: dataDir(opts.dataDir) }),
+    );
 
   const goalOptions = (command: Command) =>
     command
@@ -48,8 +42,11 @@ export function addPlanningCommands(
       .command('add')
       .description('add a goal on an existing category')
       .argument('<category>', 'an existing category'),
-  ).action((category: string, opts) =>
-    goalsAddCommand(category, { ...opts, dataDir: dataDir(opts.dataDir) }),
+  ).action(async (category: string, opts) =>
+    (await import('./goals-command.ts')).goalsAddCommand(category, {
+      ...opts,
+      dataDir: dataDir(opts.dataDir),
+    }),
   );
 
   goalOptions(
@@ -59,7 +56,9 @@ export function addPlanningCommands(
       .argument('<id>', 'the goal’s id, as `timeaudit goals` shows it')
       .option('--category <name>', 'another existing category')
       .option('--target <duration>', `a new amount, same direction: ${DURATIONS}`),
-  ).action((id: string, opts) => goalsEditCommand(id, { ...opts, dataDir: dataDir(opts.dataDir) }));
+  ).action(async (id: string, opts) =>
+    (await import('./goals-command.ts')).goalsEditCommand(id, { ...opts, dataDir: dataDir(opts.dataDir) }),
+  );
 
   goals
     .command('delete')
@@ -67,7 +66,12 @@ export function addPlanningCommands(
     .argument('<id>', 'the goal’s id, as `timeaudit goals` shows it')
     .option(...dataDirOption)
     .option('--json', 'print {"id","deleted":true}')
-    .action((id: string, opts) => goalsDeleteCommand(id, { ...opts, dataDir: dataDir(opts.dataDir) }));
+    .action(async (id: string, opts) =>
+      (await import('./goals-command.ts')).goalsDeleteCommand(id, {
+        ...opts,
+        dataDir: dataDir(opts.dataDir),
+      }),
+    );
 
   const rules = program
     .command('rules')
@@ -84,7 +88,9 @@ export function addPlanningCommands(
     .description('the rules in the order they are tried (the default)')
     .option(...dataDirOption)
     .option('--json', 'print the rules as JSON, as GET /v1/rules answers')
-    .action((opts) => rulesListCommand({ ...opts, dataDir: dataDir(opts.dataDir) }));
+    .action(async (opts) =>
+      (await import('./rules-command.ts')).rulesListCommand({ ...opts, dataDir: dataDir(opts.dataDir) }),
+    );
 
   const ruleOptions = (command: Command) =>
     command
@@ -100,7 +106,12 @@ export function addPlanningCommands(
       .command('add')
       .description('add a rule; subjects you have not categorized yourself follow it at once')
       .argument('<pattern>', 'the app, domain, text or regular expression to match'),
-  ).action((pattern: string, opts) => rulesAddCommand(pattern, { ...opts, dataDir: dataDir(opts.dataDir) }));
+  ).action(async (pattern: string, opts) =>
+    (await import('./rules-command.ts')).rulesAddCommand(pattern, {
+      ...opts,
+      dataDir: dataDir(opts.dataDir),
+    }),
+  );
 
   ruleOptions(
     rules
@@ -108,7 +119,9 @@ export function addPlanningCommands(
       .description('change a rule: only the options given change')
       .argument('<id>', 'the rule’s id, as `timeaudit rules` shows it')
       .option('--pattern <pattern>', 'a new pattern'),
-  ).action((id: string, opts) => rulesEditCommand(id, { ...opts, dataDir: dataDir(opts.dataDir) }));
+  ).action(async (id: string, opts) =>
+    (await import('./rules-command.ts')).rulesEditCommand(id, { ...opts, dataDir: dataDir(opts.dataDir) }),
+  );
 
   rules
     .command('move')
@@ -117,8 +130,11 @@ export function addPlanningCommands(
     .argument('<position>', 'its new place, from 1')
     .option(...dataDirOption)
     .option('--json', 'print the rule as JSON')
-    .action((id: string, to: string, opts) =>
-      rulesMoveCommand(id, to, { ...opts, dataDir: dataDir(opts.dataDir) }),
+    .action(async (id: string, to: string, opts) =>
+      (await import('./rules-command.ts')).rulesMoveCommand(id, to, {
+        ...opts,
+        dataDir: dataDir(opts.dataDir),
+      }),
     );
 
   rules
@@ -127,5 +143,10 @@ export function addPlanningCommands(
     .argument('<id>', 'the rule’s id, as `timeaudit rules` shows it')
     .option(...dataDirOption)
     .option('--json', 'print {"id","deleted":true}')
-    .action((id: string, opts) => rulesDeleteCommand(id, { ...opts, dataDir: dataDir(opts.dataDir) }));
+    .action(async (id: string, opts) =>
+      (await import('./rules-command.ts')).rulesDeleteCommand(id, {
+        ...opts,
+        dataDir: dataDir(opts.dataDir),
+      }),
+    );
 }

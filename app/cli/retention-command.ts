@@ -13,7 +13,7 @@ import { Store } from '../db/store.ts';
 import { retentionPreviewWire } from '../server/handlers/retention.ts';
 import { zoneFor } from '../core/zone.ts';
 import { databasePath } from './paths.ts';
-import { loadSettings } from './settings-file.ts';
+import { loadSettings } from '../db/settings-file.ts';
 import { claimWriter, viaDaemon } from './writer.ts';
 
 export interface RetentionOptions {

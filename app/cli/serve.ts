@@ -13,7 +13,7 @@ import { offReason } from '../trackers/desktop.ts';
 import type { IdleSource } from '../trackers/idle.ts';
 import { WindowTracker } from '../trackers/tracker.ts';
 import { databasePath } from './paths.ts';
-import { SettingsFile } from './settings-file.ts';
+import { SettingsFile } from '../db/settings-file.ts';
 import { EXTENSION_ID } from '../shared/extension.ts';
 import { DataFolderLock, isDaemon } from '../db/data-lock.ts';
 import { DailyBackups } from '../db/daily-backups.ts';
@@ -180,7 +180,7 @@ async function serveLocked(given: ServeOptions, lock: DataFolderLock): Promise<v
   }
 
   // The desktop decides how windows and idle time are read (sway, Hyprland, X11), and says what is recorded.
-  const desktop = options.track ? desktopSources(log) : null;
+  const desktop = options.track ? await desktopSources(log) : null;
   let windows: DesktopWindowSource | null = null;
   if (!desktop || !desktop.windows) {
     const why = desktop ? desktop.choice.summary : 'window tracking is off (--no-track)';

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LiveSettings } from '../core/live-settings.ts';
 import { browserEvent, startStoreServer, type StoreServer } from '../server/http.testing.ts';
 import type { SettingsView } from '../shared/settings-api.ts';
-import { loadSettings, SettingsFile } from './settings-file.ts';
+import { loadSettings, SettingsFile } from '../db/settings-file.ts';
 
 const NOW = Date.parse('2026-01-06T12:00:00Z');
 const json = { 'content-type': 'application/json' };

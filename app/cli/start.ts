@@ -9,13 +9,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { cliFailure } from './errors.ts';
 import { resolveDataDir } from './paths.ts';
-import { serve } from './serve.ts';
 
 export type DesktopAvailability = { ok: true } | { ok: false; reason: string };
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The checkout's root: two folders up from app/cli/start.ts, three from the compiled dist/app/cli/start.js. */
+const ROOT = packageRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function packageRoot(dir: string): string {
+  return existsSync(path.join(dir, 'package.json')) || path.dirname(dir) === dir
+    ? dir
+    : packageRoot(path.dirname(dir));
+}
 /** The desktop app's entry point, built by `npm run build:electron`. */
 export const ELECTRON_MAIN = path.join(ROOT, 'dist-electron', 'app', 'electron', 'main.js');
 
@@ -83,6 +88,7 @@ async function main(): Promise<void> {
     return;
   }
   try {
+    const { serve } = await import('./serve.ts');
     await serve({
       dataDir: resolveDataDir(typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined),
       port,
@@ -91,6 +97,7 @@ async function main(): Promise<void> {
     });
   } catch (error) {
     // The port in use, the data folder held by another daemon: one line, as the timeaudit command says it.
+    const { cliFailure } = await import('./errors.ts');
     const failure = cliFailure(error);
     if (!failure) throw error;
     console.error(`timeaudit: ${failure.message}`);

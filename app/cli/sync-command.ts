@@ -12,7 +12,7 @@ import { SyncFailed, type SyncProgress } from '../sync/run.ts';
 import { SyncService } from '../sync/service.ts';
 import { createLogger } from '../core/logger.ts';
 import { databasePath } from './paths.ts';
-import { SettingsFile } from './settings-file.ts';
+import { SettingsFile } from '../db/settings-file.ts';
 import { claimWriter, viaDaemon } from './writer.ts';
 
 const POLL_MS = 300;

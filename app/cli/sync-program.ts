@@ -2,8 +2,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { SYNC_INTERVAL_LIMITS } from '../shared/sync-settings.ts';
 import type { SyncSettingsPatch } from '../shared/api/sync.ts';
-import { syncCommand, syncConfigCommand, syncStatusCommand } from './sync-command.ts';
-import { teamReportCommand } from './team-command.ts';
 
 type DataDirOption = readonly [string, string];
 
@@ -32,7 +30,9 @@ export function addSyncCommands(
       'after',
       '\nSet it up first: timeaudit sync config --enable --bucket NAME [--prefix P] [--endpoint URL]',
     )
-    .action((opts) => syncCommand({ dataDir: dataDir(opts.dataDir), json: opts.json }));
+    .action(async (opts) =>
+      (await import('./sync-command.ts')).syncCommand({ dataDir: dataDir(opts.dataDir), json: opts.json }),
+    );
 
   sync
     .command('status')
@@ -40,9 +40,12 @@ export function addSyncCommands(
     .option(...dataDirOption)
     .option('--json', 'as JSON')
     // `sync` has the same options: commander hands them to it, so they are read with the parent's.
-    .action((_opts, command: Command) => {
+    .action(async (_opts, command: Command) => {
       const opts = command.optsWithGlobals();
-      return syncStatusCommand({ dataDir: dataDir(opts.dataDir), json: opts.json });
+      return (await import('./sync-command.ts')).syncStatusCommand({
+        dataDir: dataDir(opts.dataDir),
+        json: opts.json,
+      });
     });
 
   sync
@@ -63,7 +66,7 @@ export function addSyncCommands(
     .option('--no-titles', 'leave window titles out')
     .option('--interval <minutes>', 'how often the daemon syncs', minutes)
     .option('--json', 'print the settings as JSON')
-    .action((_opts, command: Command) => {
+    .action(async (_opts, command: Command) => {
       const opts = command.optsWithGlobals();
       if (opts.enable && opts.disable) throw new InvalidArgumentError('--enable or --disable, not both');
       const patch: SyncSettingsPatch = {
@@ -78,7 +81,10 @@ export function addSyncCommands(
         interval_minutes: opts.interval,
       };
       const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-      return syncConfigCommand(given, { dataDir: dataDir(opts.dataDir), json: opts.json });
+      return (await import('./sync-command.ts')).syncConfigCommand(given, {
+        dataDir: dataDir(opts.dataDir),
+        json: opts.json,
+      });
     });
 
   program
@@ -101,5 +107,5 @@ export function addSyncCommands(
       'after',
       '\nExample: timeaudit team report --source s3://acme-time/team --from 2026-11-01 --to 2026-11-30',
     )
-    .action((opts) => teamReportCommand(opts));
+    .action(async (opts) => (await import('./team-command.ts')).teamReportCommand(opts));
 }

@@ -1,6 +1,6 @@
 /**
- * The settings while the app runs: the saved ones (a SettingsAccess over settings.json — conf in the daemon,
- * electron-store in the desktop app), and what of them runs now. A change is saved first, then applied where it
+ * The settings while the app runs: the saved ones (a SettingsAccess over settings.json, the same file in the
+ * daemon and the desktop app), and what of them runs now. A change is saved first, then applied where it
  * can be at once: the exclusions (one object shared by the server and the tracker), the title redaction (one
  * object the store applies to every window event it writes) and the away threshold
  * (the tracker and the extension's pairing, through onChange). The port and the sampling interval are read

@@ -20,7 +20,7 @@ import { BACKUPS_DIR } from './backup.ts';
 
 /**
  * Every file Time Audit keeps in a data folder: the database with SQLite's side files, the API token
- * (app/server/token.ts), the settings (settings.json, written by conf and electron-store) and the lock.
+ * (app/server/token.ts), the settings (settings.json, app/db/settings-file.ts) and the lock.
  */
 export const DATA_FILES: readonly string[] = [
   DATABASE_FILE,

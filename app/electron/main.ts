@@ -159,7 +159,7 @@ async function main(): Promise<void> {
 
   const idle = new PowerMonitorIdleSource(config.idleMinutes * 60);
   // sway and Hyprland through their sockets, X11, or get-windows on macOS and Windows (see app/trackers/desktop.ts).
-  const desktop = desktopSources(log);
+  const desktop = await desktopSources(log);
   log.info(`desktop: ${desktop.choice.summary}`);
   const untracked = desktop.windows ? null : desktop.choice.summary;
   const tracker = new WindowTracker({

@@ -1,34 +1,27 @@
 /**
- * The desktop app's settings: `<userData>/settings.json` through electron-store, the same file the headless
- * daemon reads through conf. Every read goes through migrateSettings, so an old or hand-edited file never
+ * The desktop app's settings: `<userData>/settings.json`, the same file the headless daemon reads and writes
+ * (app/db/settings-file.ts). Every read goes through migrateSettings, so an old or hand-edited file never
  * reaches the app invalid.
  */
-import ElectronStore from 'electron-store';
+import { SettingsFile } from '../db/settings-file.ts';
 import { migrateSettings, type Settings } from '../shared/settings.ts';
 
-export const SETTINGS_NAME = 'settings';
-
 export class DesktopSettings {
-  private readonly file: ElectronStore<Record<string, unknown>>;
+  private readonly file: SettingsFile;
 
   constructor(cwd: string) {
-    // Owner-only: the exclusions say what the user keeps private.
-    this.file = new ElectronStore<Record<string, unknown>>({
-      cwd,
-      name: SETTINGS_NAME,
-      configFileMode: 0o600,
-    });
+    this.file = new SettingsFile(cwd);
     // Write the migrated form back once, so the file on disk is always the current version.
-    this.file.store = { ...migrateSettings(this.file.store) };
+    this.file.save(this.file.get());
   }
 
   get(): Settings {
-    return migrateSettings(this.file.store);
+    return this.file.get();
   }
 
   update(change: Partial<Settings>): Settings {
     const next = migrateSettings({ ...this.get(), ...change });
-    this.file.store = { ...next };
+    this.file.save(next);
     return next;
   }
 }

@@ -17,8 +17,9 @@ import { DEFAULT_DASHBOARD_DIR, registerDashboard } from './dashboard.ts';
 import { installGuards } from './security.ts';
 import { LiveSettings, memorySettings } from '../core/live-settings.ts';
 import { StatusBoard } from './status-board.ts';
+import { DEFAULT_PORT } from '../shared/port.ts';
 
-export const DEFAULT_PORT = 47600;
+export { DEFAULT_PORT };
 /** Loopback only. Never 0.0.0.0: the API serves a personal activity log. */
 export const LISTEN_HOST = '127.0.0.1';
 export const BODY_LIMIT_BYTES = 1_048_576;

@@ -1,6 +1,6 @@
 /**
- * The user's settings, shared by the headless daemon (`conf`) and the desktop app (`electron-store`): both keep
- * them as one JSON object, validated with `settingsSchema` and upgraded with `migrateSettings` when read.
+ * The user's settings, shared by the headless daemon and the desktop app (settings.json, app/db/settings-file.ts):
+ * both keep them as one JSON object, validated with `settingsSchema` and upgraded with `migrateSettings` when read.
  *
  * Version history:
  * - 0 (no `version` field): the daemon's first settings file. `idleThresholdMinutes` is the away threshold
@@ -9,6 +9,7 @@
  * - 1: the fields below. Retention (keepTitlesDays, keepEventsDays) and title redaction (privateApps …
  *   redactPatterns) came later without a new version: a file without them gets their defaults.
  */
+import { DEFAULT_PORT } from './port.ts';
 import { z } from 'zod';
 import { SETTINGS_LIMITS } from './settings-limits.ts';
 import { MAX_HOSTNAME_LENGTH } from './hostname.ts';
@@ -69,7 +70,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   version: SETTINGS_VERSION,
   pollIntervalMs: 1000,
   idleMinutes: 3,
-  port: 47600,
+  port: DEFAULT_PORT,
   launchAtLogin: false,
   closeToTray: true,
   theme: 'system',

@@ -6,7 +6,6 @@
  */
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-import { activeWindow } from 'get-windows';
 import type { Result } from 'get-windows';
 import { createLogger } from '../core/logger.ts';
 import type { WindowSample } from '../core/tracking.ts';
@@ -57,7 +56,9 @@ export class GetWindowsSource implements WindowSource {
   private inflight: Promise<Result | undefined> | null = null;
 
   constructor(options: GetWindowsSourceOptions = {}) {
-    this.read = options.activeWindow ?? (() => activeWindow());
+    // get-windows (and its native helpers) is loaded by the first sample: only macOS, Windows and the
+    // TIMEAUDIT_WINDOW_SOURCE=get-windows fallback use it.
+    this.read = options.activeWindow ?? (async () => (await import('get-windows')).activeWindow());
     this.timeoutMs = options.timeoutMs ?? 5_000;
     this.diagnose = options.diagnose ?? (process.platform === 'linux' ? diagnoseLinux : () => null);
     this.failures = new FailureLog(options.log ?? createLogger('tracker:window'), 'active window');

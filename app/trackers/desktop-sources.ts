@@ -1,17 +1,13 @@
 /**
  * The window and idle sources for this machine's desktop (see desktop.ts for the choice). macOS and Windows
- * read windows through get-windows and have no idle source here (the desktop app uses Electron's).
+ * read windows through get-windows and have no idle source here (the desktop app uses Electron's). Only the
+ * chosen sources' modules are loaded: an X11 daemon never loads get-windows, a sway one never loads the X11 client.
  */
 import type { Logger } from '../core/logger.ts';
-import { GetWindowsSource, type WindowSample, type WindowSource } from './active-window.ts';
+import type { WindowSample, WindowSource } from './active-window.ts';
 import { DesktopApps } from './app-identity.ts';
-import { X11WindowSource } from './window-x11.ts';
 import { chooseLinuxDesktop, type DesktopChoice } from './desktop.ts';
-import { HyprlandWindowSource } from './hyprland.ts';
-import { X11IdleSource } from './idle-x11.ts';
-import { WaylandIdleSource } from './idle-wayland.ts';
 import type { IdleSource } from './idle.ts';
-import { SwayWindowSource } from './sway.ts';
 
 /** A window source (it may say when the focus changed, and hold a connection to close: see WindowSource). */
 export type DesktopWindowSource = WindowSource;
@@ -23,11 +19,11 @@ export interface DesktopSources {
   idle: IdleSource | null;
 }
 
-export function desktopSources(
+export async function desktopSources(
   log: Logger,
   env: NodeJS.ProcessEnv = process.env,
   platform: NodeJS.Platform = process.platform,
-): DesktopSources {
+): Promise<DesktopSources> {
   if (platform !== 'linux') {
     const name = platform === 'darwin' ? 'macOS' : platform === 'win32' ? 'Windows' : platform;
     const choice: DesktopChoice = {
@@ -35,33 +31,40 @@ export function desktopSources(
       idle: null,
       summary: `${name}: every window (the app's name) and its title`,
     };
-    return { choice, windows: new GetWindowsSource({ log: log.child('window') }), idle: null };
+    return { choice, windows: await getWindows(log), idle: null };
   }
   const choice = chooseLinuxDesktop(env);
+  const windowLog = log.child('window');
   const windows: DesktopWindowSource | null =
     choice.windows === 'sway'
-      ? identified(new SwayWindowSource({ log: log.child('window') }), log)
+      ? identified(new (await import('./sway.ts')).SwayWindowSource({ log: windowLog }), log)
       : choice.windows === 'hyprland'
-        ? identified(new HyprlandWindowSource({ log: log.child('window') }), log)
+        ? identified(new (await import('./hyprland.ts')).HyprlandWindowSource({ log: windowLog }), log)
         : choice.windows === 'x11'
-          ? x11Windows(log, env)
+          ? await x11Windows(log, env)
           : null;
+  const idleLog = log.child('idle');
   const idle =
     choice.idle === 'wayland'
-      ? new WaylandIdleSource({ log: log.child('idle') })
+      ? new (await import('./idle-wayland.ts')).WaylandIdleSource({ log: idleLog })
       : choice.idle === 'x11'
-        ? new X11IdleSource({ log: log.child('idle') })
+        ? new (await import('./idle-x11.ts')).X11IdleSource({ log: idleLog })
         : null;
   return { choice, windows, idle };
+}
+
+async function getWindows(log: Logger): Promise<WindowSource> {
+  const { GetWindowsSource } = await import('./active-window.ts');
+  return new GetWindowsSource({ log: log.child('window') });
 }
 
 /**
  * X11 over one persistent connection, apps named through their desktop entries (window-x11.ts);
  * `TIMEAUDIT_WINDOW_SOURCE=get-windows` keeps get-windows (a fallback, and the tracking bench's baseline).
  */
-function x11Windows(log: Logger, env: NodeJS.ProcessEnv): WindowSource {
-  if (env.TIMEAUDIT_WINDOW_SOURCE === 'get-windows')
-    return new GetWindowsSource({ log: log.child('window') });
+async function x11Windows(log: Logger, env: NodeJS.ProcessEnv): Promise<WindowSource> {
+  if (env.TIMEAUDIT_WINDOW_SOURCE === 'get-windows') return getWindows(log);
+  const { X11WindowSource } = await import('./window-x11.ts');
   return new X11WindowSource({
     log: log.child('window'),
     identity: new DesktopApps({ log: log.child('apps') }),

@@ -52,21 +52,25 @@ describe('chooseLinuxDesktop', () => {
 describe('desktopSources', () => {
   const log = createLogger('test');
 
-  it('builds the sway source and Wayland idle under sway, and no window source on bare Wayland', () => {
-    const sway = desktopSources(log, { SWAYSOCK: '/nowhere', WAYLAND_DISPLAY: 'wayland-1' }, 'linux');
+  it('builds the sway source and Wayland idle under sway, and no window source on bare Wayland', async () => {
+    const sway = await desktopSources(log, { SWAYSOCK: '/nowhere', WAYLAND_DISPLAY: 'wayland-1' }, 'linux');
     expect(sway.choice).toMatchObject({ windows: 'sway', idle: 'wayland' });
     expect(sway.windows).not.toBeNull();
     expect(sway.idle).not.toBeNull();
     sway.windows?.close?.();
     sway.idle?.close();
-    const bare = desktopSources(log, { WAYLAND_DISPLAY: 'wayland-0', XDG_CURRENT_DESKTOP: 'GNOME' }, 'linux');
+    const bare = await desktopSources(
+      log,
+      { WAYLAND_DISPLAY: 'wayland-0', XDG_CURRENT_DESKTOP: 'GNOME' },
+      'linux',
+    );
     expect(bare.windows).toBeNull();
     expect(bare.choice.summary).toMatch(/window tracking is off/);
   });
 
-  it('reads windows through get-windows on macOS and Windows', () => {
+  it('reads windows through get-windows on macOS and Windows', async () => {
     for (const platform of ['darwin', 'win32'] as const) {
-      const sources = desktopSources(log, {}, platform);
+      const sources = await desktopSources(log, {}, platform);
       expect(sources.choice.windows).toBe('get-windows');
       expect(sources.windows).not.toBeNull();
       expect(sources.choice.summary).toMatch(/every window/);

@@ -4,6 +4,7 @@
  * document is not valid JSON, or ends before it is complete, the error says where: the byte offset, and the
  * line and column (1-based) when the break is in the last bytes read, which is where it nearly always is.
  */
+import { TooLargeError } from './summary.ts';
 import { Tokenizer, TokenParser, TokenType, type ParsedElementInfo } from '@streamparser/json';
 import { DomainError, invalid } from '../../core/errors.ts';
 
@@ -48,7 +49,7 @@ class Where {
   }
 }
 
-export class TooLargeError extends Error {}
+export { TooLargeError };
 
 /**
  * How deeply a document may nest. Exports nest six levels or so; the parser's work per value grows with the

@@ -3,7 +3,7 @@
  * memory holds one line at a time. A line that is not valid JSON is an error naming the line and its byte.
  */
 import { invalid } from '../../core/errors.ts';
-import { TooLargeError } from './json-stream.ts';
+import { TooLargeError } from './summary.ts';
 
 export interface LinesOptions {
   onValue(value: unknown): void;

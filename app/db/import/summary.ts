@@ -59,3 +59,6 @@ export function summarize(
     sources,
   };
 }
+
+/** A file larger than the import's limit: refused, having stored nothing. */
+export class TooLargeError extends Error {}

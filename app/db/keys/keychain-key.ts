@@ -4,7 +4,8 @@
  * "database key <folder id> (<folder>)". On Linux the entry is pinned to Secret Service: the library's fallback,
  * the kernel keyring, forgets everything at reboot, which for a database key means losing the data.
  */
-import { Entry } from '@napi-rs/keyring';
+import { createRequire } from 'node:module';
+import type { Entry } from '@napi-rs/keyring';
 import { formatRecoveryKey, KeyStoreError, parseRecoveryKey, type KeyStore } from './key-store.ts';
 import { folderId } from './folder-id.ts';
 
@@ -27,7 +28,8 @@ export class KeychainKeyStore implements KeyStore {
 
   /** Made for each use: without a Secret Service even making one throws, and that is said as "unavailable". */
   private get entry(): Entry {
-    return new Entry(
+    const { Entry: KeychainEntry } = loadKeyring();
+    return new KeychainEntry(
       KEYCHAIN_SERVICE,
       this.account,
       process.platform === 'linux' ? { linux: { store: 'secret-service' } } : undefined,
@@ -67,4 +69,12 @@ export class KeychainKeyStore implements KeyStore {
 function unavailable(error: unknown): KeyStoreError {
   const detail = (error as Error).message.split('\n')[0];
   return new KeyStoreError(`${KEYCHAIN_NAME} cannot be used (absent or locked): ${detail}`);
+}
+
+/**
+ * The native keychain module, loaded when a key is first looked up there (a daemon on a plain database never
+ * needs it). Synchronous, like the rest of the key stores; the package is CommonJS.
+ */
+function loadKeyring(): typeof import('@napi-rs/keyring') {
+  return createRequire(import.meta.url)('@napi-rs/keyring') as typeof import('@napi-rs/keyring');
 }

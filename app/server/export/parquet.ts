@@ -3,7 +3,7 @@
  * each handed on as soon as it is encoded, so a long export never sits in memory. Instants are INT64
  * TIMESTAMP(MILLIS, UTC) and durations INT64, which DuckDB, pandas (pyarrow) and Spark read as such.
  */
-import { ByteWriter, ParquetWriter, type SchemaElement } from 'hyparquet-writer';
+import type { SchemaElement } from 'hyparquet-writer';
 import { SESSION_COLUMNS, SESSIONS_SCHEMA_VERSION, type SessionRow } from '../../shared/api/data-export.ts';
 import type { SessionRecord } from '../../db/store.ts';
 
@@ -67,6 +67,8 @@ function columns(rows: SessionRecord[]): Column {
 
 /** The file's bytes, a row group at a time, from batches of sessions. */
 export async function* parquetSessions(batches: AsyncIterable<SessionRecord[]>): AsyncGenerator<Uint8Array> {
+  // Loaded by the first Parquet export, not by every daemon's start.
+  const { ByteWriter, ParquetWriter } = await import('hyparquet-writer');
   const writer = new ByteWriter();
   const parquet = new ParquetWriter({ writer, schema: SCHEMA, createdBy: 'Time Audit' });
   // What the writer holds so far, handed on and forgotten (the writer keeps counting file offsets).

@@ -5,10 +5,7 @@
 import type { dataImportApi, HandlersOf, StreamedBody } from '../../shared/api/index.ts';
 import { IMPORT_LIMIT_BYTES } from '../../shared/routes.ts';
 import { ApiError } from '../../shared/errors.ts';
-import { importActivityWatch } from '../../db/import/activitywatch.ts';
-import { importTimeAudit } from '../../db/import/timeaudit.ts';
-import { TooLargeError } from '../../db/import/json-stream.ts';
-import type { ImportOptions } from '../../db/import/summary.ts';
+import { TooLargeError, type ImportOptions } from '../../db/import/summary.ts';
 import type { Store } from '../../db/store.ts';
 import type { ImportSummary } from '../../shared/api/data-import.ts';
 import type { HandlerDeps } from './deps.ts';
@@ -24,11 +21,13 @@ export function dataImportHandlers({
   now,
   exclusions,
 }: HandlerDeps): HandlersOf<typeof dataImportApi> {
+  // The parsers are loaded by the first import, not by every daemon's start.
   const run =
-    (importer: Importer) =>
+    (load: () => Promise<Importer>) =>
     async ({ body }: { body: StreamedBody }): Promise<ImportSummary> => {
       const input = body instanceof Blob ? body.stream() : body;
       try {
+        const importer = await load();
         return await importer(store, input, { now, exclusions, limitBytes: IMPORT_LIMIT_BYTES });
       } catch (error) {
         if (error instanceof TooLargeError) throw new ApiError('payload_too_large', error.message);
@@ -36,7 +35,9 @@ export function dataImportHandlers({
       }
     };
   return {
-    importActivityWatch: run(importActivityWatch),
-    importTimeAudit: run(importTimeAudit),
+    importActivityWatch: run(
+      async () => (await import('../../db/import/activitywatch.ts')).importActivityWatch,
+    ),
+    importTimeAudit: run(async () => (await import('../../db/import/timeaudit.ts')).importTimeAudit),
   };
 }
