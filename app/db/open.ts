@@ -38,9 +38,11 @@ export function openDatabase(file: string, key: Buffer | null = null): DB {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    // 16 MiB of page cache (SQLite's default is 2 MiB): a page read again is not read and decrypted again; with
-    // it, ingest into an encrypted file costs about what it costs into a plain one (bench/encryption.ts).
-    db.pragma('cache_size = -16384');
+    // An encrypted file gets 16 MiB of page cache (SQLite's default is 2 MiB): a page read again is not read and
+    // decrypted again; with it, ingest into an encrypted file costs about what it costs into a plain one
+    // (bench/encryption.ts). A plain file keeps the default: the OS caches its pages already, and a daemon that
+    // has answered a 5-year report should not hold 16 MiB more for good (malloc keeps what SQLite frees).
+    if (keyed) db.pragma('cache_size = -16384');
     // What a delete frees is overwritten with zeros, so that deleted names and titles leave the file (scrub.ts).
     db.pragma('secure_delete = ON');
     const created = userVersion(db) === 0;
