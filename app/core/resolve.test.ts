@@ -137,6 +137,28 @@ describe('resolve', () => {
     );
     expect(kinds(named)).toEqual([['domain', 'docs.rs']]);
   });
+
+  it('gives an app segment the raw app id of its first window event that had one, not a title rule’s subject', () => {
+    const withId = (span: ReturnType<typeof w>, appId: string) => ({ ...span, appId });
+    const segs = resolve(
+      streams({
+        window: [
+          w('IDEA', 0, 10, 0),
+          withId(w('IDEA', 10, 20, 1), 'jetbrains-idea'),
+          withId(w('IDEA', 20, 30, 2), 'jetbrains-idea-ce'),
+          withId(w('IDEA', 30, 40, 3, 'IDEA — jira'), 'jetbrains-idea'),
+          w('Files', 40, 50, 4),
+        ],
+      }),
+      0,
+      50 * M,
+    );
+    expect(segs.map((s) => [s.name, s.startMs / M, s.endMs / M, s.appId])).toEqual([
+      ['IDEA', 0, 30, 'jetbrains-idea'],
+      ['IDEA — jira', 30, 40, undefined],
+      ['Files', 40, 50, undefined],
+    ]);
+  });
 });
 
 describe('resolve with manual entries', () => {

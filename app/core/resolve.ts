@@ -35,6 +35,8 @@ export interface WindowSpan extends Interval {
   app: string;
   /** The subject its time counts as: the app, or "<app> — <pattern>" when a title rule matched its title. */
   name: string;
+  /** The raw id the desktop gave the app (WM_CLASS, Wayland app_id), when it differs from `app`. */
+  appId?: string | undefined;
   /** Storage order, to break ties between events that start together. */
   seq: number;
 }
@@ -53,6 +55,11 @@ export interface ManualSpan extends Interval {
 export interface Segment extends Interval {
   kind: SubjectKind;
   name: string;
+  /**
+   * For an app subject that is its app (not a title rule's): the raw app id of its first window event that
+   * had one; a new subject's built-in category may go by it (categories.ts).
+   */
+  appId?: string | undefined;
 }
 
 export interface Streams {
@@ -124,6 +131,7 @@ export function resolve(streams: Streams, fromMs: number, toMs: number): Segment
     const away = idle.advance(start).length > 0;
     let kind: SubjectKind;
     let name: string;
+    let appId: string | undefined;
     if (m) {
       kind = 'manual';
       name = m.label;
@@ -131,13 +139,16 @@ export function resolve(streams: Streams, fromMs: number, toMs: number): Segment
     else if (w && !(b && isBrowser(w.app))) {
       kind = 'app';
       name = w.name;
+      if (w.name === w.app) appId = w.appId;
     } else if (b) {
       kind = 'domain';
       name = b.domain;
     } else continue;
     const last = out.at(-1);
-    if (last && last.endMs === start && last.kind === kind && last.name === name) last.endMs = end;
-    else out.push({ startMs: start, endMs: end, kind, name });
+    if (last && last.endMs === start && last.kind === kind && last.name === name) {
+      last.endMs = end;
+      if (appId !== undefined) last.appId ??= appId;
+    } else out.push({ startMs: start, endMs: end, kind, name, ...(appId === undefined ? {} : { appId }) });
   }
   return out;
 }

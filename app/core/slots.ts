@@ -8,6 +8,8 @@ export interface SlotTotal {
   kind: SubjectKind;
   name: string;
   ms: number;
+  /** The raw app id of the first segment of the subject in the slot that had one (resolve.ts). */
+  appId?: string | undefined;
 }
 
 /**
@@ -48,8 +50,10 @@ export function slotTotals(segments: Segment[]): SlotTotal[] {
       const end = Math.min(seg.endMs, (slot + 1) * SLOT_MS);
       const key = `${slot}\u0000${seg.kind}\u0000${seg.name}`;
       const total = totals.get(key);
-      if (total) total.ms += end - start;
-      else totals.set(key, { slot, kind: seg.kind, name: seg.name, ms: end - start });
+      if (total) {
+        total.ms += end - start;
+        total.appId ??= seg.appId;
+      } else totals.set(key, { slot, kind: seg.kind, name: seg.name, ms: end - start, appId: seg.appId });
       start = end;
     }
   }

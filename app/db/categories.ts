@@ -3,7 +3,9 @@
  * A name is unique ignoring case in any script (app/shared/names.ts): each row keeps its name folded in
  * `name_key`, unique, and names are looked up by it, so the code and the schema never disagree.
  * Who decides a subject's category, strongest first: the user's own choice, the first user rule that matches,
- * the built-in default, else none (the classifier only ever suggests, see suggestions.ts).
+ * the built-in default, else none (the classifier only ever suggests, see suggestions.ts). An app's built-in
+ * default goes by its name, else by the raw id its desktop gave it (`jetbrains-idea` for a desktop entry
+ * named "IDEA Ultimate 2026"): the list holds both kinds of names.
  */
 import type { SubjectCategory } from '../shared/api/index.ts';
 import type { Category, Productivity, SubjectKind } from '../shared/report.ts';
@@ -36,6 +38,14 @@ export interface RuleLookup {
 
 const NO_RULES: RuleLookup = { categoryFor: () => null };
 
+/** A subject's raw app id, asked for only when its name is not in the built-in list; null or absent for none. */
+export type AppIdOf = () => string | null | undefined;
+
+/** The raw app id of a stored app subject (subject-app-ids.ts), or null. */
+export type SubjectAppIds = (subjectId: number, name: string) => string | null;
+
+const NO_APP_ID: AppIdOf = () => null;
+
 const rowToCategory = (r: CategoryRow): Category => ({
   id: r.id,
   name: r.name,
@@ -47,14 +57,22 @@ export class Categories {
   private readonly subjects: Subjects;
   private readonly zones: ZoneRollups;
   private readonly rules: RuleLookup;
+  private readonly appIds: SubjectAppIds;
   private readonly stmts;
   /** Counts category changes of subjects (any source), so that what learned from them knows to retrain. */
   changeCount = 0;
 
-  constructor(db: DB, subjects: Subjects, zones: ZoneRollups, rules: RuleLookup = NO_RULES) {
+  constructor(
+    db: DB,
+    subjects: Subjects,
+    zones: ZoneRollups,
+    rules: RuleLookup = NO_RULES,
+    appIds: SubjectAppIds = () => null,
+  ) {
     this.subjects = subjects;
     this.zones = zones;
     this.rules = rules;
+    this.appIds = appIds;
     this.stmts = {
       all: db.prepare(`SELECT id, name, productivity, colour FROM categories ORDER BY name_key, id`),
       byId: db.prepare(`SELECT id, name, productivity, colour FROM categories WHERE id = ?`),
@@ -175,8 +193,9 @@ export class Categories {
   /** Forgets the user's choice: the subject goes back to its rule's category, else its default, else none. */
   resetToDefault(kind: SubjectKind, name: string): SubjectCategory {
     checkSubjectName(name);
-    const { categoryId: id, source } = this.decide(kind, name);
-    this.setSubject(this.subjects.idFor(kind, name), id, source);
+    const subjectId = this.subjects.idFor(kind, name);
+    const { categoryId: id, source } = this.decide(kind, name, () => this.appIds(subjectId, name));
+    this.setSubject(subjectId, id, source);
     const category = id === null ? undefined : this.byId(id);
     return {
       kind,
@@ -188,33 +207,46 @@ export class Categories {
 
   /**
    * The id of a subject's default category, as the user keeps it (renamed, recoloured or of another
-   * productivity all count); null when the user deleted it.
+   * productivity all count); null when the user deleted it. An app whose name is not listed goes by its raw
+   * app id; a listed name decides even when its id is listed under another category.
    */
-  defaultIdFor(kind: SubjectKind, name: string): number | null {
-    const found = defaultCategoryFor(kind, name);
+  defaultIdFor(kind: SubjectKind, name: string, appId: AppIdOf = NO_APP_ID): number | null {
+    let found = defaultCategoryFor(kind, name);
+    if (!found && kind === 'app') {
+      const id = appId();
+      if (id) found = defaultCategoryFor('app', id);
+    }
     if (!found) return null;
     // Built-in categories are listed when the store opens (seedDefaults): one missing now was deleted by the user.
     return this.byName(found.name)?.id ?? null;
   }
 
-  /** The category a subject gets when the user has not chosen one: a rule's, else the default, else none. */
-  decide(kind: SubjectKind, name: string): { categoryId: number | null; source: CategorySource } {
+  /**
+   * The category a subject gets when the user has not chosen one: a rule's, else the default (by name, else
+   * by `appId`), else none.
+   */
+  decide(
+    kind: SubjectKind,
+    name: string,
+    appId: AppIdOf = NO_APP_ID,
+  ): { categoryId: number | null; source: CategorySource } {
     if (kind === 'manual') return { categoryId: null, source: null }; // an entry's label is the user's alone
     const ruled = this.rules.categoryFor(kind, name);
     if (ruled !== null) return { categoryId: ruled, source: 'rule' };
-    const id = this.defaultIdFor(kind, name);
+    const id = this.defaultIdFor(kind, name, appId);
     return { categoryId: id, source: id === null ? null : 'default' };
   }
 
   /**
    * Brings every subject the user has not categorized in line with the rules and the defaults, when either
-   * changes; their time moves between categories in the rollups. Returns how many subjects changed.
+   * changes; their time moves between categories in the rollups. An app neither a rule nor its name decides
+   * is looked up by its raw app id (subject-app-ids.ts). Returns how many subjects changed.
    */
   reapply(): number {
     let changed = 0;
     for (const s of this.subjects.notChosenByUser()) {
       if (s.kind === 'manual') continue;
-      const { categoryId, source } = this.decide(s.kind, s.name);
+      const { categoryId, source } = this.decide(s.kind, s.name, () => this.appIds(s.id, s.name));
       if (categoryId === s.category_id && source === s.category_source) continue;
       this.setSubject(s.id, categoryId, source);
       changed++;

@@ -13,6 +13,7 @@ import type { DB } from './open.ts';
 interface WindowRow {
   id: number;
   app: string;
+  app_id: string | null;
   /** Read only when a title rule may need it. */
   title?: string;
   start_ms: number;
@@ -40,6 +41,7 @@ const rowToWindowSpan = (r: WindowRow, name: string): WindowSpan => ({
   endMs: r.end_ms,
   app: r.app,
   name,
+  ...(r.app_id === null ? {} : { appId: r.app_id }),
   seq: r.id,
 });
 const rowToBrowserSpan = (r: BrowserRow): BrowserSpan => ({
@@ -74,6 +76,13 @@ export const OVERLAPS = (source: EventSource): string =>
  * every entry within that length, so the start_ms index bounds the search on both sides.
  */
 export const MANUAL_OVERLAPS = `start_ms >= ? AND start_ms < ? AND end_ms > ?`;
+
+/**
+ * The raw app id of the window event of an app that started last among those overlapping [a, b): the OVERLAPS
+ * parameters, then the app. The start_ms index bounds the range; its few rows are filtered by app and sorted.
+ */
+export const WINDOW_APP_ID = `SELECT app_id FROM window_events WHERE (${OVERLAPS('window')}) AND app = ?
+  ORDER BY start_ms DESC, id DESC LIMIT 1`;
 
 /** What a tracker save did: the interval it replaced, if any, so the caller knows which time changed. */
 export type Replaced = { stored: false } | { stored: true; previous: Interval | null };
@@ -115,11 +124,12 @@ export class EventTables {
       ),
       extents: db.prepare(`SELECT source, longest_ms FROM source_extents`),
       windowsIn: db.prepare(
-        `SELECT id, app, start_ms, end_ms FROM window_events WHERE ${OVERLAPS('window')}`,
+        `SELECT id, app, app_id, start_ms, end_ms FROM window_events WHERE ${OVERLAPS('window')}`,
       ),
       titledWindowsIn: db.prepare(
-        `SELECT id, app, title, start_ms, end_ms FROM window_events WHERE ${OVERLAPS('window')}`,
+        `SELECT id, app, app_id, title, start_ms, end_ms FROM window_events WHERE ${OVERLAPS('window')}`,
       ),
+      appIdIn: db.prepare(WINDOW_APP_ID).pluck(),
       allWindows: db.prepare(`SELECT app, title, start_ms, end_ms FROM window_events`),
       browsersIn: db.prepare(
         `SELECT id, domain, start_ms, end_ms FROM browser_events WHERE ${OVERLAPS('browser')}`,
@@ -208,6 +218,15 @@ export class EventTables {
       ...rowToWindowSpan(r, r.app),
       title: r.title,
     }));
+  }
+
+  /**
+   * The raw app id of the window event of `app` overlapping [fromMs, toMs) that started last: null when it
+   * had none (its app is its id) or there is no such event.
+   */
+  appIdIn(app: string, fromMs: number, toMs: number): string | null {
+    const range = this.rangeParams(fromMs, toMs)('window');
+    return (this.stmts.appIdIn.get(...range, app) as string | null | undefined) ?? null;
   }
 
   /** The parameters of OVERLAPS for [fromMs, toMs), per source: it looks back as far as the longest event. */

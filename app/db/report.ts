@@ -179,7 +179,8 @@ export class Reports {
 
   private addRaw(tally: Tally, zone: Zone, fromMs: number, toMs: number): void {
     for (const seg of resolve(this.events.overlapping(fromMs, toMs), fromMs, toMs)) {
-      tally.addLocal(zone, seg.startMs, this.subjects.idFor(seg.kind, seg.name), seg.endMs - seg.startMs);
+      const subjectId = this.subjects.idFor(seg.kind, seg.name, seg.appId);
+      tally.addLocal(zone, seg.startMs, subjectId, seg.endMs - seg.startMs);
     }
   }
 

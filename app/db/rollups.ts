@@ -83,7 +83,7 @@ export class SlotRollup {
       const toMs = to * SLOT_MS;
       const fresh = new Map<string, number>();
       for (const t of slotTotals(resolve(this.events.overlapping(fromMs, toMs), fromMs, toMs))) {
-        fresh.set(`${t.slot},${this.subjects.idFor(t.kind, t.name)}`, t.ms);
+        fresh.set(`${t.slot},${this.subjects.idFor(t.kind, t.name, t.appId)}`, t.ms);
       }
       for (const old of this.stmts.range.all(from, to) as {
         slot: number;

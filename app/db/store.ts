@@ -29,6 +29,7 @@ import { scrubDatabase, type Scrubbed } from './scrub.ts';
 import { Retention, type RetentionCutoffs, type RetentionPreview, type RetentionStep } from './retention.ts';
 import { DAY_MS, SLOT_MS } from '../core/time.ts';
 import { Subjects } from './subjects.ts';
+import { subjectAppIds } from './subject-app-ids.ts';
 import { Timelines } from './timeline.ts';
 import { Drilldowns } from './drill.ts';
 import type { DayTotal, TitleTotal } from '../shared/drill.ts';
@@ -135,11 +136,12 @@ export class Store {
     this.planRows = new PlanRows(db);
     // A window's subject depends on the title rules of the moment (a title rule gives it "<app> — <pattern>").
     this.events = new EventTables(db, () => this.rules.windowSubjects());
-    // New subjects start with a rule's category, else their default; `categories` is set below, before any write.
-    this.subjects = new Subjects(db, (kind, name) => this.categories.decide(kind, name));
+    // New subjects start with a rule's category, else their default (categories.ts); `categories` is set below.
+    this.subjects = new Subjects(db, (kind, name, appId) => this.categories.decide(kind, name, () => appId));
     this.zones = new ZoneRollups(db, this.subjects);
     this.slots = new SlotRollup(db, this.events, this.subjects, this.zones);
-    this.categories = new Categories(db, this.subjects, this.zones, this.rules);
+    const appIds = subjectAppIds(db, this.events);
+    this.categories = new Categories(db, this.subjects, this.zones, this.rules, appIds);
     this.suggestionModel = new Suggestions(
       db,
       () => this.categories.changeCount,

@@ -1,7 +1,7 @@
 /**
  * Subjects (an app or a domain) and their category; ids are cached because events name them by text. A new
  * subject starts with the category of the first user rule that matches it, else its default category (the
- * built-in database), if it has one.
+ * built-in database, by its name or else by the raw app id of the window event that made it), if it has one.
  */
 import type { SubjectKind } from '../shared/report.ts';
 import type { DB } from './open.ts';
@@ -19,10 +19,11 @@ export interface SubjectRow {
  */
 export type CategorySource = 'user' | 'rule' | 'default' | null;
 
-/** The category a new subject of this kind and name starts with, and what decided it. */
+/** The category a new subject of this kind and name starts with (`appId`: see idFor), and what decided it. */
 export type InitialCategory = (
   kind: SubjectKind,
   name: string,
+  appId: string | undefined,
 ) => { categoryId: number | null; source: CategorySource };
 
 export class Subjects {
@@ -50,12 +51,15 @@ export class Subjects {
     };
   }
 
-  /** The subject's id, created on first sight. Call inside a write transaction. */
-  idFor(kind: SubjectKind, name: string): number {
+  /**
+   * The subject's id, created on first sight. `appId`: the raw app id of the window event whose time makes an
+   * app subject (resolve.ts), for its initial category. Call inside a write transaction.
+   */
+  idFor(kind: SubjectKind, name: string, appId?: string): number {
     const key = `${kind}\u0000${name}`;
     let id = this.ids.get(key);
     if (id === undefined) {
-      id = (this.stmts.find.get(kind, name) as number | undefined) ?? this.insert(kind, name);
+      id = (this.stmts.find.get(kind, name) as number | undefined) ?? this.insert(kind, name, appId);
       this.ids.set(key, id);
     }
     return id;
@@ -98,8 +102,8 @@ export class Subjects {
     return this.stmts.notUsers.all() as Array<SubjectRow & { category_source: CategorySource }>;
   }
 
-  private insert(kind: SubjectKind, name: string): number {
-    const { categoryId, source } = this.initialCategory(kind, name);
+  private insert(kind: SubjectKind, name: string, appId: string | undefined): number {
+    const { categoryId, source } = this.initialCategory(kind, name, appId);
     return Number(this.stmts.insert.run(kind, name, categoryId, source).lastInsertRowid);
   }
 }
