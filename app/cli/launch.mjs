@@ -12,13 +12,23 @@
  * Plain JavaScript, so that nothing here needs type stripping either.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = path.join(ROOT, 'dist');
-/** Written last by a build that succeeded: dist/ is as new as this file. */
+/** Written last by a build that succeeded: the signature of the sources it compiled. */
 const STAMP = path.join(DIST, '.built');
 const ENTRIES = { main: 'main.js', start: 'start.js' };
 
@@ -30,9 +40,12 @@ const DASHBOARD_COPY = path.join(DIST, 'renderer', 'dist');
 const isSource = (file) =>
   !/\.(test|testing)\.ts$/.test(file) && !file.startsWith(path.join(ROOT, 'app', 'electron'));
 
-/** The newest modification time among the sources, in ms. */
-function newestSource() {
-  let newest = 0;
+/**
+ * What the sources are now: each file's path, size and modification time, hashed. Any file changed, added or
+ * removed (a pull, a checkout, an edit, a file copied with an old date) gives another signature.
+ */
+function sourcesSignature() {
+  const lines = [];
   const visit = (file) => {
     let stat;
     try {
@@ -40,15 +53,20 @@ function newestSource() {
     } catch {
       return; // a file removed while we look
     }
-    if (stat.isDirectory()) for (const name of readdirSync(file)) visit(path.join(file, name));
-    else if (isSource(file)) newest = Math.max(newest, stat.mtimeMs);
+    if (stat.isDirectory()) for (const name of readdirSync(file).sort()) visit(path.join(file, name));
+    else if (isSource(file)) lines.push(`${path.relative(ROOT, file)}\t${stat.size}\t${stat.mtimeMs}`);
   };
   for (const source of SOURCES) visit(path.join(ROOT, source));
-  return newest;
+  return createHash('sha256').update(lines.join('\n')).digest('hex');
 }
 
+/** Whether the sources differ from what the last build compiled (or there is none). */
 export function isStale() {
-  return !existsSync(STAMP) || statSync(STAMP).mtimeMs < newestSource();
+  try {
+    return JSON.parse(readFileSync(STAMP, 'utf8')).sources !== sourcesSignature();
+  } catch {
+    return true;
+  }
 }
 
 /**
@@ -57,6 +75,8 @@ export function isStale() {
  */
 export function build() {
   const started = Date.now();
+  // Read before compiling: a file saved while tsc runs changes it, and makes the next run build again.
+  const sources = sourcesSignature();
   const next = `${DIST}.${process.pid}.tmp`;
   const old = `${DIST}.${process.pid}.old`;
   rmSync(next, { recursive: true, force: true });
@@ -76,7 +96,10 @@ export function build() {
   cpSync(path.join(ROOT, 'app', 'sync', 'sql'), path.join(next, 'app', 'sync', 'sql'), { recursive: true });
   if (existsSync(DASHBOARD))
     cpSync(DASHBOARD, path.join(next, 'renderer', 'dist'), { recursive: true, preserveTimestamps: true });
-  writeFileSync(path.join(next, '.built'), `${new Date().toISOString()}\n`);
+  writeFileSync(
+    path.join(next, '.built'),
+    `${JSON.stringify({ sources, builtAt: new Date().toISOString() })}\n`,
+  );
   if (existsSync(DIST)) renameSync(DIST, old);
   renameSync(next, DIST);
   rmSync(old, { recursive: true, force: true });
