@@ -1,6 +1,6 @@
 /**
  * What tracking costs on X11, checked on the real daemon: `timeaudit serve` under Xvfb with two windows and a
- * focus switch every 1.2 s, strace attached to the daemon for the whole run. Every switch must land in the
+ * focus switch every 3 s for two minutes, strace attached to the daemon for the whole run. Every switch must land in the
  * recorded events (each switch gives its window a title of its own first), and the daemon must start no process:
  * no fork, vfork or non-thread clone, no execve.
  */
@@ -20,8 +20,9 @@ import {
 } from '../trackers/x11-desktop.testing.ts';
 
 const missing = [...missingX11Tools(), ...(onPath('strace') ? [] : ['strace'])];
-const SWITCHES = 24;
-const EVERY_MS = 1_200;
+/** Two minutes of tracking, the focus switched every 3 s. */
+const SWITCHES = 40;
+const EVERY_MS = 3_000;
 
 if (missing.length > 0 && !process.env.CI) {
   process.stderr.write(`X11 process-count test skipped: ${missing.join(', ')} not installed\n`);
@@ -55,7 +56,7 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('timeaudit serve on X11: 
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it(`records all ${SWITCHES} focus switches and starts no process`, { timeout: 120_000 }, async () => {
+  it(`records all ${SWITCHES} focus switches and starts no process`, { timeout: 240_000 }, async () => {
     const env = { ...process.env, DISPLAY: desktop.display, TIMEAUDIT_LOG_LEVEL: 'info' };
     const daemon = await startDaemon(['--port', '0', '--data-dir', dir], env);
     const traceFile = path.join(dir, 'strace.txt');
