@@ -122,7 +122,9 @@ export function replyWithError(
 ): FastifyReply {
   const mapped = toApiError(error);
   if (mapped) {
-    if (mapped.status >= 500) log.error(mapped.message, describe(request));
+    // "Being prepared" is the daemon working as meant (the client asks again): not an error in its log.
+    if (mapped.code === 'preparing') log.info(mapped.message, describe(request));
+    else if (mapped.status >= 500) log.error(mapped.message, describe(request));
     return sendError(reply, mapped);
   }
   const detail =
