@@ -5,6 +5,7 @@
  * the kernel keyring, forgets everything at reboot, which for a database key means losing the data.
  */
 import { createRequire } from 'node:module';
+import type * as Keyring from '@napi-rs/keyring';
 import type { Entry } from '@napi-rs/keyring';
 import { formatRecoveryKey, KeyStoreError, parseRecoveryKey, type KeyStore } from './key-store.ts';
 import { folderId } from './folder-id.ts';
@@ -75,6 +76,6 @@ function unavailable(error: unknown): KeyStoreError {
  * The native keychain module, loaded when a key is first looked up there (a daemon on a plain database never
  * needs it). Synchronous, like the rest of the key stores; the package is CommonJS.
  */
-function loadKeyring(): typeof import('@napi-rs/keyring') {
-  return createRequire(import.meta.url)('@napi-rs/keyring') as typeof import('@napi-rs/keyring');
+function loadKeyring(): typeof Keyring {
+  return createRequire(import.meta.url)('@napi-rs/keyring') as typeof Keyring;
 }
