@@ -5,7 +5,7 @@
  * keeps private), through a temporary file and a rename, so that it never holds half a write. The format is the
  * one conf and electron-store wrote before (tab-indented JSON), so their files read as they are.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SettingsAccess } from '../core/live-settings.ts';
 import { migrateSettings, settingsSchema, type Settings } from '../shared/settings.ts';
@@ -41,6 +41,7 @@ export class SettingsFile implements SettingsAccess {
   /** Replaces the file with `settings`, whole. */
   save(settings: Settings): void {
     const temp = `${this.path}.${process.pid}.tmp`;
+    mkdirSync(path.dirname(this.path), { recursive: true, mode: 0o700 });
     try {
       writeFileSync(temp, `${JSON.stringify(settings, undefined, '\t')}\n`, { mode: 0o600 });
       renameSync(temp, this.path);
