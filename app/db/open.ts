@@ -12,6 +12,10 @@ export type DB = Database.Database;
 /** The database's file name in a data folder, for the daemon and the desktop app alike. */
 export const DATABASE_FILE = 'timeaudit.sqlite';
 
+/** Page cache, in KiB, of a plain file's connection and of an encrypted one's (see openDatabase). */
+export const PLAIN_CACHE_KIB = 2048;
+export const ENCRYPTED_CACHE_KIB = 16384;
+
 export const databasePath = (dataDir: string): string => path.join(dataDir, DATABASE_FILE);
 
 /**
@@ -38,11 +42,13 @@ export function openDatabase(file: string, key: Buffer | null = null): DB {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    // An encrypted file gets 16 MiB of page cache (SQLite's default is 2 MiB): a page read again is not read and
-    // decrypted again; with it, ingest into an encrypted file costs about what it costs into a plain one
-    // (bench/encryption.ts). A plain file keeps the default: the OS caches its pages already, and a daemon that
-    // has answered a 5-year report should not hold 16 MiB more for good (malloc keeps what SQLite frees).
-    if (keyed) db.pragma('cache_size = -16384');
+    // The page cache, set here because better-sqlite3 builds SQLite with 16 MiB as its default (stock SQLite:
+    // 2 MiB). An encrypted file keeps 16 MiB: a page read again is not read and decrypted again; with it, ingest
+    // into an encrypted file costs about what it costs into a plain one (bench/encryption.ts). A plain file gets
+    // SQLite's stock 2 MiB: the OS caches its pages already, and a daemon that has read every event once (a
+    // zone's summaries built, a backup) would otherwise hold 16 MiB more for good (malloc keeps what SQLite
+    // frees; bench/daemon.ts measures it).
+    db.pragma(keyed ? `cache_size = -${ENCRYPTED_CACHE_KIB}` : `cache_size = -${PLAIN_CACHE_KIB}`);
     // What a delete frees is overwritten with zeros, so that deleted names and titles leave the file (scrub.ts).
     db.pragma('secure_delete = ON');
     const created = userVersion(db) === 0;
