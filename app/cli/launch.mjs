@@ -26,6 +26,16 @@ import {
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+// SQLite's binary crashes an older Node as it loads, before any message could be printed: say it first.
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 18)) {
+  console.error(
+    `Time Audit needs Node.js 22.18 or newer, and this is ${process.version}. Run it through npm ` +
+      '(npm start, npm run timeaudit -- …), which uses the Node 24 the project brings.',
+  );
+  process.exit(1);
+}
+
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = path.join(ROOT, 'dist');
 /** Written last by a build that succeeded: the signature of the sources it compiled. */

@@ -16,6 +16,13 @@ const BUILDING = /Building timeaudit into dist\//;
 /** Each test builds dist/ once (tsc over app/, several seconds on a busy machine). */
 const BUILD_TIMEOUT_MS = 120_000;
 
+/** A Node older than the project needs, where the machine has one (Debian's is 20): its message is tested. */
+const OLD_NODE = ['/usr/bin/node', '/usr/local/bin/node'].find((node) => {
+  const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout?.trim() ?? '';
+  const [major = 99, minor = 0] = version.replace(/^v/, '').split('.').map(Number);
+  return version !== '' && (major < 22 || (major === 22 && minor < 18));
+});
+
 let checkout: string;
 let dataRoot: string;
 
@@ -128,6 +135,36 @@ describe('node app/cli/launch.mjs', () => {
         child.kill('SIGTERM');
         expect(await exited).toBe(0);
       }
+    },
+  );
+
+  it.skipIf(OLD_NODE === undefined)(
+    `tells an older Node (${OLD_NODE ?? 'none on this machine'}) which Node it needs, instead of crashing`,
+    { timeout: BUILD_TIMEOUT_MS },
+    () => {
+      const old = OLD_NODE as string;
+      const launched = spawnSync(
+        old,
+        [path.join(checkout, 'app', 'cli', 'launch.mjs'), 'main', '--version'],
+        {
+          encoding: 'utf8',
+        },
+      );
+      expect(launched.status).toBe(1);
+      expect(launched.stderr).toMatch(/Time Audit needs Node\.js 22\.18 or newer, and this is v\d+/);
+      expect(launched.stderr).toMatch(/npm start/);
+
+      expect(launch(['--build']).status).toBe(0);
+      const dataDir = path.join(dataRoot, 'old-node');
+      const served = spawnSync(
+        old,
+        [path.join(checkout, 'dist', 'app', 'cli', 'main.js'), 'serve', '--data-dir', dataDir, '--port', '0'],
+        { encoding: 'utf8', timeout: 60_000 },
+      );
+      expect(served.signal).toBeNull();
+      expect(served.status).toBe(1);
+      expect(served.stderr).toMatch(/timeaudit: needs Node\.js 22\.18 or newer/);
+      expect(existsSync(dataDir)).toBe(false);
     },
   );
 });

@@ -14,6 +14,16 @@ import { addSyncCommands } from './sync-program.ts';
 import { encryptionCommands } from './encrypt-program.ts';
 import { addPlanningCommands } from './planning-program.ts';
 
+// SQLite's binary crashes an older Node as it loads, before any message could be printed: say it first.
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 18)) {
+  console.error(
+    `timeaudit: needs Node.js 22.18 or newer, and this is ${process.version}. In a checkout, run it through npm ` +
+      '(npm run timeaudit -- …), which uses the Node 24 the project brings.',
+  );
+  process.exit(1);
+}
+
 // Each command's module is imported when that command runs, so that `timeaudit report` never loads the
 // daemon's HTTP server and `timeaudit serve` never loads the exporters and importers.
 
