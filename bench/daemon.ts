@@ -85,8 +85,11 @@ export interface DaemonSummary {
   runs: number;
   idleSeconds: number;
   figures: Record<VariantKey, DaemonFigures>;
-  /** The first report ever on the data, rollups prepared (once, before the timed runs). */
-  prepareMs: number;
+  /**
+   * The first report ever on the data (its zone's rollups prepared), once before the timed runs, in the shipped
+   * daemon, and that daemon's memory once idle after it.
+   */
+  prepared: { ms: number; idle: Memory };
   /** The shipped report's latency over that with Node's default flags: the memory flag's cost in time. */
   reportFlagRatio: number;
 }
@@ -163,11 +166,14 @@ async function prepare(
   env: NodeJS.ProcessEnv,
   dataDir: string,
   years: number,
-): Promise<number> {
+  idleMs: number,
+): Promise<DaemonSummary['prepared']> {
   const daemon = await startTimed(command, env);
   try {
     const token = readFileSync(path.join(dataDir, 'token'), 'utf8').trim();
-    return (await reports(daemon.url, token, years)).firstMs;
+    const { firstMs } = await reports(daemon.url, token, years);
+    await sleep(idleMs);
+    return { ms: firstMs, idle: readMemory(daemon.pid) };
   } finally {
     await daemon.stop();
   }
@@ -230,10 +236,10 @@ export async function runDaemonBench(options: {
     const dataDir = path.join(root, 'years');
     note(`daemon: writing ${days} days of demo data (timeaudit demo)…`);
     run([BUILT_MAIN, 'demo', '--days', String(days), '--tz', TZ, '--data-dir', dataDir], 'timeaudit demo');
-    // Once, untimed: the zone's rollups prepared and the file in the page cache, so that no variant pays for
-    // them in its first run.
+    // Once, before the timed runs: the zone's rollups prepared and the file in the page cache, so that no
+    // variant pays for them in its first run.
     note(`daemon: preparing the report's rollups once…`);
-    const prepareMs = await prepare(argv('shipped', dataDir), env, dataDir, options.years);
+    const prepared = await prepare(argv('shipped', dataDir), env, dataDir, options.years, idleMs);
     for (let i = 0; i < options.runs; i++) {
       for (const key of rotate(DAEMONS, i)) {
         note(`daemon: ${key}, ${options.years} years of demo data, run ${i + 1}/${options.runs}…`);
@@ -271,7 +277,7 @@ export async function runDaemonBench(options: {
       runs: options.runs,
       idleSeconds: options.idleSeconds,
       figures,
-      prepareMs,
+      prepared,
       reportFlagRatio: (figures.shipped.reportMs as number) / (figures.builtDefault.reportMs as number),
     };
     console.log(
