@@ -67,7 +67,10 @@ function load(file: string, years: number): Loaded {
   const days = Math.round(years * 365.25);
   const store = Store.open({ file });
   try {
-    for (const c of SYNTHETIC_CATEGORIES) store.createCategory(c.name, c.productivity);
+    // A new store already lists the built-in categories, some of them by the same names.
+    const existing = new Set(store.listCategories().map((c) => c.name));
+    for (const c of SYNTHETIC_CATEGORIES)
+      if (!existing.has(c.name)) store.createCategory(c.name, c.productivity);
     for (const s of DEFAULT_CATEGORY_MAP) store.setSubjectCategory(s.kind, s.name, s.category);
     const bar = progress(`report: loading ${days} days`, days);
     const generated = generateDays({ firstDay: LAST_DAY - days + 1, days, tz: TZ }, SEED, PER_DAY);

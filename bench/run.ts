@@ -1,9 +1,10 @@
 /**
- * Runs every benchmark (ingest, report, dashboard, responsiveness, tracking, encryption) and ends with a summary of the ratios against their baselines and the targets.
+ * Runs every benchmark (ingest, report, dashboard, responsiveness, daemon, tracking, encryption) and ends with a summary of the ratios against their baselines and the targets.
  * Results go to stdout, progress to stderr. Takes a few minutes with the defaults (5 years of data).
  *
  *   npm run bench
- *   npm run bench -- --years 1 --events 20000 --rounds 1      (quick; or BENCH_YEARS, BENCH_EVENTS, BENCH_ROUNDS)
+ *   npm run bench -- --years 1 --events 20000 --rounds 1 --daemon-runs 1
+ *                     (quick; or BENCH_YEARS, BENCH_EVENTS, BENCH_ROUNDS, BENCH_DAEMON_RUNS)
  */
 import { INGEST_TARGET, runIngestBench } from './ingest.ts';
 import { ms, rate, ratio, table, verdict } from './measure.ts';
@@ -12,6 +13,7 @@ import { ONE_YEAR_TARGET_MS, SPAN_TARGET, runReportBench } from './report.ts';
 import { runDashboardBench } from './dashboard.ts';
 import { RESPONSIVE_TARGET_MS, runResponsivenessBench } from './responsiveness.ts';
 import { TRACKING_CPU_TARGET_S, runTrackingBench } from './tracking.ts';
+import { daemonSummaryRows, runDaemonBench } from './daemon.ts';
 import { ENCRYPTION_TARGET, runEncryptionBench } from './encryption.ts';
 
 const ingest = await runIngestBench({
@@ -29,6 +31,12 @@ const dashboard = await runDashboardBench({
 });
 
 const responsive = await runResponsivenessBench({ years: numberOption('--years', 'BENCH_YEARS', 5) });
+
+const daemon = await runDaemonBench({
+  years: numberOption('--years', 'BENCH_YEARS', 5),
+  runs: numberOption('--daemon-runs', 'BENCH_DAEMON_RUNS', 3),
+  idleSeconds: numberOption('--idle-seconds', 'BENCH_IDLE_SECONDS', 3),
+});
 
 const tracking = await runTrackingBench({
   seconds: numberOption('--tracking-seconds', 'BENCH_TRACKING_SECONDS', 60),
@@ -104,6 +112,7 @@ console.log(
       ms(responsive.firstHealthMs),
       verdict(responsive.firstHealthMs <= 1000, '≤ 1 s'),
     ],
+    ...daemonSummaryRows(daemon),
     ...(tracking
       ? [
           [
