@@ -122,10 +122,11 @@ export async function demoCommand(opts: DemoOptions, now = Date.now()): Promise<
       done++;
       if (done % 30 === 0 || done === opts.days) {
         target.settle();
-        process.stderr.write(`\rdemo: ${done}/${opts.days} days, ${events} events`);
+        // A count on one line of a terminal; piped or redirected, only the closing summary.
+        if (process.stderr.isTTY) process.stderr.write(`\rdemo: ${done}/${opts.days} days, ${events} events`);
       }
     }
-    process.stderr.write('\n');
+    if (process.stderr.isTTY) process.stderr.write('\n');
     console.log(
       `Wrote ${opts.days} days of demo activity (${events} events, about ${formatDuration(activeMs)} of window time) ` +
         `to ${opts.dataDir}.`,
