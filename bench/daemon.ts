@@ -20,7 +20,6 @@
  *
  *   node bench/daemon.ts [--years 5] [--daemon-runs 3] [--idle-seconds 3]
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -37,6 +36,7 @@ import {
   type Memory,
 } from './daemon-process.ts';
 import { daemonTable } from './daemon-table.ts';
+import { buildDist, runNode } from './build.ts';
 import { numberOption } from './options.ts';
 import { note } from './progress.ts';
 
@@ -112,22 +112,6 @@ function environment(): NodeJS.ProcessEnv {
   delete env.NODE_OPTIONS;
   delete env.TIMEAUDIT_PORT;
   return env;
-}
-
-function run(args: string[], what: string): void {
-  const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (result.status !== 0) throw new Error(`${what} failed (exit ${result.status ?? result.signal})`);
-}
-
-/** The dashboard when it is missing (the daemon serves it, and loads the static file server for it), then dist/. */
-export function buildDist(): void {
-  if (!existsSync(path.join(ROOT, 'renderer', 'dist', 'index.html'))) {
-    note('daemon: building the dashboard (renderer/dist)…');
-    const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-    run([vite, 'build', '--logLevel', 'warn', '--config', 'renderer/vite.config.ts'], 'vite build');
-  }
-  note('daemon: building dist/ (node app/cli/launch.mjs --build)…');
-  run(['app/cli/launch.mjs', '--build'], 'node app/cli/launch.mjs --build');
 }
 
 /** Asks for the report until it answers 200; returns how long that took and the timed repeats. */
@@ -235,7 +219,10 @@ export async function runDaemonBench(options: {
     const days = Math.round(options.years * 365.25);
     const dataDir = path.join(root, 'years');
     note(`daemon: writing ${days} days of demo data (timeaudit demo)…`);
-    run([BUILT_MAIN, 'demo', '--days', String(days), '--tz', TZ, '--data-dir', dataDir], 'timeaudit demo');
+    runNode(
+      [BUILT_MAIN, 'demo', '--days', String(days), '--tz', TZ, '--data-dir', dataDir],
+      'timeaudit demo',
+    );
     // Once, before the timed runs: the zone's rollups prepared and the file in the page cache, so that no
     // variant pays for them in its first run.
     note(`daemon: preparing the report's rollups once…`);

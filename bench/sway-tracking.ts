@@ -2,7 +2,8 @@
  * What tracking costs under sway: the daemon tracking two foot windows in a headless sway, the focus switched
  * every few seconds, against the baseline of the same daemon with tracking off (`--no-track`), measured in the
  * same run. Prints the CPU per minute of each, their difference and ratio, the child processes the tracking
- * daemon started (0: the sway IPC is a socket), and the switches recorded. Needs sway and foot (Linux).
+ * daemon started (0: the sway IPC is a socket), and the switches recorded. The daemon runs as it ships, from
+ * dist/ (built first). Needs sway and foot (Linux).
  *
  *   node bench/sway-tracking.ts                      (60 s each; or --seconds N, BENCH_SWAY_SECONDS)
  */
@@ -16,6 +17,7 @@ import {
   startSwayDesktop,
   type SwayDesktop,
 } from '../app/trackers/sway-desktop.testing.ts';
+import { buildDist } from './build.ts';
 import { ratio, table } from './measure.ts';
 import { numberOption } from './options.ts';
 
@@ -52,11 +54,15 @@ interface Run {
 
 async function run(desktop: SwayDesktop, track: boolean): Promise<Run> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ta-bench-sway-'));
-  const daemon = await startDaemon(['--port', '0', '--data-dir', dir, ...(track ? [] : ['--no-track'])], {
-    ...process.env,
-    ...desktop.env,
-    TIMEAUDIT_LOG_LEVEL: 'warn',
-  });
+  const daemon = await startDaemon(
+    ['--port', '0', '--data-dir', dir, ...(track ? [] : ['--no-track'])],
+    {
+      ...process.env,
+      ...desktop.env,
+      TIMEAUDIT_LOG_LEVEL: 'warn',
+    },
+    { built: true },
+  );
   const children = new Set<string>();
   let switches = 0;
   try {
@@ -99,6 +105,7 @@ const missing = missingSwayTools();
 if (process.platform !== 'linux' || missing.length > 0) {
   console.log(`sway tracking bench skipped: needs Linux with ${missing.join(', ') || 'sway and foot'}`);
 } else {
+  buildDist();
   const desktop = await startSwayDesktop();
   try {
     await desktop.openWindow('ta.a', 'A');

@@ -1,6 +1,6 @@
 /**
  * What window tracking costs on X11: a real `timeaudit serve` under Xvfb (matchbox, two xterms, the focus
- * switched every 2 s), once with get-windows (the baseline: xprop and xwininfo per poll) and once with the
+ * switched every 2 s; the daemon as it ships, from dist/), once with get-windows (the baseline: xprop and xwininfo per poll) and once with the
  * pure-X11 source, and once with tracking off for reference. Measured from the daemon's /proc/<pid>/stat:
  * CPU seconds per minute, its reaped children's included; then, in a shorter run under strace, the processes
  * it starts per poll.
@@ -19,6 +19,7 @@ import {
   startX11Desktop,
   type X11Desktop,
 } from '../app/trackers/x11-desktop.testing.ts';
+import { buildDist } from './build.ts';
 import { ratio, table } from './measure.ts';
 import { numberOption } from './options.ts';
 import { note } from './progress.ts';
@@ -67,6 +68,7 @@ async function measure(desktop: X11Desktop, ids: string[], mode: Mode, seconds: 
   const daemon = await startDaemon(
     ['--port', '0', '--data-dir', dir, '--poll-ms', String(POLL_MS), ...mode.args],
     env,
+    { built: true },
   );
   try {
     await sleep(2_000); // started, first polls done
@@ -116,6 +118,7 @@ export async function runTrackingBench(options: { seconds: number }): Promise<Tr
     note(`tracking: skipped (${missing.join(', ')} not installed)`);
     return null;
   }
+  buildDist();
   const strace = onPath('strace');
   const desktop = await startX11Desktop();
   try {
