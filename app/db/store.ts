@@ -388,7 +388,12 @@ export class Store {
    */
   countedSpan(): { fromMs: number; toMs: number } | null {
     this.refreshRollups();
-    const row = this.db.prepare(`SELECT min(slot) AS first, max(slot) AS last FROM slot_subjects`).get() as {
+    // Two subqueries, each read from an end of the key (min and max in one SELECT scan the table).
+    const row = this.db
+      .prepare(
+        `SELECT (SELECT min(slot) FROM slot_subjects) AS first, (SELECT max(slot) FROM slot_subjects) AS last`,
+      )
+      .get() as {
       first: number | null;
       last: number | null;
     };

@@ -134,7 +134,11 @@ export class ZoneRollups {
       insert: db.prepare(`INSERT INTO zones (name, last_used_ms, built_to_slot) VALUES (?, ?, ?)`),
       builtTo: db.prepare(`UPDATE zones SET built_to_slot = ? WHERE id = ?`),
       firstSlotFrom: db.prepare(`SELECT min(slot) FROM slot_subjects WHERE slot >= ?`).pluck(),
-      slotSpan: db.prepare(`SELECT min(slot) AS first, max(slot) AS last FROM slot_subjects`),
+      // Two subqueries: SQLite reads min() alone or max() alone from the key's ends, but scans the whole table
+      // for both in one SELECT (31 ms on 5 years, once per build step: most of a build's time).
+      slotSpan: db.prepare(
+        `SELECT (SELECT min(slot) FROM slot_subjects) AS first, (SELECT max(slot) FROM slot_subjects) AS last`,
+      ),
       slotsIn: db
         .prepare(`SELECT slot, subject_id, ms FROM slot_subjects WHERE slot >= ? AND slot < ?`)
         .raw(),
