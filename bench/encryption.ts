@@ -10,18 +10,14 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  DEFAULT_CATEGORY_MAP,
-  SYNTHETIC_CATEGORIES,
-  generateDays,
-  type SyntheticDay,
-} from '../app/demo/synthetic.ts';
+import { generateDays, type SyntheticDay } from '../app/demo/synthetic.ts';
 import { dayFromCivil } from '../app/core/time.ts';
 import { Store } from '../app/db/store.ts';
 import { databaseState } from '../app/db/cipher.ts';
 import { newKey } from '../app/db/keys/key-store.ts';
 import { bytes, median, ms, ratio, table, verdict } from './measure.ts';
 import { numberOption } from './options.ts';
+import { addSyntheticCategories } from './synthetic-store.ts';
 import { note } from './progress.ts';
 
 export const ENCRYPTION_TARGET = 1.3;
@@ -80,11 +76,7 @@ export function runEncryptionBench(options: { days: number; runs: number }): Enc
     let events = 0;
     for (const which of ['plain', 'encrypted'] as const) {
       const store = openStore(files[which], keyOf(which));
-      // A new store already lists the built-in categories, some of them by the same names.
-      const existing = new Set(store.listCategories().map((c) => c.name));
-      for (const c of SYNTHETIC_CATEGORIES)
-        if (!existing.has(c.name)) store.createCategory(c.name, c.productivity);
-      for (const s of DEFAULT_CATEGORY_MAP) store.setSubjectCategory(s.kind, s.name, s.category);
+      addSyntheticCategories(store);
       store.close();
     }
     for (const half of halves)

@@ -13,17 +13,13 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  DEFAULT_CATEGORY_MAP,
-  SYNTHETIC_CATEGORIES,
-  generateDays,
-  type SyntheticDay,
-} from '../app/demo/synthetic.ts';
+import { generateDays, type SyntheticDay } from '../app/demo/synthetic.ts';
 import { dayFromCivil } from '../app/core/time.ts';
 import { Store } from '../app/db/store.ts';
 import type { Report } from '../app/shared/report.ts';
 import { bytes, count, ms, rate, ratio, table, timeOnce, timeRuns, verdict, type Timing } from './measure.ts';
 import { numberOption } from './options.ts';
+import { addSyntheticCategories } from './synthetic-store.ts';
 import { note, progress } from './progress.ts';
 import { startServerWorker } from './server-worker.ts';
 
@@ -67,11 +63,7 @@ function load(file: string, years: number): Loaded {
   const days = Math.round(years * 365.25);
   const store = Store.open({ file });
   try {
-    // A new store already lists the built-in categories, some of them by the same names.
-    const existing = new Set(store.listCategories().map((c) => c.name));
-    for (const c of SYNTHETIC_CATEGORIES)
-      if (!existing.has(c.name)) store.createCategory(c.name, c.productivity);
-    for (const s of DEFAULT_CATEGORY_MAP) store.setSubjectCategory(s.kind, s.name, s.category);
+    addSyntheticCategories(store);
     const bar = progress(`report: loading ${days} days`, days);
     const generated = generateDays({ firstDay: LAST_DAY - days + 1, days, tz: TZ }, SEED, PER_DAY);
     const out: Loaded = { events: 0, ingestMs: 0, wallMs: 0, endMs: 0, days };

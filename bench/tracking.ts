@@ -1,9 +1,9 @@
 /**
  * What window tracking costs on X11: a real `timeaudit serve` under Xvfb (matchbox, two xterms, the focus
- * switched every 2 s; the daemon as it ships, from dist/), once with get-windows (the baseline: xprop and xwininfo per poll) and once with the
- * pure-X11 source, and once with tracking off for reference. Measured from the daemon's /proc/<pid>/stat:
- * CPU seconds per minute, its reaped children's included; then, in a shorter run under strace, the processes
- * it starts per poll.
+ * switched every 2 s; the daemon as it ships, from dist/), once with get-windows (the baseline: xprop and
+ * xwininfo per poll) and once with the pure-X11 source, and once with tracking off for reference. Measured
+ * from the daemon's /proc/<pid>/stat: CPU seconds per minute, its reaped children's included; then, in a
+ * shorter run under strace, the processes it starts per poll.
  *
  *   node bench/tracking.ts [--tracking-seconds 60]
  */
